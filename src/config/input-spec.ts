@@ -1,0 +1,92 @@
+/**
+ * Every action input and output, with its default: the single source that action.yml, the README table
+ * and the defaults applied outside the runner (CLI, local runs) are checked against.
+ */
+
+export interface InputSpec {
+  readonly description: string
+  readonly default?: string
+  readonly required?: true
+}
+
+export const INPUTS = {
+  tag: { description: 'Image tag to deliver, e.g. 0.8.1 (an OCI tag).', required: true },
+  stage: {
+    description: 'The shipyard stage this job runs, e.g. dev, staging or production.',
+    required: true
+  },
+  image: { description: 'Image repository without tag.', default: 'docker.io/keptnexamples/carts' },
+  service: { description: 'Service name: helm release, values folder and SLI labels.', default: 'carts' },
+  project: { description: 'Project name; the namespace is <project>-<stage>.', default: 'sockshop' },
+  shipyard: {
+    description: 'Path of a Keptn shipyard.yaml (0.1.x or 0.2.x); empty: dev, staging, production.',
+    default: ''
+  },
+  chart: { description: 'Path of the Helm chart to deploy.', default: 'chart' },
+  'config-branch': { description: 'Branch that holds the desired state of every stage.', default: 'config' },
+  'config-repo': {
+    description:
+      'Repository of the config branch: a local path or an https URL. Empty: this workflow run’s repository.',
+    default: ''
+  },
+  namespace: { description: 'Kubernetes namespace; empty: <project>-<stage>.', default: '' },
+  kubeconfig: {
+    description: 'Kubeconfig content (a secret); empty: the runner’s current kube context.',
+    default: ''
+  },
+  'helm-version': {
+    description: "Helm version to install (pinned, checksum-verified), or 'system'.",
+    default: '3.19.0'
+  },
+  'helm-download-url': {
+    description: 'Base URL of Helm release archives (a mirror).',
+    default: 'https://get.helm.sh'
+  },
+  'jmeter-version': { description: "JMeter version to install, or 'system'.", default: '5.6.3' },
+  'jmeter-download-url': {
+    description: 'Base URL of JMeter binary archives (a mirror).',
+    default: 'https://archive.apache.org/dist/jmeter/binaries'
+  },
+  'service-url': {
+    description:
+      'URL the tests reach the new version at; {service}, {namespace}, {stage}, {project} are replaced.',
+    default: 'http://{service}.{namespace}'
+  },
+  'jmeter-dir': {
+    description: 'Folder with jmeter.conf.yaml and the .jmx scripts; empty: no tests.',
+    default: ''
+  },
+  slo: { description: 'Path of a Keptn slo.yaml for the quality gate.', default: '' },
+  thresholds: {
+    description: 'Compact gate instead of slo.yaml, e.g. "response_time_p95<600, error_rate<=1".',
+    default: ''
+  },
+  'sli-values': {
+    description: 'Path of a JSON file of SLI name to number, evaluated instead of test results.',
+    default: ''
+  },
+  'github-token': { description: 'Token that pushes to the config branch.', default: '${{ github.token }}' },
+  timeout: { description: 'How long a rollout may take (helm --timeout), e.g. 5m.', default: '5m' },
+  'fail-on': { description: 'Gate result that fails the job: fail, warning or never.', default: 'fail' },
+  'commit-author': {
+    description: 'Author of config-branch commits, "Name <email>".',
+    default: 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>'
+  }
+} as const satisfies Record<string, InputSpec>
+
+export type InputName = keyof typeof INPUTS
+
+export const OUTPUTS = {
+  result: 'Gate result: pass, warning or fail.',
+  score: 'Total score of the evaluation, 0 to 100.',
+  promote: "true when the next stage's job should run.",
+  'next-stage': 'Name of the next stage in the shipyard (empty after the last).',
+  approval: "'required' when a warning needs a manual approval before promotion, else 'none'.",
+  'deployment-url': 'URL the new version was tested at.',
+  'config-commit': 'Config-branch commit holding this stage’s desired image.',
+  evaluation: 'Path of the evaluation JSON.',
+  'helm-path': 'Path of the helm binary used.',
+  'results-dir': 'Folder with the JMeter results (JTL, log, HTML dashboard), for upload as an artifact.'
+} as const
+
+export type OutputName = keyof typeof OUTPUTS
