@@ -1,0 +1,61 @@
+/** The gate's rules, pure: from a result and the stage's approval strategy to what happens next. */
+import type { FailOn } from '../config/action-config.js'
+import type { Approval } from '../config/shipyard-model.js'
+import type { Result } from '../evaluation/types.js'
+
+/** What the gate saw: an evaluated result, or a stage with nothing to evaluate. */
+export type GateInput =
+  { readonly kind: 'evaluated'; readonly result: Result } | { readonly kind: 'rollout-only' }
+
+export interface GateDecision {
+  /** The new version keeps serving this stage (promote) or is taken back (rollback). */
+  readonly action: 'promote' | 'rollback'
+  /** The next stage's job may run. */
+  readonly promote: boolean
+  readonly approval: 'required' | 'none'
+  /** The job fails (per the fail-on input). */
+  readonly failJob: boolean
+  /** The decision in one line, for the summary and the log. */
+  readonly headline: string
+}
+
+export interface GateRules {
+  readonly approval: { readonly pass: Approval; readonly warning: Approval }
+  readonly failOn: FailOn
+  readonly nextStage?: string
+}
+
+export function decideGate(input: GateInput, rules: GateRules): GateDecision {
+  const next = rules.nextStage ? `promoted to ${rules.nextStage}` : 'released (last stage)'
+  if (input.kind === 'rollout-only') {
+    return {
+      action: 'promote',
+      promote: true,
+      approval: 'none',
+      failJob: false,
+      headline: `No tests and no SLO: healthy rollout, ${next}`
+    }
+  }
+  const result = input.result
+  const failJob =
+    rules.failOn === 'warning' ? result !== 'pass' : rules.failOn === 'fail' && result === 'fail'
+  if (result === 'fail') {
+    return {
+      action: 'rollback',
+      promote: false,
+      approval: 'none',
+      failJob,
+      headline: 'Quality gate failed: rolled back'
+    }
+  }
+  const manual = rules.approval[result] === 'manual' && rules.nextStage !== undefined
+  return {
+    action: 'promote',
+    promote: !manual,
+    approval: manual ? 'required' : 'none',
+    failJob,
+    headline: manual
+      ? `Quality gate ${result}: waiting for a manual approval before ${rules.nextStage}`
+      : `Quality gate ${result}: ${next}`
+  }
+}
