@@ -10,6 +10,8 @@ const common = {
 export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
+    // Needs Debian's chromium (.ci/run installs it).
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/__tests__/browser/**/*.test.ts'] },
     {
       ...common,
       displayName: 'e2e',

@@ -61,7 +61,10 @@ function facts(input: SummaryInput): string {
   if (input.configCommit)
     rows.push(['Config commit', link(input.configCommit.sha.slice(0, 12), input.configCommit.url)])
   if (input.runUrl) rows.push(['Workflow run', link('this run', input.runUrl)])
-  return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+  const [[firstKey, firstValue], ...rest] = rows
+  return [`| ${firstKey} | ${firstValue} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`)].join(
+    '\n'
+  )
 }
 
 function failureSection(input: SummaryInput): string[] {
@@ -130,6 +133,12 @@ function trendSection(input: SummaryInput): string[] {
     `### Trend of ${input.stage}`,
     '',
     '```mermaid',
+    '---',
+    'config:',
+    '  xyChart:',
+    '    width: 700',
+    '    height: 260',
+    '---',
     'xychart-beta',
     `  title "Score of the last ${points.length} evaluations in ${input.stage}"`,
     `  x-axis [${labels.join(', ')}]`,

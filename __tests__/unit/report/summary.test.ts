@@ -120,7 +120,7 @@ describe('renderSummary', () => {
   })
 
   it('draws the trend as a mermaid xychart', () => {
-    expect(md).toContain('```mermaid\nxychart-beta')
+    expect(md).toMatch(/```mermaid\n---\n[^`]*\n---\nxychart-beta/)
     expect(md).toContain('x-axis ["0.8.1", "0.8.2"]')
     expect(md).toContain('bar [100, 50]')
     expect(md).toContain('line [90, 90]')
