@@ -1,0 +1,15 @@
+/** e2e tier: start the real test cluster once (idempotent) and hand its kubeconfig and helm paths to the tests. */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { REPO } from '../helpers/paths.js'
+
+export default function setup(): void {
+  execFileSync('bash', [path.join(REPO, 'e2e/cluster/start.sh')], { stdio: 'inherit', timeout: 60 * 60_000 })
+  const cache = process.env.CARTS_CACHE ?? path.join(process.env.HOME ?? '/root', '.cache/carts-deploy')
+  const env = JSON.parse(readFileSync(path.join(cache, 'cluster/run/env.json'), 'utf8')) as Record<
+    string,
+    string
+  >
+  for (const [name, value] of Object.entries(env)) process.env[name] = String(value)
+}

@@ -1,0 +1,9 @@
+/** Stops the test cluster unless asked to keep it for the next run (KEEP_CLUSTER=1). */
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+import { REPO } from '../helpers/paths.js'
+
+export default function teardown(): void {
+  if (process.env.KEEP_CLUSTER === '1') return
+  execFileSync('bash', [path.join(REPO, 'e2e/cluster/stop.sh')], { stdio: 'inherit', timeout: 120_000 })
+}
