@@ -1,0 +1,124 @@
+/** installStep: what a stage needs, what it leaves in ctx.results.install, the helm-path output. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { existsSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { ActionConfig } from '../../../src/config/action-config.js'
+import type { StagePlan } from '../../../src/config/plan.js'
+import type { RunContext } from '../../../src/stages/context.js'
+import { installStep, toolsNeeded } from '../../../src/stages/install.js'
+import { parseFileCommands } from '../../helpers/run-action.js'
+import {
+  buildHelmArchive,
+  collectingLog,
+  freshRunnerDirs,
+  JMETER_TGZ,
+  sha,
+  startServer,
+  type ArchiveServer,
+  tempDir,
+  cleanup
+} from './fixtures.js'
+
+const ARCHIVE = 'helm-v3.19.0-linux-amd64.tar.gz'
+const helmArchOk = process.arch === 'x64'
+
+let server: ArchiveServer
+let digest: string
+let outputFile: string
+const savedOutput = process.env.GITHUB_OUTPUT
+
+function context(plan: Partial<StagePlan>, config: Partial<ActionConfig> = {}): RunContext {
+  return {
+    config: {
+      helmVersion: { kind: 'pinned', version: '3.19.0' },
+      helmDownloadUrl: server.url,
+      jmeterVersion: { kind: 'pinned', version: '5.6.3' },
+      jmeterDownloadUrl: `${server.url}/jmeter`,
+      ...config
+    } as ActionConfig,
+    plan: { stage: 'dev', ...plan } as StagePlan,
+    tempDir: tmpdir(),
+    log: collectingLog().log,
+    results: {}
+  }
+}
+
+beforeAll(async () => {
+  server = await startServer()
+  const archive = await buildHelmArchive('/bin/true', await tempDir('step-'), '3.19.0')
+  digest = await sha('sha256', archive)
+  server.serve(`/${ARCHIVE}`, archive)
+})
+afterAll(async () => {
+  await server.close()
+  await cleanup()
+})
+beforeEach(async () => {
+  const { temp } = await freshRunnerDirs()
+  outputFile = path.join(temp, '..', 'output')
+  await writeFile(outputFile, '')
+  process.env.GITHUB_OUTPUT = outputFile
+  server.requests.length = 0
+})
+afterEach(() => {
+  if (savedOutput === undefined) delete process.env.GITHUB_OUTPUT
+  else process.env.GITHUB_OUTPUT = savedOutput
+})
+
+describe('toolsNeeded', () => {
+  it('wants helm to deploy and JMeter for tests with a jmeter-dir', () => {
+    const needs = (plan: Partial<StagePlan>, jmeterDir?: string) => toolsNeeded(context(plan, { jmeterDir }))
+    expect(needs({ deploymentStrategy: 'direct' })).toEqual({ helm: true, jmeter: false })
+    expect(needs({ deploymentStrategy: 'direct', testStrategy: 'performance' }, '/j')).toEqual({
+      helm: true,
+      jmeter: true
+    })
+    expect(needs({ deploymentStrategy: 'direct', testStrategy: 'performance' })).toEqual({
+      helm: true,
+      jmeter: false
+    })
+    expect(needs({})).toEqual({ helm: false, jmeter: false })
+  })
+})
+
+describe('installStep', () => {
+  const maybe = helmArchOk ? it : it.skip
+
+  maybe('installs helm for a deploying stage and sets helm-path', async () => {
+    const ctx = context({ deploymentStrategy: 'blue_green_service' })
+    await installStep(ctx, { checksums: { [ARCHIVE]: `sha256:${digest}` } })
+    const helm = ctx.results.install?.helm
+    expect(helm?.version).toBe('3.19.0')
+    expect(helm?.path).toMatch(/tool-cache\/helm\/3\.19\.0\/amd64\/helm$/)
+    expect(ctx.results.install?.jmeter).toBeUndefined()
+    expect(parseFileCommands(await readFile(outputFile, 'utf8'))['helm-path']).toBe(helm?.path)
+  })
+
+  const withJmeter = helmArchOk && existsSync(JMETER_TGZ) ? it : it.skip
+  withJmeter(
+    'adds JMeter for a stage with tests and a jmeter-dir',
+    async () => {
+      server.serve('/jmeter/apache-jmeter-5.6.3.tgz', JMETER_TGZ)
+      const ctx = context({ deploymentStrategy: 'direct', testStrategy: 'performance' }, { jmeterDir: '/j' })
+      const checksums = {
+        [ARCHIVE]: `sha256:${digest}`,
+        'apache-jmeter-5.6.3.tgz': `sha512:${await sha('sha512', JMETER_TGZ)}`
+      }
+      await installStep(ctx, { checksums })
+      expect(ctx.results.install?.helm.version).toBe('3.19.0')
+      expect(ctx.results.install?.jmeter).toMatchObject({ version: '5.6.3' })
+      expect(existsSync(ctx.results.install?.jmeter?.bin ?? '')).toBe(true)
+    },
+    60_000
+  )
+
+  it('installs nothing for a stage that neither deploys nor tests', async () => {
+    const ctx = context({})
+    await installStep(ctx)
+    expect(ctx.results.install).toBeUndefined()
+    expect(server.requests).toEqual([])
+    expect(await readFile(outputFile, 'utf8')).toBe('')
+  })
+})
