@@ -61,3 +61,11 @@ export function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
   return text.replace(/\r?\n/g, ' ')
 }
+
+/** The quality gate said no: the job fails with the gate's reason (after the rollback). */
+export class GateFailedError extends Error {
+  constructor(reason: string) {
+    super(reason)
+    this.name = 'GateFailedError'
+  }
+}

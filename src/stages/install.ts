@@ -1,5 +1,4 @@
 /** The install step: the helm (and JMeter) the later steps of this stage use, verified and cached. */
-import * as core from '@actions/core'
 import type { ChecksumEntries } from '../tools/checksums.js'
 import { installHelm } from '../tools/install-helm.js'
 import { installJmeter } from '../tools/install-jmeter.js'
@@ -24,7 +23,6 @@ export async function installStep(ctx: RunContext, options: InstallStepOptions =
     return
   }
   const helm = await installHelm(ctx.config, ctx.log, options)
-  core.setOutput('helm-path', helm.path)
   ctx.results.install = { helm }
   if (!needed.jmeter) return
   const jmeter = await installJmeter(ctx.config, ctx.log, options)

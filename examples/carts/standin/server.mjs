@@ -10,8 +10,8 @@
 // Options (environment variable in brackets):
 //   --port N               (PORT) 0 = pick a free port. Default 0.
 //   --version X            (CARTS_VERSION) the version this process pretends to be.
-//   --from-kube ns/name    (CARTS_FROM_KUBE) read the version from the image tag of a Deployment in
-//                          the test cluster (`kubectl get deploy -n ns name -o jsonpath=...`), and
+//   --from-kube ns[/name]  (CARTS_FROM_KUBE) read the version from the image tag of a Deployment in
+//                          the test cluster (without a name: the one changed last that has replicas), and
 //                          re-read it every --kube-interval-ms (CARTS_KUBE_INTERVAL_MS, default 3000).
 //                          --container NAME picks a container (default: the first one);
 //                          --kubeconfig PATH and --context NAME are passed to kubectl (KUBECONFIG works too).
@@ -102,29 +102,31 @@ let kubeTimer;
 let kubeInFlight = false;
 function readKubeVersion() {
   if (kubeInFlight) return;
-  const m = /^([^/\s]+)\/([^/\s]+)$/.exec(cfg.fromKube);
+  const m = /^([^/\s]+)(?:\/([^/\s]+))?$/.exec(cfg.fromKube);
   if (!m) {
-    console.error(`carts-standin: --from-kube must be <namespace>/<deployment>, got ${JSON.stringify(cfg.fromKube)}`);
+    console.error(`carts-standin: --from-kube must be <namespace>[/<deployment>], got ${JSON.stringify(cfg.fromKube)}`);
     process.exit(2);
   }
   const [, ns, name] = m;
-  const path = opt.container
-    ? `{.spec.template.spec.containers[?(@.name=="${opt.container}")].image}`
-    : '{.spec.template.spec.containers[0].image}';
   const args = [];
   if (opt.kubeconfig) args.push('--kubeconfig', opt.kubeconfig);
   if (opt.context) args.push('--context', opt.context);
-  args.push('get', 'deployment', name, '--namespace', ns, '--output', `jsonpath=${path}`);
+  // Without a name: the Deployment of the namespace that was changed last and has replicas, i.e. the
+  // version a deploy just rolled out (blue/green: the new colour, until it is promoted or discarded).
+  args.push('get', 'deployment', ...(name ? [name] : []), '--namespace', ns, '--output', 'json');
   kubeInFlight = true;
-  execFile(cfg.kubectl, args, { timeout: 10_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+  execFile(cfg.kubectl, args, { timeout: 10_000, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
     kubeInFlight = false;
     if (err) {
       console.error(`carts-standin: kubectl ${args.join(' ')} failed: ${(stderr || err.message).trim()}`);
       return;
     }
-    const image = stdout.trim();
+    const doc = JSON.parse(stdout);
+    const deployment = name ? doc : newestLive(doc.items ?? []);
+    const containers = deployment?.spec?.template?.spec?.containers ?? [];
+    const image = (opt.container ? containers.find(c => c.name === opt.container) : containers[0])?.image;
     if (!image) {
-      console.error(`carts-standin: deployment ${ns}/${name} has no matching container image`);
+      console.error(`carts-standin: no matching container image in ${ns}${name ? `/${name}` : ''}`);
       return;
     }
     const next = tagOf(image);
@@ -134,6 +136,14 @@ function readKubeVersion() {
       versionSource = 'kube';
     }
   });
+}
+
+/** The Deployment with replicas whose last change (managedFields time) is the newest. */
+function newestLive(items) {
+  const changed = d => Math.max(0, ...(d.metadata?.managedFields ?? []).map(f => Date.parse(f.time ?? '') || 0));
+  return items
+    .filter(d => (d.spec?.replicas ?? 1) > 0)
+    .sort((a, b) => changed(b) - changed(a))[0];
 }
 
 // ---- carts -------------------------------------------------------------------------------------
