@@ -1,0 +1,69 @@
+/**
+ * A git smart-HTTP server for tests: Node's http server in front of `git http-backend`, refusing any request
+ * without the expected Authorization header and recording the headers it saw.
+ */
+import { spawn } from 'node:child_process'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface GitHttpServer {
+  readonly url: string
+  readonly seen: string[]
+  close(): Promise<void>
+}
+
+export async function startGitHttpServer(root: string, expectedAuth: string): Promise<GitHttpServer> {
+  const seen: string[] = []
+  const server = createServer((req, res) => {
+    const auth = req.headers.authorization ?? ''
+    seen.push(auth)
+    if (auth.toLowerCase() !== expectedAuth.toLowerCase()) {
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="test"' }).end()
+      return
+    }
+    backend(root, req, res)
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise(resolve => server.close(() => resolve()))
+  }
+}
+
+function backend(root: string, req: IncomingMessage, res: ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  const env = {
+    ...process.env,
+    GIT_PROJECT_ROOT: root,
+    GIT_HTTP_EXPORT_ALL: '1',
+    REMOTE_USER: 'test', // enables receive-pack
+    REMOTE_ADDR: '127.0.0.1',
+    REQUEST_METHOD: req.method ?? 'GET',
+    PATH_INFO: decodeURIComponent(url.pathname),
+    QUERY_STRING: url.search.slice(1),
+    CONTENT_TYPE: req.headers['content-type'] ?? '',
+    HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '',
+    GIT_PROTOCOL: String(req.headers['git-protocol'] ?? '')
+  }
+  const child = spawn('git', ['http-backend'], { env, stdio: ['pipe', 'pipe', 'ignore'] })
+  req.pipe(child.stdin)
+  const out: Buffer[] = []
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
+  child.on('close', () => respond(Buffer.concat(out), res))
+}
+
+/** CGI output: headers, a blank line, the body. */
+function respond(output: Buffer, res: ServerResponse): void {
+  const split = output.indexOf('\r\n\r\n')
+  const head = output.subarray(0, split).toString().split('\r\n')
+  let status = 200
+  const headers: Record<string, string> = {}
+  for (const line of head) {
+    const [name, ...rest] = line.split(':')
+    if (name.toLowerCase() === 'status') status = Number.parseInt(rest.join(':').trim(), 10)
+    else headers[name] = rest.join(':').trim()
+  }
+  res.writeHead(status, headers).end(output.subarray(split + 4))
+}
