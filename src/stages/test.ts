@@ -1,0 +1,128 @@
+/**
+ * The test step (Keptn's jmeter-service, failing closed): the health check first, then the workload of
+ * the stage's test strategy, each into its own folder of the `results-dir` output. A failed test is a
+ * verdict for the gate, not an error: only a bad jmeter.conf.yaml, a strategy it lacks or a missing JMeter
+ * stop the run here.
+ */
+import * as core from '@actions/core'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import {
+  builtInWorkloads,
+  HEALTHCHECK,
+  JMETER_CONF_FILE,
+  parseWorkloads,
+  workloadFor,
+  type Workload,
+  type WorkloadSet
+} from '../config/workloads.js'
+import type { RunContext, TestResult } from './context.js'
+import { renderServiceUrl } from './deploy.js'
+import { findScript, runWorkload, type RunSettings, type WorkloadRun } from './test-run.js'
+
+/** Long enough for Keptn's biggest example workloads; a hung JVM still ends. */
+export const DEFAULT_TEST_TIMEOUT_MS = 60 * 60_000
+
+export interface TestStepOptions {
+  /** Instead of the deploy step's URL (tests, the CLI). */
+  readonly serviceUrl?: string
+  /** Instead of the install step's bin/jmeter. */
+  readonly jmeterBin?: string
+  readonly timeoutMs?: number
+}
+
+export async function testStep(ctx: RunContext, options: TestStepOptions = {}): Promise<void> {
+  const strategy = ctx.plan.testStrategy
+  const jmeterDir = ctx.config.jmeterDir
+  if (!strategy) return ctx.log.info(`stage ${ctx.plan.stage} has no test strategy: no tests`)
+  if (!jmeterDir)
+    return ctx.log.info(`no jmeter-dir: the '${strategy}' tests of stage ${ctx.plan.stage} are not run`)
+  const set = readWorkloads(ctx, jmeterDir)
+  const main = workloadFor(set, strategy)
+  const resultsDir = path.join(ctx.tempDir, 'jmeter-results')
+  rmSync(resultsDir, { recursive: true, force: true })
+  mkdirSync(resultsDir, { recursive: true })
+  core.setOutput('results-dir', resultsDir)
+  const settings = runSettings(ctx, jmeterDir, options)
+  const result = await runTests(settings, set, main, resultsDir)
+  ctx.results.test = result
+  const line = `tests (${main.teststrategy}): ${result.verdict} — ${result.reason}`
+  if (result.verdict === 'pass') ctx.log.info(line)
+  else ctx.log.warning(line)
+}
+
+function readWorkloads(ctx: RunContext, jmeterDir: string): WorkloadSet {
+  const file = path.join(jmeterDir, JMETER_CONF_FILE)
+  if (!existsSync(file)) {
+    ctx.log.info(`no ${JMETER_CONF_FILE} in ${jmeterDir}: Keptn's built-in workloads apply`)
+    return builtInWorkloads()
+  }
+  const shown = path.relative(ctx.config.workspace, file)
+  return parseWorkloads(readFileSync(file, 'utf8'), shown.startsWith('..') ? file : shown)
+}
+
+function runSettings(ctx: RunContext, jmeterDir: string, options: TestStepOptions): RunSettings {
+  const bin = options.jmeterBin ?? ctx.results.install?.jmeter?.bin
+  if (!bin) throw new Error('JMeter is not installed: the install step did not provide it for this stage')
+  return {
+    bin,
+    jmeterDir,
+    serviceUrl: options.serviceUrl ?? serviceUrlOf(ctx),
+    keptn: { project: ctx.plan.project, stage: ctx.plan.stage, service: ctx.config.service },
+    timeoutMs: options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS,
+    log: ctx.log
+  }
+}
+
+// The deploy step knows which service the new version answers on (blue/green: the new colour's).
+function serviceUrlOf(ctx: RunContext): string {
+  return (
+    ctx.results.deploy?.serviceUrl ??
+    renderServiceUrl(ctx.config.serviceUrl, { ...ctx.plan, service: ctx.config.service })
+  )
+}
+
+/** Health check (when there is one), then the main workload unless the health check failed. */
+export async function runTests(
+  settings: RunSettings,
+  set: WorkloadSet,
+  main: Workload,
+  resultsDir: string
+): Promise<TestResult> {
+  const health = healthCheckOf(settings, set, main)
+  if (health) {
+    const run = await runWorkload(settings, health, path.join(resultsDir, `1-${HEALTHCHECK}`))
+    if (run.verdict === 'fail') return toResult(run, main, resultsDir, `health check failed: ${run.reason}`)
+    settings.log.info(`health check passed: ${run.reason}`)
+  }
+  const run = await runWorkload(
+    settings,
+    main,
+    path.join(resultsDir, `${health ? 2 : 1}-${main.teststrategy}`)
+  )
+  return toResult(run, main, resultsDir, run.reason)
+}
+
+// Keptn ran basiccheck.jmx whenever it existed; a healthcheck workload the user wrote must run.
+function healthCheckOf(settings: RunSettings, set: WorkloadSet, main: Workload): Workload | undefined {
+  if (main.teststrategy === HEALTHCHECK) return undefined
+  const health = set.workloads.get(HEALTHCHECK)
+  if (!health) return undefined
+  if (health.origin !== 'built-in' || findScript(settings.jmeterDir, health.script).found) return health
+  settings.log.info(`no health check: ${health.script} is not in ${settings.jmeterDir}`)
+  return undefined
+}
+
+function toResult(run: WorkloadRun, main: Workload, resultsDir: string, reason: string): TestResult {
+  const isMain = run.workload === main
+  return {
+    verdict: run.verdict,
+    reason,
+    jtl: isMain ? run.jtl : undefined,
+    resultsDir,
+    workload: main.teststrategy,
+    samples: isMain ? run.samples : 0,
+    errors: isMain ? run.errors : 0,
+    durationSeconds: isMain ? run.seconds : 0
+  }
+}
