@@ -2,7 +2,10 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { REPO } from '../helpers/paths.js'
+import { fileURLToPath } from 'node:url'
+
+// Loaded by Jest before any resolver runs: no imports of the project's TS modules here.
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export default function setup(): void {
   execFileSync('bash', [path.join(REPO, 'e2e/cluster/start.sh')], { stdio: 'inherit', timeout: 60 * 60_000 })

@@ -1,7 +1,10 @@
 /** Stops the test cluster unless asked to keep it for the next run (KEEP_CLUSTER=1). */
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
-import { REPO } from '../helpers/paths.js'
+import { fileURLToPath } from 'node:url'
+
+// Loaded by Jest before any resolver runs: no imports of the project's TS modules here.
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export default function teardown(): void {
   if (process.env.KEEP_CLUSTER === '1') return

@@ -4,7 +4,6 @@
  * verdict for the gate, not an error: only a bad jmeter.conf.yaml, a strategy it lacks or a missing JMeter
  * stop the run here.
  */
-import * as core from '@actions/core'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import {
@@ -42,7 +41,6 @@ export async function testStep(ctx: RunContext, options: TestStepOptions = {}): 
   const resultsDir = path.join(ctx.tempDir, 'jmeter-results')
   rmSync(resultsDir, { recursive: true, force: true })
   mkdirSync(resultsDir, { recursive: true })
-  core.setOutput('results-dir', resultsDir)
   const settings = runSettings(ctx, jmeterDir, options)
   const result = await runTests(settings, set, main, resultsDir)
   ctx.results.test = result

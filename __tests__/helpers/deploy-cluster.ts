@@ -1,0 +1,131 @@
+/** The deploy step's e2e fixtures: a RunContext on the real cluster, and kubectl/helm reads for the checks. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { ActionConfig } from '../../src/config/action-config.js'
+import type { StagePlan } from '../../src/config/plan.js'
+import type { RunContext } from '../../src/stages/context.js'
+import { execTool } from '../../src/tools/exec.js'
+import { parseHistory, type HistoryEntry } from '../../src/tools/helm.js'
+import { REPO } from './paths.js'
+
+export const CHART = path.join(REPO, 'examples/carts/chart')
+export const IMAGE = 'docker.io/keptnexamples/carts'
+const env = process.env
+
+/** The cluster's env.json keys arrive lower-case (global-setup copies them as they are). */
+export const KUBECONFIG = env.kubeconfig ?? env.KUBECONFIG ?? ''
+export const HELMS: readonly (readonly [string, string])[] = [
+  ['Helm 3', env.helm3 ?? env.HELM3 ?? ''],
+  ['Helm 4', env.helm4 ?? env.HELM4 ?? '']
+]
+export const NEVER_READY = { 'carts-deploy.test/never-ready': 'true' }
+
+export interface Fixture {
+  readonly helm: string
+  /** A namespace per stage, unique to this test run so a kept cluster can be reused. */
+  readonly namespace: (stage: string) => string
+  /** What every namespace of this fixture ends with. */
+  readonly suffix: string
+  readonly messages: string[]
+}
+
+export interface DeployCase {
+  readonly stage: string
+  readonly strategy?: StagePlan['deploymentStrategy']
+  readonly tag: string
+  readonly podLabels?: Record<string, string>
+  readonly timeoutSeconds?: number
+  readonly namespace?: string
+}
+
+export function fixture(helm: string, label: string): Fixture {
+  const suffix = `-${label}-${Date.now().toString(36).slice(-5)}`
+  return { helm, namespace: stage => `sockshop-${stage}${suffix}`, suffix, messages: [] }
+}
+
+/** A fresh run of the action for one stage: its own temp dir, the kubeconfig as the input gives it. */
+export function runContext(fx: Fixture, c: DeployCase): RunContext {
+  const tempDir = mkdtempSync(path.join(tmpdir(), 'carts-deploy-e2e-'))
+  const valuesFile = path.join(tempDir, 'values.yaml')
+  const labels = Object.entries(c.podLabels ?? {}).map(([k, v]) => `  ${k}: "${v}"\n`)
+  writeFileSync(
+    valuesFile,
+    `image:\n  repository: ${IMAGE}\n  tag: "${c.tag}"\n${labels.length ? `podLabels:\n${labels.join('')}` : ''}`
+  )
+  const config = {
+    service: 'carts',
+    project: 'sockshop',
+    stage: c.stage,
+    image: IMAGE,
+    tag: c.tag,
+    chartDir: CHART,
+    serviceUrl: 'http://{service}.{namespace}',
+    timeoutSeconds: c.timeoutSeconds ?? 60,
+    kubeconfig: readFileSync(KUBECONFIG, 'utf8')
+  } as ActionConfig
+  const plan = {
+    project: 'sockshop',
+    stage: c.stage,
+    namespace: c.namespace ?? fx.namespace(c.stage),
+    deploymentStrategy: c.strategy ?? 'direct'
+  } as StagePlan
+  const log = {
+    info: (m: string) => fx.messages.push(m),
+    warning: (m: string) => fx.messages.push(m),
+    debug: () => {}
+  }
+  return {
+    config,
+    plan,
+    tempDir,
+    log,
+    results: {
+      install: { helm: { path: fx.helm, version: '' } },
+      commit: { sha: 'e2e', changed: true, valuesFile }
+    }
+  }
+}
+
+export async function kubectl(args: readonly string[]): Promise<string> {
+  return (await execTool('kubectl', ['--kubeconfig', KUBECONFIG, ...args])).stdout
+}
+
+export async function getJson<T>(kind: string, name: string, namespace: string): Promise<T | undefined> {
+  const out = await kubectl(['get', kind, name, '-n', namespace, '-o', 'json', '--ignore-not-found'])
+  return out.trim() ? (JSON.parse(out) as T) : undefined
+}
+
+interface DeploymentJson {
+  spec: { replicas: number; template: { spec: { containers: { image: string }[] } } }
+  status: { readyReplicas?: number }
+}
+
+/** Desired replicas, ready replicas and image of a Deployment. */
+export async function deployment(name: string, namespace: string) {
+  const d = await getJson<DeploymentJson>('deployment', name, namespace)
+  if (!d) return undefined
+  return {
+    replicas: d.spec.replicas,
+    ready: d.status.readyReplicas ?? 0,
+    image: d.spec.template.spec.containers[0].image
+  }
+}
+
+export async function stableSelector(namespace: string): Promise<Record<string, string> | undefined> {
+  return (await getJson<{ spec: { selector: Record<string, string> } }>('service', 'carts', namespace))?.spec
+    .selector
+}
+
+export async function history(helm: string, release: string, namespace: string): Promise<HistoryEntry[]> {
+  const out = await execTool(helm, ['history', release, '-n', namespace, '-o', 'json'], {
+    env: { KUBECONFIG }
+  })
+  return parseHistory(out.stdout)
+}
+
+export async function deleteNamespaces(suffix: string): Promise<void> {
+  const names = (await kubectl(['get', 'namespaces', '-o', 'name'])).split('\n')
+  const ours = names.filter(n => n.startsWith('namespace/sockshop-') && n.endsWith(suffix))
+  if (ours.length) await kubectl(['delete', ...ours, '--wait=false'])
+}
