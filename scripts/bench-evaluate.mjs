@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+/**
+ * Benchmark of `evaluate` on a 5,000,000-sample JTL (JMeter 5.x default columns, ~800 MB, 1% failures,
+ * some with multi-line quoted failure messages). Prints, measured in the same run: Node reading the
+ * file and counting newlines, then `node dist/cli/index.js evaluate --results FILE --json`, its
+ * wall time and peak RSS, and the ratio. Goals: evaluate within 2x the raw read, peak RSS < 64 MB.
+ *
+ * Usage: node scripts/bench-evaluate.mjs [--samples N] [--cli path/to/cli.js]
+ * The JTL is generated once and cached in $CARTS_CACHE or the OS temp folder.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, openSync, writeSync, closeSync, renameSync, statSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = resolve(fileURLToPath(import.meta.url), '../..')
+const args = process.argv.slice(2)
+const option = (name, fallback) => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : fallback
+}
+const samples = Number(option('--samples', '5000000'))
+const cli = resolve(option('--cli', join(root, 'dist/cli/index.js')))
+const cacheDir = process.env.CARTS_CACHE || tmpdir()
+const jtl = join(cacheDir, `carts-bench-${samples}-v1.jtl`)
+
+const HEADER =
+  'timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,' +
+  'bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect\n'
+const LABELS = ['GET /carts/{id}', 'Add to cart', 'GET /carts/{id}/items', 'Delete item', 'Checkout']
+const URLS = [
+  'http://carts.sockshop-staging.svc.cluster.local/carts/1/items',
+  'http://carts.sockshop-staging.svc.cluster.local/carts/1',
+  'http://carts.sockshop-staging.svc.cluster.local/carts/1/items?sort=desc&limit=10',
+  'http://carts.sockshop-staging.svc.cluster.local/carts/1/items/a0a4f044',
+  'http://carts.sockshop-staging.svc.cluster.local/orders/checkout'
+]
+const MULTILINE =
+  '"Test failed: code expected to equal /\n\n****** received  : [[[500]]]\n\n' +
+  '****** comparison: [[[200]]]\n\n/"'
+
+/** A small deterministic PRNG (mulberry32) so every run writes the same file. */
+function prng(seed) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function generate(file, n) {
+  const rnd = prng(42)
+  const tmp = `${file}.${process.pid}.tmp`
+  const fd = openSync(tmp, 'w')
+  writeSync(fd, HEADER)
+  let ts = 1764400000000
+  let batch = ''
+  for (let i = 0; i < n; i++) {
+    ts += rnd() < 0.5 ? 1 : 0
+    const k = (rnd() * LABELS.length) | 0
+    // Log-normal-ish response times around 120 ms, a long tail, and rare timeouts above 65 s.
+    const r = rnd()
+    const elapsed =
+      r < 0.0005 ? 70000 + ((rnd() * 60000) | 0) : Math.round(20 + Math.exp(4.5 + 1.1 * gauss(rnd)))
+    const failed = rnd() < 0.01
+    const thread = `Thread Group 1-${1 + ((rnd() * 100) | 0)}`
+    const msg = failed ? (rnd() < 0.3 ? MULTILINE : 'Test failed: code expected to equal /200/') : ''
+    batch +=
+      `${ts},${elapsed},${LABELS[k]},${failed ? '500,Internal Server Error' : '200,OK'},${thread},text,` +
+      `${failed ? 'false' : 'true'},${msg},${1000 + k * 37},${300 + k},100,100,${URLS[k]},` +
+      `${Math.max(0, elapsed - 3)},0,${(rnd() * 3) | 0}\n`
+    if (batch.length > 1 << 20) {
+      writeSync(fd, batch)
+      batch = ''
+    }
+  }
+  writeSync(fd, batch)
+  closeSync(fd)
+  renameSync(tmp, file)
+}
+
+function gauss(rnd) {
+  return Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+}
+
+/** Runs a command; returns wall seconds and peak RSS in MB (from /usr/bin/time -v or /proc VmHWM). */
+function measure(command, commandArgs) {
+  const useTime = existsSync('/usr/bin/time')
+  const [cmd, argv] = useTime ? ['/usr/bin/time', ['-v', command, ...commandArgs]] : [command, commandArgs]
+  return new Promise((done, fail) => {
+    const start = process.hrtime.bigint()
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    let hwm = 0
+    child.stdout.on('data', d => (out += d))
+    child.stderr.on('data', d => (err += d))
+    const poll = useTime ? null : setInterval(() => (hwm = Math.max(hwm, vmHwm(child.pid))), 20)
+    child.on('error', fail)
+    child.on('close', code => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9
+      if (poll) clearInterval(poll)
+      const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(err)
+      const rssMb = m ? Number(m[1]) / 1024 : hwm / 1024
+      done({ seconds, rssMb, code, out, err })
+    })
+  })
+}
+
+function vmHwm(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) : 0
+  } catch {
+    return 0
+  }
+}
+
+const RAW_READ = `
+const fs = require('fs'); const fd = fs.openSync(process.argv[1], 'r'); const buf = Buffer.allocUnsafe(1 << 20)
+let lines = 0, n
+while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) {
+  let i = -1; while ((i = buf.indexOf(10, i + 1)) !== -1 && i < n) lines++
+}
+console.log(lines)`
+
+async function main() {
+  if (!existsSync(jtl)) {
+    process.stdout.write(`generating ${samples} samples into ${jtl} ... `)
+    const t = Date.now()
+    generate(jtl, samples)
+    process.stdout.write(`${((Date.now() - t) / 1000).toFixed(1)} s\n`)
+  }
+  if (!existsSync(cli)) throw new Error(`${cli} does not exist: run npm run build first (or pass --cli)`)
+  const mb = statSync(jtl).size / 1e6
+  // Warm the page cache so both measurements read from memory.
+  await measure(process.execPath, ['-e', RAW_READ, jtl])
+  const raw = await measure(process.execPath, ['-e', RAW_READ, jtl])
+  const evaluation = await measure(process.execPath, [cli, 'evaluate', '--results', jtl, '--json'])
+  if (evaluation.code !== 0 && evaluation.code !== 1) throw new Error(`evaluate failed:\n${evaluation.err}`)
+  const result = JSON.parse(evaluation.out)
+  console.log(`file            ${jtl} (${mb.toFixed(0)} MB, ${samples} samples)`)
+  console.log(
+    `raw read        ${raw.seconds.toFixed(2)} s (${raw.out.trim()} newlines), peak RSS ${raw.rssMb.toFixed(0)} MB`
+  )
+  console.log(
+    `evaluate        ${evaluation.seconds.toFixed(2)} s, peak RSS ${evaluation.rssMb.toFixed(1)} MB`
+  )
+  console.log(`ratio           ${(evaluation.seconds / raw.seconds).toFixed(2)}x the raw read (goal <= 2x)`)
+  console.log(`rss goal        ${evaluation.rssMb < 64 ? 'met' : 'MISSED'} (< 64 MB)`)
+  console.log(
+    `samples read    ${result.samples}, p95 ${result.slis?.response_time_p95} ms, error rate ${result.slis?.error_rate}%`
+  )
+}
+
+main().catch(error => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exitCode = 1
+})

@@ -1,0 +1,172 @@
+/**
+ * Built-in SLIs computed from samples: request_count, error_rate, throughput, response_time_*.
+ * The exact definitions are in docs/sli.md; per-label SLIs are named `<sli>{label="<label>"}`.
+ */
+import { Histogram } from './histogram.js'
+
+export const DEFAULT_LABEL_CAP = 200
+export const STANDARD_PERCENTILES = [50, 90, 95, 99] as const
+
+/** Counters of one group of samples (all, or one label). */
+export class Stats {
+  count = 0
+  failed = 0
+  /** Samples with a usable timestamp (> 0), and their window. */
+  timed = 0
+  minTs = Infinity
+  maxEnd = -Infinity
+  readonly hist: Histogram
+
+  constructor(initialBuckets?: number) {
+    this.hist = new Histogram(initialBuckets)
+  }
+
+  add(ts: number, elapsed: number, ok: boolean): void {
+    this.count++
+    if (!ok) this.failed++
+    if (elapsed >= 0) this.hist.add(elapsed)
+    // A timeStamp of 0 marks a sample that failed before it started: no place in the time window.
+    if (ts > 0) {
+      this.timed++
+      if (ts < this.minTs) this.minTs = ts
+      const end = ts + (elapsed > 0 ? elapsed : 0)
+      if (end > this.maxEnd) this.maxEnd = end
+    }
+  }
+}
+
+/** Which columns the results file had: an SLI needing a missing one has no value. */
+export interface Columns {
+  timestamp: boolean
+  elapsed: boolean
+  success: boolean
+  label: boolean
+}
+
+/** Receives every sample from a reader. */
+export class SampleSink {
+  readonly total = new Stats(65536)
+  readonly labels = new Map<string, Stats>()
+  /** Distinct labels seen beyond the cap (not tracked per label). */
+  readonly untracked = new Set<string>()
+  columns: Columns = { timestamp: true, elapsed: true, success: true, label: true }
+  readonly warnings: string[] = []
+
+  constructor(
+    readonly trackLabels = false,
+    readonly labelCap = DEFAULT_LABEL_CAP
+  ) {}
+
+  add(ts: number, elapsed: number, ok: boolean, label?: string): void {
+    this.total.add(ts, elapsed, ok)
+    if (label !== undefined) this.addLabel(label, ts, elapsed, ok)
+  }
+
+  private addLabel(label: string, ts: number, elapsed: number, ok: boolean): void {
+    let stats = this.labels.get(label)
+    if (!stats) {
+      if (this.labels.size >= this.labelCap) {
+        if (this.untracked.size < 1000) this.untracked.add(label)
+        return
+      }
+      stats = new Stats()
+      this.labels.set(label, stats)
+    }
+    stats.add(ts, elapsed, ok)
+  }
+}
+
+/** A value, or null with the reason there is none. */
+export interface SliValue {
+  readonly value: number | null
+  readonly reason?: string
+}
+
+/** Parses `name` or `name{label="..."}` (backslash escapes \" \\ \n inside the quotes). */
+export function parseSliName(name: string): { base: string; label?: string } | null {
+  const m = /^([A-Za-z_][A-Za-z0-9_.]*)(?:\{label="((?:[^"\\]|\\.)*)"\})?$/s.exec(name.trim())
+  if (!m) return null
+  const base = m[1]!
+  if (m[2] === undefined) return { base }
+  return { base, label: m[2].replace(/\\(.)/gs, (_, c: string) => (c === 'n' ? '\n' : c)) }
+}
+
+/** The canonical name of a per-label SLI. */
+export function labelSliName(base: string, label: string): string {
+  const escaped = label.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')
+  return `${base}{label="${escaped}"}`
+}
+
+const PERCENTILE = /^response_time_p(\d{1,3}(?:\.\d{1,6})?)$/
+
+/** Every base SLI name this module knows (percentiles other than the standard ones also work). */
+export const BASE_SLIS = [
+  'request_count',
+  'error_rate',
+  'throughput',
+  'response_time_avg',
+  'response_time_min',
+  'response_time_max',
+  ...STANDARD_PERCENTILES.map(p => `response_time_p${p}`)
+]
+
+/** The value of one base SLI over a group of samples. */
+export function sliOf(base: string, stats: Stats, columns: Columns): SliValue {
+  const n = stats.count
+  if (base === 'request_count') return { value: n }
+  if (n === 0) return { value: null, reason: 'no samples' }
+  if (base === 'error_rate') {
+    return columns.success ? { value: (100 * stats.failed) / n } : missing('success')
+  }
+  if (base === 'throughput') return throughput(stats, columns)
+  if (!columns.elapsed) return missing('elapsed')
+  const h = stats.hist
+  if (base === 'response_time_avg') return { value: h.sum / h.count }
+  if (base === 'response_time_min') return { value: h.min }
+  if (base === 'response_time_max') return { value: h.max }
+  const m = PERCENTILE.exec(base)
+  const p = m ? Number(m[1]) : NaN
+  if (p > 0 && p <= 100) return { value: h.percentile(p) }
+  return {
+    value: null,
+    reason: `unknown SLI '${base}' (a results file gives request_count, error_rate, throughput, response_time_*)`
+  }
+}
+
+function throughput(stats: Stats, columns: Columns): SliValue {
+  if (!columns.timestamp) return missing('timeStamp')
+  if (stats.timed === 0) return { value: null, reason: 'no sample has a timestamp' }
+  const seconds = (stats.maxEnd - stats.minTs) / 1000
+  if (!(seconds > 0)) return { value: null, reason: 'the samples span no time (window of 0 ms)' }
+  return { value: stats.timed / seconds }
+}
+
+function missing(column: string): SliValue {
+  return { value: null, reason: `the results file has no '${column}' column` }
+}
+
+/** Looks up any SLI name (global or per label) against what a reader collected. */
+export function lookupSli(sink: SampleSink, name: string): SliValue {
+  const parsed = parseSliName(name)
+  if (!parsed) return { value: null, reason: `'${name}' is not an SLI name` }
+  if (parsed.label === undefined) return sliOf(parsed.base, sink.total, sink.columns)
+  const stats = sink.labels.get(parsed.label)
+  if (stats) return sliOf(parsed.base, stats, sink.columns)
+  if (!sink.trackLabels) return { value: null, reason: 'per-label SLIs were not collected' }
+  if (!sink.columns.label) return missing('label')
+  if (sink.untracked.has(parsed.label) || sink.untracked.size >= 1000) {
+    return { value: null, reason: `more than ${sink.labelCap} distinct labels; this label was not tracked` }
+  }
+  return { value: null, reason: `no sample has the label ${JSON.stringify(parsed.label)}` }
+}
+
+/** The standard SLIs, globally and (when collected) for each label. */
+export function standardSlis(sink: SampleSink): Record<string, number | null> {
+  const out: Record<string, number | null> = {}
+  const put = (stats: Stats, name: (base: string) => string) => {
+    for (const base of BASE_SLIS) out[name(base)] = sliOf(base, stats, sink.columns).value
+  }
+  put(sink.total, base => base)
+  for (const [label, stats] of sink.labels) put(stats, base => labelSliName(base, label))
+  return out
+}
