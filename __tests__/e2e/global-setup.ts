@@ -15,6 +15,12 @@ export default function setup(): void {
     string
   >
   // The JSON keys as they are (kubeconfig, helm3, ...) and the names env.sh exports.
-  for (const [name, value] of Object.entries(env)) process.env[name] = typeof value === 'string' ? value : JSON.stringify(value)
-  Object.assign(process.env, { KUBECONFIG: env.kubeconfig, HELM3: env.helm3, HELM4: env.helm4, KUBECTL: env.kubectl })
+  for (const [name, value] of Object.entries(env))
+    process.env[name] = typeof value === 'string' ? value : JSON.stringify(value)
+  Object.assign(process.env, {
+    KUBECONFIG: env.kubeconfig,
+    HELM3: env.helm3,
+    HELM4: env.helm4,
+    KUBECTL: env.kubectl
+  })
 }

@@ -3,9 +3,11 @@ import type { FailOn } from '../config/action-config.js'
 import type { Approval } from '../config/shipyard-model.js'
 import type { Result } from '../evaluation/types.js'
 
-/** What the gate saw: an evaluated result, or a stage with nothing to evaluate. */
+/** What the gate saw: an evaluated result, a test verdict without SLO, or a stage with neither. */
 export type GateInput =
-  { readonly kind: 'evaluated'; readonly result: Result } | { readonly kind: 'rollout-only' }
+  | { readonly kind: 'evaluated'; readonly result: Result }
+  | { readonly kind: 'tested'; readonly verdict: 'pass' | 'fail' }
+  | { readonly kind: 'rollout-only' }
 
 export interface GateDecision {
   /** The new version keeps serving this stage (promote) or is taken back (rollback). */
@@ -36,7 +38,8 @@ export function decideGate(input: GateInput, rules: GateRules): GateDecision {
       headline: `No tests and no SLO: healthy rollout, ${next}`
     }
   }
-  const result = input.result
+  const result = input.kind === 'evaluated' ? input.result : input.verdict
+  const what = input.kind === 'evaluated' ? 'Quality gate' : 'Tests (no SLO)'
   const failJob =
     rules.failOn === 'warning' ? result !== 'pass' : rules.failOn === 'fail' && result === 'fail'
   if (result === 'fail') {
@@ -55,7 +58,7 @@ export function decideGate(input: GateInput, rules: GateRules): GateDecision {
     approval: manual ? 'required' : 'none',
     failJob,
     headline: manual
-      ? `Quality gate ${result}: waiting for a manual approval before ${rules.nextStage}`
-      : `Quality gate ${result}: ${next}`
+      ? `${what} ${result}: waiting for a manual approval before ${rules.nextStage}`
+      : `${what} ${result}: ${next}`
   }
 }

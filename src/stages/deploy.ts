@@ -76,7 +76,8 @@ export async function deployStep(ctx: RunContext): Promise<void> {
     serviceUrl: renderServiceUrl(ctx.config.serviceUrl, { ...ctx.plan, service: target.testService }),
     image,
     helmMajor: major,
-    recovered: upgraded.recovered
+    recovered: upgraded.recovered,
+    helmSeconds: upgraded.helmSeconds
   }
   await strategy.afterDeploy(ctx, cluster, result)
   ctx.results.deploy = result

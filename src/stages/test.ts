@@ -88,17 +88,20 @@ export async function runTests(
   resultsDir: string
 ): Promise<TestResult> {
   const health = healthCheckOf(settings, set, main)
+  let healthSeconds = 0
   if (health) {
     const run = await runWorkload(settings, health, path.join(resultsDir, `1-${HEALTHCHECK}`))
-    if (run.verdict === 'fail') return toResult(run, main, resultsDir, `health check failed: ${run.reason}`)
+    if (run.verdict === 'fail')
+      return toResult(run, main, resultsDir, `health check failed: ${run.reason}`, 0)
     settings.log.info(`health check passed: ${run.reason}`)
+    healthSeconds = run.seconds
   }
   const run = await runWorkload(
     settings,
     main,
     path.join(resultsDir, `${health ? 2 : 1}-${main.teststrategy}`)
   )
-  return toResult(run, main, resultsDir, run.reason)
+  return toResult(run, main, resultsDir, run.reason, healthSeconds)
 }
 
 // Keptn ran basiccheck.jmx whenever it existed; a healthcheck workload the user wrote must run.
@@ -111,7 +114,13 @@ function healthCheckOf(settings: RunSettings, set: WorkloadSet, main: Workload):
   return undefined
 }
 
-function toResult(run: WorkloadRun, main: Workload, resultsDir: string, reason: string): TestResult {
+function toResult(
+  run: WorkloadRun,
+  main: Workload,
+  resultsDir: string,
+  reason: string,
+  earlierSeconds: number
+): TestResult {
   const isMain = run.workload === main
   return {
     verdict: run.verdict,
@@ -121,6 +130,7 @@ function toResult(run: WorkloadRun, main: Workload, resultsDir: string, reason: 
     workload: main.teststrategy,
     samples: isMain ? run.samples : 0,
     errors: isMain ? run.errors : 0,
-    durationSeconds: isMain ? run.seconds : 0
+    durationSeconds: isMain ? run.seconds : 0,
+    jmeterSeconds: earlierSeconds + run.seconds
   }
 }

@@ -65,6 +65,8 @@ export interface Upgraded {
   readonly release: HelmRelease
   readonly previousRevision?: number
   readonly recovered?: string
+  /** How long helm's own upgrade (and --wait) took. */
+  readonly helmSeconds: number
 }
 
 /**
@@ -80,8 +82,15 @@ export async function upgradeRelease(
   const { release, namespace, timeoutSeconds } = spec
   try {
     // A hung helm is stopped a minute after its own timeout; the next run recovers the release.
+    const started = performance.now()
     const done = await helm.upgrade(spec, (timeoutSeconds + 60) * 1000)
-    return { release: done, previousRevision: deployedRevision(before.history), recovered: before.message }
+    const helmSeconds = (performance.now() - started) / 1000
+    return {
+      release: done,
+      previousRevision: deployedRevision(before.history),
+      recovered: before.message,
+      helmSeconds
+    }
   } catch (error) {
     if (!(error instanceof ToolError)) throw error
     // --atomic / --rollback-on-failure has restored the release; if helm died first, repair it now.

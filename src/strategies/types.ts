@@ -29,6 +29,8 @@ export interface DeployResult {
   readonly helmMajor: HelmMajor
   /** One line when a release left stuck by an earlier run was repaired first. */
   readonly recovered?: string
+  /** How long helm's own upgrade --wait took: not the action's overhead. */
+  readonly helmSeconds: number
 }
 
 /** The pure decision of where a deploy goes. */

@@ -74,3 +74,19 @@ describe('decideGate', () => {
     })
   })
 })
+
+describe('decideGate on a test verdict without SLO', () => {
+  it('promotes passed tests and rolls back failed ones', () => {
+    expect(decideGate({ kind: 'tested', verdict: 'pass' }, rules())).toMatchObject({
+      action: 'promote',
+      promote: true,
+      headline: 'Tests (no SLO) pass: promoted to production'
+    })
+    expect(decideGate({ kind: 'tested', verdict: 'fail' }, rules())).toMatchObject({
+      action: 'rollback',
+      promote: false,
+      failJob: true,
+      headline: 'Tests (no SLO) failed: rolled back'
+    })
+  })
+})

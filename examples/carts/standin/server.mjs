@@ -36,9 +36,9 @@
 // SIGTERM / SIGINT: stop accepting, close idle connections, let in-flight requests finish
 // (grace max(2 s, slow-ms + 1 s)), then cut the rest and exit 0.
 
-import http from 'node:http';
-import { execFile } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import http from 'node:http'
+import { execFile } from 'node:child_process'
+import { parseArgs } from 'node:util'
 
 const { values: opt } = parseArgs({
   options: {
@@ -54,20 +54,20 @@ const { values: opt } = parseArgs({
     'slow-versions': { type: 'string' },
     'fast-ms': { type: 'string' },
     'fail-every': { type: 'string' },
-    unhealthy: { type: 'boolean' },
+    unhealthy: { type: 'boolean' }
   },
-  strict: true,
-});
+  strict: true
+})
 
-const env = process.env;
+const env = process.env
 function int(name, value, dflt) {
-  if (value === undefined || value === '') return dflt;
-  const n = Number(value);
+  if (value === undefined || value === '') return dflt
+  const n = Number(value)
   if (!Number.isInteger(n) || n < 0) {
-    console.error(`carts-standin: --${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
-    process.exit(2);
+    console.error(`carts-standin: --${name} must be a non-negative integer, got ${JSON.stringify(value)}`)
+    process.exit(2)
   }
-  return n;
+  return n
 }
 
 const cfg = {
@@ -75,215 +75,251 @@ const cfg = {
   slowMs: int('slow-ms', opt['slow-ms'] ?? env.CARTS_SLOW_MS, 1000),
   fastMs: int('fast-ms', opt['fast-ms'] ?? env.CARTS_FAST_MS, 5),
   slowVersions: (opt['slow-versions'] ?? env.CARTS_SLOW_VERSIONS ?? '0.8.2')
-    .split(',').map((s) => s.trim()).filter(Boolean),
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean),
   failEvery: int('fail-every', opt['fail-every'] ?? env.CARTS_FAIL_EVERY, 0),
   unhealthy: opt.unhealthy === true || env.CARTS_UNHEALTHY === '1' || env.CARTS_UNHEALTHY === 'true',
   fromKube: opt['from-kube'] ?? env.CARTS_FROM_KUBE,
   kubeIntervalMs: int('kube-interval-ms', opt['kube-interval-ms'] ?? env.CARTS_KUBE_INTERVAL_MS, 3000),
-  kubectl: opt.kubectl ?? env.KUBECTL ?? 'kubectl',
-};
+  kubectl: opt.kubectl ?? env.KUBECTL ?? 'kubectl'
+}
 
-let version = 'unknown';
-let versionSource = 'default';
-if (opt.version) { version = opt.version; versionSource = 'flag'; }
-else if (env.CARTS_VERSION) { version = env.CARTS_VERSION; versionSource = 'env'; }
+let version = 'unknown'
+let versionSource = 'default'
+if (opt.version) {
+  version = opt.version
+  versionSource = 'flag'
+} else if (env.CARTS_VERSION) {
+  version = env.CARTS_VERSION
+  versionSource = 'env'
+}
 
 // ---- version from the test cluster -------------------------------------------------------------
 /** "registry:5000/keptnexamples/carts:0.8.2" -> "0.8.2"; "carts@sha256:..." -> the digest; no tag -> "latest" */
 function tagOf(image) {
-  const at = image.indexOf('@');
-  if (at >= 0) return image.slice(at + 1);
-  const lastSlash = image.lastIndexOf('/');
-  const colon = image.indexOf(':', lastSlash + 1);
-  return colon >= 0 ? image.slice(colon + 1) : 'latest';
+  const at = image.indexOf('@')
+  if (at >= 0) return image.slice(at + 1)
+  const lastSlash = image.lastIndexOf('/')
+  const colon = image.indexOf(':', lastSlash + 1)
+  return colon >= 0 ? image.slice(colon + 1) : 'latest'
 }
 
-let kubeTimer;
-let kubeInFlight = false;
+let kubeTimer
+let kubeInFlight = false
 function readKubeVersion() {
-  if (kubeInFlight) return;
-  const m = /^([^/\s]+)(?:\/([^/\s]+))?$/.exec(cfg.fromKube);
+  if (kubeInFlight) return
+  const m = /^([^/\s]+)(?:\/([^/\s]+))?$/.exec(cfg.fromKube)
   if (!m) {
-    console.error(`carts-standin: --from-kube must be <namespace>[/<deployment>], got ${JSON.stringify(cfg.fromKube)}`);
-    process.exit(2);
+    console.error(
+      `carts-standin: --from-kube must be <namespace>[/<deployment>], got ${JSON.stringify(cfg.fromKube)}`
+    )
+    process.exit(2)
   }
-  const [, ns, name] = m;
-  const args = [];
-  if (opt.kubeconfig) args.push('--kubeconfig', opt.kubeconfig);
-  if (opt.context) args.push('--context', opt.context);
+  const [, ns, name] = m
+  const args = []
+  if (opt.kubeconfig) args.push('--kubeconfig', opt.kubeconfig)
+  if (opt.context) args.push('--context', opt.context)
   // Without a name: the Deployment of the namespace that was changed last and has replicas, i.e. the
   // version a deploy just rolled out (blue/green: the new colour, until it is promoted or discarded).
-  args.push('get', 'deployment', ...(name ? [name] : []), '--namespace', ns, '--output', 'json');
-  kubeInFlight = true;
+  args.push(
+    'get',
+    'deployment',
+    ...(name ? [name] : []),
+    '--namespace',
+    ns,
+    '--output',
+    'json',
+    '--show-managed-fields'
+  )
+  kubeInFlight = true
   execFile(cfg.kubectl, args, { timeout: 10_000, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
-    kubeInFlight = false;
+    kubeInFlight = false
     if (err) {
-      console.error(`carts-standin: kubectl ${args.join(' ')} failed: ${(stderr || err.message).trim()}`);
-      return;
+      console.error(`carts-standin: kubectl ${args.join(' ')} failed: ${(stderr || err.message).trim()}`)
+      return
     }
-    const doc = JSON.parse(stdout);
-    const deployment = name ? doc : newestLive(doc.items ?? []);
-    const containers = deployment?.spec?.template?.spec?.containers ?? [];
-    const image = (opt.container ? containers.find(c => c.name === opt.container) : containers[0])?.image;
+    const doc = JSON.parse(stdout)
+    const deployment = name ? doc : newestLive(doc.items ?? [])
+    const containers = deployment?.spec?.template?.spec?.containers ?? []
+    const image = (opt.container ? containers.find(c => c.name === opt.container) : containers[0])?.image
     if (!image) {
-      console.error(`carts-standin: no matching container image in ${ns}${name ? `/${name}` : ''}`);
-      return;
+      console.error(`carts-standin: no matching container image in ${ns}${name ? `/${name}` : ''}`)
+      return
     }
-    const next = tagOf(image);
+    const next = tagOf(image)
     if (next !== version || versionSource !== 'kube') {
-      console.error(`carts-standin: version ${version} -> ${next} (image ${image})`);
-      version = next;
-      versionSource = 'kube';
+      console.error(`carts-standin: version ${version} -> ${next} (image ${image})`)
+      version = next
+      versionSource = 'kube'
     }
-  });
+  })
 }
 
 /** The Deployment with replicas whose last change (managedFields time) is the newest. */
 function newestLive(items) {
-  const changed = d => Math.max(0, ...(d.metadata?.managedFields ?? []).map(f => Date.parse(f.time ?? '') || 0));
-  return items
-    .filter(d => (d.spec?.replicas ?? 1) > 0)
-    .sort((a, b) => changed(b) - changed(a))[0];
+  const changed = d =>
+    Math.max(0, ...(d.metadata?.managedFields ?? []).map(f => Date.parse(f.time ?? '') || 0))
+  return items.filter(d => (d.spec?.replicas ?? 1) > 0).sort((a, b) => changed(b) - changed(a))[0]
 }
 
 // ---- carts -------------------------------------------------------------------------------------
 /** @type {Map<string, Map<string, {itemId: string, unitPrice: number, quantity: number}>>} */
-const carts = new Map();
-const stats = { requests: 0, cartRequests: 0, injectedFailures: 0, byStatus: {} };
+const carts = new Map()
+const stats = { requests: 0, cartRequests: 0, injectedFailures: 0, byStatus: {} }
 
 function cartOf(customerId) {
-  let cart = carts.get(customerId);
-  if (!cart) { cart = new Map(); carts.set(customerId, cart); }
-  return cart;
+  let cart = carts.get(customerId)
+  if (!cart) {
+    cart = new Map()
+    carts.set(customerId, cart)
+  }
+  return cart
 }
 
 function send(res, status, body, statusMessage) {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
+  const text = body === undefined ? '' : JSON.stringify(body)
+  stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1
   res.writeHead(status, statusMessage, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),
-    'x-carts-version': version,
-  });
-  res.end(text);
+    'x-carts-version': version
+  })
+  res.end(text)
 }
 
 function readBody(req, limit = 1 << 20) {
   return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on('data', (c) => {
-      size += c.length;
-      if (size > limit) { reject(new Error('body too large')); req.destroy(); return; }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+    const chunks = []
+    let size = 0
+    req.on('data', c => {
+      size += c.length
+      if (size > limit) {
+        reject(new Error('body too large'))
+        req.destroy()
+        return
+      }
+      chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
 }
 
-const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+const delay = ms => new Promise(r => setTimeout(r, ms))
 function latencyMs() {
-  const jitter = cfg.fastMs > 0 ? Math.floor(Math.random() * (cfg.fastMs + 1)) : 0;
-  return cfg.slowVersions.includes(version) ? cfg.slowMs + jitter : jitter;
+  const jitter = cfg.fastMs > 0 ? Math.floor(Math.random() * (cfg.fastMs + 1)) : 0
+  return cfg.slowVersions.includes(version) ? cfg.slowMs + jitter : jitter
 }
 
 async function handle(req, res) {
-  stats.requests++;
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const path = url.pathname.replace(/\/+$/, '') || '/';
-  const method = req.method ?? 'GET';
+  stats.requests++
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  const path = url.pathname.replace(/\/+$/, '') || '/'
+  const method = req.method ?? 'GET'
 
   // Read the body first so a delayed answer does not leave the client's upload hanging.
-  const body = method === 'POST' || method === 'PUT' ? await readBody(req) : '';
-  await delay(latencyMs());
+  const body = method === 'POST' || method === 'PUT' ? await readBody(req) : ''
+  await delay(latencyMs())
 
   if (path === '/health') {
-    if (method !== 'GET' && method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
-    return cfg.unhealthy ? send(res, 503, { status: 'unhealthy' }) : send(res, 200, { status: 'ok' });
+    if (method !== 'GET' && method !== 'HEAD') return send(res, 405, { error: 'method not allowed' })
+    return cfg.unhealthy ? send(res, 503, { status: 'unhealthy' }) : send(res, 200, { status: 'ok' })
   }
   if (path === '/version') {
-    if (method !== 'GET') return send(res, 405, { error: 'method not allowed' });
-    return send(res, 200, { version, source: versionSource });
+    if (method !== 'GET') return send(res, 405, { error: 'method not allowed' })
+    return send(res, 200, { version, source: versionSource })
   }
   if (path === '/stats') {
-    return send(res, 200, { version, ...stats, carts: carts.size });
+    return send(res, 200, { version, ...stats, carts: carts.size })
   }
 
-  const m = /^\/carts\/([^/]+)(\/items)?$/.exec(path);
-  if (!m) return send(res, 404, { error: 'not found', path });
-  const customerId = decodeURIComponent(m[1]);
-  const items = m[2] !== undefined;
+  const m = /^\/carts\/([^/]+)(\/items)?$/.exec(path)
+  if (!m) return send(res, 404, { error: 'not found', path })
+  const customerId = decodeURIComponent(m[1])
+  const items = m[2] !== undefined
 
-  stats.cartRequests++;
+  stats.cartRequests++
   if (cfg.failEvery > 0 && stats.cartRequests % cfg.failEvery === 0) {
-    stats.injectedFailures++;
-    return send(res, 500, { error: 'injected failure', request: stats.cartRequests },
-      `Injected failure, request ${stats.cartRequests}`);
+    stats.injectedFailures++
+    return send(
+      res,
+      500,
+      { error: 'injected failure', request: stats.cartRequests },
+      `Injected failure, request ${stats.cartRequests}`
+    )
   }
 
   if (items && method === 'POST') {
-    let item;
-    try { item = JSON.parse(body); } catch { return send(res, 400, { error: 'invalid JSON body' }); }
-    if (!item || typeof item.itemId !== 'string' || item.itemId === '') {
-      return send(res, 400, { error: 'itemId (string) is required' });
+    let item
+    try {
+      item = JSON.parse(body)
+    } catch {
+      return send(res, 400, { error: 'invalid JSON body' })
     }
-    const unitPrice = Number(item.unitPrice ?? 0);
-    if (!Number.isFinite(unitPrice)) return send(res, 400, { error: 'unitPrice must be a number' });
-    const quantity = Number.isInteger(item.quantity) && item.quantity > 0 ? item.quantity : 1;
-    const cart = cartOf(customerId);
-    const existing = cart.get(item.itemId);
+    if (!item || typeof item.itemId !== 'string' || item.itemId === '') {
+      return send(res, 400, { error: 'itemId (string) is required' })
+    }
+    const unitPrice = Number(item.unitPrice ?? 0)
+    if (!Number.isFinite(unitPrice)) return send(res, 400, { error: 'unitPrice must be a number' })
+    const quantity = Number.isInteger(item.quantity) && item.quantity > 0 ? item.quantity : 1
+    const cart = cartOf(customerId)
+    const existing = cart.get(item.itemId)
     const stored = existing
       ? { ...existing, quantity: existing.quantity + quantity, unitPrice }
-      : { itemId: item.itemId, unitPrice, quantity };
-    cart.set(item.itemId, stored);
-    return send(res, 201, stored);
+      : { itemId: item.itemId, unitPrice, quantity }
+    cart.set(item.itemId, stored)
+    return send(res, 201, stored)
   }
-  if (items && method === 'GET') return send(res, 200, [...cartOf(customerId).values()]);
+  if (items && method === 'GET') return send(res, 200, [...cartOf(customerId).values()])
   if (!items && method === 'GET') {
-    return send(res, 200, { customerId, items: [...cartOf(customerId).values()] });
+    return send(res, 200, { customerId, items: [...cartOf(customerId).values()] })
   }
   if (!items && method === 'DELETE') {
-    carts.delete(customerId);
-    return send(res, 202, undefined);
+    carts.delete(customerId)
+    return send(res, 202, undefined)
   }
-  return send(res, 405, { error: 'method not allowed' });
+  return send(res, 405, { error: 'method not allowed' })
 }
 
 const server = http.createServer((req, res) => {
-  handle(req, res).catch((err) => {
-    if (!res.headersSent) send(res, 500, { error: String(err?.message ?? err) });
-    else res.destroy();
-  });
-});
-server.keepAliveTimeout = 30_000;
+  handle(req, res).catch(err => {
+    if (!res.headersSent) send(res, 500, { error: String(err?.message ?? err) })
+    else res.destroy()
+  })
+})
+server.keepAliveTimeout = 30_000
 
 if (cfg.fromKube) {
-  readKubeVersion();
-  kubeTimer = setInterval(readKubeVersion, Math.max(cfg.kubeIntervalMs, 200));
+  readKubeVersion()
+  kubeTimer = setInterval(readKubeVersion, Math.max(cfg.kubeIntervalMs, 200))
 }
 
 server.listen(cfg.port, '127.0.0.1', () => {
-  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-  process.stdout.write(`listening http://127.0.0.1:${port}\n`);
-  console.error(`carts-standin: version ${version} (${versionSource})` +
-    `${cfg.fromKube ? `, following deployment ${cfg.fromKube}` : ''}` +
-    `${cfg.failEvery ? `, every ${cfg.failEvery}. /carts request answers 500` : ''}` +
-    `${cfg.unhealthy ? ', unhealthy' : ''}`);
-});
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address())
+  process.stdout.write(`listening http://127.0.0.1:${port}\n`)
+  console.error(
+    `carts-standin: version ${version} (${versionSource})` +
+      `${cfg.fromKube ? `, following deployment ${cfg.fromKube}` : ''}` +
+      `${cfg.failEvery ? `, every ${cfg.failEvery}. /carts request answers 500` : ''}` +
+      `${cfg.unhealthy ? ', unhealthy' : ''}`
+  )
+})
 
-let stopping = false;
+let stopping = false
 function stop(signal) {
-  if (stopping) return;
-  stopping = true;
-  console.error(`carts-standin: ${signal}, closing`);
-  clearInterval(kubeTimer);
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
+  if (stopping) return
+  stopping = true
+  console.error(`carts-standin: ${signal}, closing`)
+  clearInterval(kubeTimer)
+  server.close(() => process.exit(0))
+  server.closeIdleConnections()
   // In-flight (possibly slowed-down) requests may finish; after the grace period everything is cut.
-  const graceMs = Math.max(2000, cfg.slowMs + 1000);
-  setTimeout(() => { server.closeAllConnections(); }, graceMs).unref();
-  setTimeout(() => process.exit(0), graceMs + 1000).unref();
+  const graceMs = Math.max(2000, cfg.slowMs + 1000)
+  setTimeout(() => {
+    server.closeAllConnections()
+  }, graceMs).unref()
+  setTimeout(() => process.exit(0), graceMs + 1000).unref()
 }
-process.on('SIGTERM', () => stop('SIGTERM'));
-process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'))
+process.on('SIGINT', () => stop('SIGINT'))

@@ -1,0 +1,144 @@
+/**
+ * The hackfest story, end to end: `npm run demo` runs node dist/index.js per stage job against the real
+ * cluster, a real config repository, real helm and real JMeter; this checks what it left behind.
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { REPO } from '../helpers/paths.js'
+
+interface Run {
+  tag: string
+  stage: string
+  exitCode: number
+  outputs: Record<string, string>
+  decision: string
+  log: string
+}
+interface Story {
+  runs: Run[]
+  afterEachTag: Record<string, Record<string, string>>
+  running: Record<string, string>
+  configBranch: string[]
+  out: string
+}
+
+const IMAGE = 'docker.io/keptnexamples/carts'
+let story: Story
+
+beforeAll(() => {
+  const out = mkdtempSync(path.join(tmpdir(), 'carts-story-'))
+  const stdout = execFileSync(
+    process.execPath,
+    [path.join(REPO, 'scripts/demo.mjs'), '--out', out, '--keep-cluster', '--json'],
+    {
+      encoding: 'utf8',
+      timeout: 900_000,
+      stdio: ['ignore', 'pipe', 'inherit']
+    }
+  )
+  story = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Story
+}, 900_000)
+
+const summary = (tag: string, stage: string) =>
+  readFileSync(path.join(story.out, 'summaries', `${tag}-${stage}.md`), 'utf8')
+
+describe('the carts story', () => {
+  it('runs the stages in order and stops 0.8.2 in staging', () => {
+    expect(story.runs.map(r => [r.tag, r.stage, r.outputs.result, r.outputs.promote])).toEqual([
+      ['0.8.1', 'dev', 'pass', 'true'],
+      ['0.8.1', 'staging', 'pass', 'true'],
+      ['0.8.1', 'production', 'pass', 'true'],
+      ['0.8.2', 'dev', 'pass', 'true'],
+      ['0.8.2', 'staging', 'fail', 'false'],
+      ['0.8.3', 'dev', 'pass', 'true'],
+      ['0.8.3', 'staging', 'pass', 'true'],
+      ['0.8.3', 'production', 'pass', 'true']
+    ])
+  })
+
+  it('fails only the job whose gate failed, with the reason', () => {
+    const failed = story.runs.filter(r => r.exitCode !== 0)
+    expect(failed.map(r => `${r.tag}-${r.stage}`)).toEqual(['0.8.2-staging'])
+    expect(readFileSync(failed[0].log, 'utf8')).toMatch(
+      /::error::Quality gate failed: rolled back; .*response_time_p95/
+    )
+  })
+
+  it('gives every output of the action', () => {
+    const staging = story.runs.find(r => r.tag === '0.8.1' && r.stage === 'staging')
+    expect(staging?.outputs).toMatchObject({
+      result: 'pass',
+      promote: 'true',
+      'next-stage': 'production',
+      approval: 'none',
+      'config-commit': expect.stringMatching(/^[0-9a-f]{40}$/),
+      'deployment-url': expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      evaluation: expect.stringMatching(/evaluation\.json$/),
+      'helm-path': expect.stringMatching(/helm$/),
+      'results-dir': expect.stringMatching(/jmeter-results$/)
+    })
+    expect(Number(staging?.outputs.score)).toBeGreaterThanOrEqual(90)
+  })
+
+  it('keeps production on 0.8.1 while 0.8.2 is rolled back in staging', () => {
+    expect(story.afterEachTag['0.8.1']).toEqual({
+      dev: `${IMAGE}:0.8.1`,
+      staging: `${IMAGE}:0.8.1`,
+      production: `${IMAGE}:0.8.1`
+    })
+    expect(story.afterEachTag['0.8.2']).toEqual({
+      dev: `${IMAGE}:0.8.2`,
+      staging: `${IMAGE}:0.8.1`,
+      production: `${IMAGE}:0.8.1`
+    })
+    expect(story.running).toEqual({
+      dev: `${IMAGE}:0.8.3`,
+      staging: `${IMAGE}:0.8.3`,
+      production: `${IMAGE}:0.8.3`
+    })
+  })
+
+  it('leaves the history of every decision on the config branch', () => {
+    const log = [...story.configBranch].reverse()
+    const index = (subject: string) => log.findIndex(s => s.startsWith(subject))
+    expect(index('[carts-deploy] carts:0.8.1 -> sockshop/dev')).toBeGreaterThanOrEqual(0)
+    expect(index('[carts-deploy] carts:0.8.2 -> sockshop/staging')).toBeGreaterThan(
+      index('[carts-deploy] carts:0.8.1 -> sockshop/production')
+    )
+    expect(index('[carts-deploy] rollback carts:0.8.1 -> sockshop/staging (was 0.8.2)')).toBeGreaterThan(
+      index('[carts-deploy] carts:0.8.2 -> sockshop/staging')
+    )
+    expect(log.filter(s => s.startsWith('[carts-deploy] evaluation carts in sockshop/staging'))).toHaveLength(
+      3
+    )
+    expect(log.some(s => s.includes('-> sockshop/production') && s.includes('0.8.2'))).toBe(false)
+  })
+
+  it('writes summaries that tell the story', () => {
+    const failed = summary('0.8.2', 'staging')
+    expect(failed).toContain('## ❌ carts:0.8.2 in staging')
+    expect(failed).toContain('**Quality gate failed: rolled back**')
+    expect(failed).toMatch(/\| Response time P95 \(ms\) 🔑 \| \d{4}(\.\d+)? \|/)
+    expect(failed).toContain('xychart-beta')
+    expect(summary('0.8.3', 'staging')).toContain('**Quality gate pass: promoted to production**')
+    expect(summary('0.8.1', 'production')).toContain(
+      'No tests and no SLO: healthy rollout, released (last stage)'
+    )
+    expect(summary('0.8.2', 'dev')).toContain('Tests (no SLO) pass: promoted to staging')
+  })
+
+  // A measurement for the README, not a timed assertion: printed, and only checked to exist.
+  it("measures the action's own overhead per stage beyond helm's wait and JMeter", () => {
+    const own = story.runs.map(r =>
+      Number(/the action's own work ([\d.]+) s/.exec(readFileSync(r.log, 'utf8'))?.[1])
+    )
+    const sorted = [...own].sort((a, b) => a - b)
+    console.log(
+      `the action's own work per stage job (s): ${own.join(', ')}; median ${sorted[sorted.length >> 1]}, max ${sorted.at(-1)}`
+    )
+    expect(own.every(Number.isFinite)).toBe(true)
+  })
+})

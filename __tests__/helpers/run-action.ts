@@ -1,0 +1,66 @@
+/** Runs the bundled action exactly as the runner does: INPUT_* variables and the runner's files. */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { DIST_ACTION } from './paths.js'
+
+export interface ActionRun {
+  readonly status: number | null
+  readonly stdout: string
+  readonly stderr: string
+  readonly outputs: Record<string, string>
+  readonly summary: string
+  readonly dir: string
+}
+
+export function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): ActionRun {
+  const dir = mkdtempSync(path.join(tmpdir(), 'carts-action-'))
+  const files = {
+    GITHUB_OUTPUT: 'output',
+    GITHUB_STEP_SUMMARY: 'summary',
+    GITHUB_STATE: 'state',
+    GITHUB_ENV: 'env',
+    GITHUB_PATH: 'path'
+  }
+  const runnerEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    RUNNER_TEMP: dir,
+    RUNNER_TOOL_CACHE: path.join(dir, 'tool-cache'),
+    GITHUB_WORKSPACE: dir,
+    GITHUB_ACTIONS: 'true'
+  }
+  for (const [name, file] of Object.entries(files)) {
+    runnerEnv[name] = path.join(dir, file)
+    writeFileSync(runnerEnv[name], '')
+  }
+  for (const [name, value] of Object.entries(inputs)) runnerEnv[`INPUT_${name.toUpperCase()}`] = value
+  const result = spawnSync(process.execPath, [DIST_ACTION], {
+    env: { ...runnerEnv, ...env },
+    encoding: 'utf8',
+    timeout: 600_000
+  })
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outputs: parseFileCommands(readFileSync(runnerEnv.GITHUB_OUTPUT, 'utf8')),
+    summary: readFileSync(runnerEnv.GITHUB_STEP_SUMMARY, 'utf8'),
+    dir
+  }
+}
+
+/** Reads `name<<delimiter ... delimiter` blocks as the runner does. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (!match) continue
+    const value: string[] = []
+    while (++i < lines.length && lines[i] !== match[2]) value.push(lines[i])
+    out[match[1]] = value.join('\n')
+  }
+  return out
+}

@@ -1,0 +1,72 @@
+/** `run`: one stage of the pipeline from a terminal, against the current kube context; same code as the action. */
+import { Command, Option } from 'commander'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { buildConfig, type RawInputs } from '../../config/build-config.js'
+import { INPUTS, type InputName } from '../../config/input-spec.js'
+import type { Reporter } from '../../reporter.js'
+import { runStage } from '../../run-stage.js'
+import { EXIT } from '../exit-codes.js'
+
+// The kubeconfig and token are files or environment here: never secrets on a command line.
+const NOT_FLAGS: readonly InputName[] = ['kubeconfig', 'github-token']
+
+export function runCommand(): Command {
+  const command = new Command('run').description(
+    'Run one stage (commit, install, deploy, test, evaluate, gate) against the current kube context.'
+  )
+  for (const [name, spec] of Object.entries(INPUTS) as [InputName, (typeof INPUTS)[InputName]][]) {
+    if (NOT_FLAGS.includes(name)) continue
+    const option = new Option(`--${name} <value>`, spec.description)
+    command.addOption('required' in spec ? option.makeOptionMandatory() : option)
+  }
+  return command
+    .option('--kubeconfig-file <file>', 'kubeconfig to use (default: KUBECONFIG or ~/.kube/config)')
+    .option('--summary <file>', 'write the job summary (markdown) to this file')
+    .option('--json', 'print the outputs as JSON')
+    .action(async (options: Record<string, string | boolean | undefined>) => {
+      const raw: RawInputs = Object.fromEntries(
+        Object.keys(INPUTS).map(name => [name, options[camel(name)] as string | undefined])
+      )
+      raw['github-token'] = process.env.GITHUB_TOKEN
+      if (typeof options.kubeconfigFile === 'string')
+        raw.kubeconfig = await readFile(options.kubeconfigFile, 'utf8')
+      const config = buildConfig(raw, { workspace: process.cwd() })
+      const tempDir = await mkdtemp(path.join(tmpdir(), 'carts-deploy-'))
+      try {
+        const outcome = await runStage(config, consoleReporter, tempDir)
+        if (typeof options.summary === 'string') await writeFile(options.summary, outcome.summary)
+        process.stdout.write(
+          options.json ? `${JSON.stringify(outcome.outputs, null, 2)}\n` : formatOutputs(outcome.outputs)
+        )
+        if (outcome.failure) process.stderr.write(`carts-deploy: ${outcome.failure}\n`)
+        process.exitCode = outcome.failure ? EXIT.failed : EXIT.ok
+      } finally {
+        await rm(tempDir, { recursive: true, force: true })
+      }
+    })
+}
+
+const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())
+
+const formatOutputs = (outputs: Record<string, string | undefined>) =>
+  Object.entries(outputs)
+    .map(([k, v]) => `${k}=${v ?? ''}\n`)
+    .join('')
+
+const consoleReporter: Reporter = {
+  info: message => process.stderr.write(`${message}\n`),
+  warning: message => process.stderr.write(`warning: ${message}\n`),
+  debug: message => {
+    if (process.env.CARTS_DEBUG) process.stderr.write(`debug: ${message}\n`)
+  },
+  group: async (name, work) => {
+    process.stderr.write(`\n▶ ${name}\n`)
+    return work()
+  },
+  annotate: a =>
+    process.stderr.write(
+      `${a.file ?? ''}${a.line ? `:${a.line}` : ''}: ${a.level}: ${a.title}: ${a.message}\n`
+    )
+}

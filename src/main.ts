@@ -1,0 +1,25 @@
+/** run(): inputs -> one stage -> outputs and job summary. The only place that fails the job. */
+import * as core from '@actions/core'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe } from './errors.js'
+import { readInputs } from './inputs.js'
+import { runStage } from './run-stage.js'
+import { runnerReporter } from './runner.js'
+
+export async function run(): Promise<void> {
+  try {
+    const config = readInputs()
+    const tempDir = await mkdtemp(path.join(process.env.RUNNER_TEMP || tmpdir(), 'carts-deploy-'))
+    // The post step removes it (kubeconfig, clones, results), whatever happens here.
+    core.saveState('temp-dir', tempDir)
+    const outcome = await runStage(config, runnerReporter, tempDir)
+    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value)
+    await core.summary.addRaw(outcome.summary).write()
+    if (outcome.failure) core.setFailed(outcome.failure)
+  } catch (error) {
+    core.setOutput('promote', 'false')
+    core.setFailed(describe(error))
+  }
+}

@@ -1,0 +1,22 @@
+/** The action's outputs, derived from what the steps left (pure). */
+import type { StagePlan } from '../config/plan.js'
+import type { Outputs } from '../reporter.js'
+import type { StepResults } from '../stages/context.js'
+
+export function collectOutputs(results: StepResults, plan: StagePlan, failed: boolean): Outputs {
+  const { commit, install, deploy, test, evaluation, gate } = results
+  const passed = gate?.action === 'promote' && !failed
+  return {
+    result: evaluation?.evaluation.result ?? (passed ? 'pass' : 'fail'),
+    score: evaluation ? String(evaluation.evaluation.score) : passed ? '100' : '0',
+    // Only a gate that promoted lets the next stage run; any failure before it holds the pipeline.
+    promote: gate?.promote === true && !failed ? 'true' : 'false',
+    approval: gate?.approval ?? 'none',
+    'next-stage': plan.nextStage ?? '',
+    'deployment-url': deploy?.serviceUrl ?? '',
+    'config-commit': commit?.sha ?? '',
+    evaluation: evaluation?.file ?? '',
+    'helm-path': install?.helm.path ?? '',
+    'results-dir': test?.resultsDir ?? ''
+  }
+}

@@ -1,0 +1,119 @@
+/** One stage, start to end: the same code behind the action (main.ts) and the CLI's `run`. */
+import type { ActionConfig } from './config/action-config.js'
+import { planStage, type StagePlan } from './config/plan.js'
+import { loadShipyard } from './config/shipyard.js'
+import { describe } from './errors.js'
+import { loadSlo } from './evaluation/slo.js'
+import { parseThresholds } from './evaluation/thresholds.js'
+import { runSteps, type Step, type StepTiming } from './pipeline.js'
+import { objectiveAnnotations } from './report/annotations.js'
+import { collectOutputs } from './report/outputs.js'
+import { renderSummary } from './report/summary.js'
+import type { Outputs, Reporter } from './reporter.js'
+import { commitStep } from './stages/commit.js'
+import type { RunContext } from './stages/context.js'
+import { deployStep } from './stages/deploy.js'
+import { evaluateStep } from './stages/evaluate.js'
+import { gateStep, rollBack } from './stages/gate.js'
+import { installStep } from './stages/install.js'
+import { testStep } from './stages/test.js'
+
+export const STEPS: readonly Step[] = [
+  { name: 'commit', run: async ctx => void (ctx.results.commit = await commitStep(ctx)) },
+  { name: 'install', run: installStep },
+  { name: 'deploy', run: deployStep },
+  { name: 'test', run: testStep },
+  { name: 'evaluate', run: evaluateStep },
+  { name: 'gate', run: gateStep }
+]
+
+export interface StageOutcome {
+  readonly outputs: Outputs
+  readonly summary: string
+  /** One line: why the job fails; undefined when it does not. */
+  readonly failure?: string
+}
+
+export async function runStage(
+  config: ActionConfig,
+  reporter: Reporter,
+  tempDir: string
+): Promise<StageOutcome> {
+  const plan = planStage(
+    await loadShipyard(config.shipyardFile),
+    config.stage,
+    config.project,
+    config.namespace
+  )
+  preflight(config)
+  const ctx: RunContext = { config, plan, tempDir, log: reporter, results: {} }
+  reporter.info(
+    `${config.service}:${config.tag} -> ${plan.project}/${plan.stage} (namespace ${plan.namespace})`
+  )
+  const timings: StepTiming[] = []
+  let failure: string | undefined
+  try {
+    await runSteps(ctx, STEPS, reporter, timings)
+  } catch (error) {
+    failure = describe(error)
+    await undoUnjudgedDeploy(ctx, failure)
+  }
+  reporter.info(overheadLine(ctx, timings))
+  const evaluation = ctx.results.evaluation?.evaluation
+  if (evaluation) objectiveAnnotations(evaluation, config.workspace).forEach(a => reporter.annotate(a))
+  return {
+    outputs: collectOutputs(ctx.results, plan, failure !== undefined),
+    summary: summary(ctx, plan, timings, failure),
+    failure
+  }
+}
+
+/** Files that decide the gate are read before anything changes, so a typo cannot leave a half-done stage. */
+function preflight(config: ActionConfig): void {
+  if (config.gate.kind === 'slo') loadSlo(config.gate.file)
+  if (config.gate.kind === 'thresholds') parseThresholds(config.gate.text)
+}
+
+/** A step after the deploy broke before the gate judged: the new version must not stay live unjudged. */
+async function undoUnjudgedDeploy(ctx: RunContext, failure: string): Promise<void> {
+  if (!ctx.results.deploy || ctx.results.gate) return
+  try {
+    await rollBack(ctx, `the run failed before the gate: ${failure}`)
+  } catch (error) {
+    ctx.log.warning(`Rollback after the failure did not complete: ${describe(error)}`)
+  }
+}
+
+/** What the action itself cost: the stage's time beyond helm's upgrade --wait and JMeter's runs. */
+export function overheadLine(ctx: RunContext, timings: readonly StepTiming[]): string {
+  const total = timings.reduce((sum, t) => sum + t.seconds, 0)
+  const helm = ctx.results.deploy?.helmSeconds ?? 0
+  const jmeter = ctx.results.test?.jmeterSeconds ?? 0
+  const own = total - helm - jmeter
+  return `Stage time ${total.toFixed(2)} s: helm ${helm.toFixed(2)} s, JMeter ${jmeter.toFixed(2)} s, the action's own work ${own.toFixed(2)} s`
+}
+
+function summary(ctx: RunContext, plan: StagePlan, timings: StepTiming[], failure?: string): string {
+  const { config, results } = ctx
+  const commitUrl =
+    config.configRepo.startsWith('https://') && results.commit?.sha
+      ? `${config.configRepo.replace(/\.git$/, '')}/commit/${results.commit.sha}`
+      : undefined
+  return renderSummary({
+    project: plan.project,
+    stage: plan.stage,
+    namespace: plan.namespace,
+    service: config.service,
+    image: config.image,
+    tag: config.tag,
+    strategy: plan.deploymentStrategy ?? 'quality gate only',
+    testStrategy: plan.testStrategy,
+    decision: results.gate,
+    failure,
+    evaluation: results.evaluation?.evaluation,
+    trend: [...(results.evaluation?.history ?? [])].reverse(),
+    configCommit: results.commit?.sha ? { sha: results.commit.sha, url: commitUrl } : undefined,
+    runUrl: config.runUrl,
+    timings
+  })
+}
