@@ -29,7 +29,10 @@ export function runAction(inputs: Record<string, string>, env: Record<string, st
     RUNNER_TEMP: dir,
     RUNNER_TOOL_CACHE: path.join(dir, 'tool-cache'),
     GITHUB_WORKSPACE: dir,
-    GITHUB_ACTIONS: 'true'
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'sockshop/carts',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '1'
   }
   for (const [name, file] of Object.entries(files)) {
     runnerEnv[name] = path.join(dir, file)

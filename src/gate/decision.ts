@@ -48,7 +48,7 @@ export function decideGate(input: GateInput, rules: GateRules): GateDecision {
       promote: false,
       approval: 'none',
       failJob,
-      headline: 'Quality gate failed: rolled back'
+      headline: `${what} failed: rolled back`
     }
   }
   const manual = rules.approval[result] === 'manual' && rules.nextStage !== undefined
