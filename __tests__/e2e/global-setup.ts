@@ -9,6 +9,11 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export default function setup(): void {
   execFileSync('bash', [path.join(REPO, 'e2e/cluster/start.sh')], { stdio: 'inherit', timeout: 60 * 60_000 })
+  // The real JMeter the tests install from a loopback mirror (idempotent; seconds when cached).
+  execFileSync('bash', [path.join(REPO, 'e2e/jmeter/assemble.sh')], {
+    stdio: 'inherit',
+    timeout: 20 * 60_000
+  })
   const cache = process.env.CARTS_CACHE ?? path.join(process.env.HOME ?? '/root', '.cache/carts-deploy')
   const env = JSON.parse(readFileSync(path.join(cache, 'cluster/run/env.json'), 'utf8')) as Record<
     string,
