@@ -5,7 +5,6 @@ import { JtlError } from './jtl-error.js'
 import { readJtl } from './jtl-read.js'
 import { total, scoreObjective } from './score.js'
 import { DEFAULT_LABEL_CAP, lookupSli, parseSliName, SampleSink, standardSlis, type SliValue } from './sli.js'
-import { loadSlo } from './slo.js'
 import { parseThresholds } from './thresholds.js'
 import type { Comparison, Evaluation, HistoryRun, Indicator, Slo } from './types.js'
 
@@ -51,7 +50,8 @@ export async function evaluateResults(input: EvaluateInput): Promise<Evaluation>
   const slo =
     input.slo ??
     (input.sloFile
-      ? loadSlo(input.sloFile)
+      ? // Loaded only when needed: the YAML parser is most of the code `evaluate --thresholds` would load.
+        (await import('./slo.js')).loadSlo(input.sloFile)
       : input.thresholds !== undefined
         ? parseThresholds(input.thresholds)
         : null)

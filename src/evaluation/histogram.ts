@@ -47,6 +47,18 @@ export class Histogram {
     return this.dense
   }
 
+  /**
+   * Moves the buckets into `target` (a full-size array, e.g. in WebAssembly memory where a scanner
+   * counts into it directly); returns false, changing nothing, if `target` is not full-size.
+   */
+  adopt(target: Uint32Array): boolean {
+    if (target.length !== DENSE_LIMIT) return false
+    target.fill(0)
+    target.set(this.dense)
+    this.dense = target
+    return true
+  }
+
   /** Records values the caller already put into buckets(): their number, sum, min and max. */
   addCounted(count: number, sum: number, min: number, max: number): void {
     if (count === 0) return

@@ -7,6 +7,7 @@ import { RecordEnds, LabelTable } from './csv-bytes.js'
 import { COMMA, CR, CsvSyntaxError, LF, QUOTE, splitRecord } from './csv-fields.js'
 import { detectLayout, fitsDefault, isHeaderRow, type Layout } from './csv-layout.js'
 import { hotRun, type HotState } from './csv-hot.js'
+import type { WasmScanner } from './csv-wasm.js'
 import { JtlError } from './jtl-error.js'
 import type { SampleSink } from './sli.js'
 import { parseTimestamp } from './timestamp.js'
@@ -32,7 +33,9 @@ export class CsvScanner {
 
   constructor(
     private readonly file: string,
-    private readonly sink: SampleSink
+    private readonly sink: SampleSink,
+    /** The WebAssembly hot path, used for chunks in its buffers once the histogram counts there. */
+    private wasm: WasmScanner | null = null
   ) {}
 
   /** Whether the first record (the header, or a row of a default layout) was read. */
@@ -48,7 +51,10 @@ export class CsvScanner {
     let p = 0
     while (p < len) {
       if (this.hotSuccess >= 0) {
-        p = hotRun(b, p, this.hotSuccess, this.sink.total, this.hot)
+        p =
+          this.wasm?.owns(b) === true
+            ? this.wasm.hotRun(b, p, this.hotSuccess, this.sink.total, this.hot)
+            : hotRun(b, p, this.hotSuccess, this.sink.total, this.hot)
         this.line += this.hot.records
         if (p >= len) break
       }
@@ -72,6 +78,7 @@ export class CsvScanner {
     const hot =
       layout.header && layout.timestamp === 0 && layout.elapsed === 1 && layout.success >= 2 && !labels
     this.hotSuccess = hot ? layout.success : -1
+    if (this.wasm && !(hot && this.sink.total.hist.adopt(this.wasm.hist))) this.wasm = null
     this.last = this.kinds.reduce((last, kind, col) => (kind === SKIP ? last : col), 0)
     const has = (col: number) => col >= 0
     this.sink.columns = {

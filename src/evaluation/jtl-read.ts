@@ -6,6 +6,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
+import { WasmScanner } from './csv-wasm.js'
 import { CsvScanner } from './jtl-csv.js'
 import { JtlError } from './jtl-error.js'
 import { XmlScanner } from './jtl-xml.js'
@@ -21,14 +22,15 @@ export interface JtlRead {
   readonly format: 'csv' | 'xml'
 }
 
-export function readJtl(file: string, sink: SampleSink, chunk = CHUNK): JtlRead {
+/** `wasm` false forces the JavaScript hot path (tests compare the two). */
+export function readJtl(file: string, sink: SampleSink, chunk = CHUNK, wasm = true): JtlRead {
   let fd: number
   try {
     fd = openSync(file, 'r')
   } catch (error) {
     throw unreadable(file, error)
   }
-  const feeder = new Feeder(file, sink, chunk)
+  const feeder = new Feeder(file, sink, chunk, wasm)
   try {
     for (let k = 0; ; k ^= 1) {
       const buf = feeder.buffers[k]!
@@ -44,14 +46,19 @@ export function readJtl(file: string, sink: SampleSink, chunk = CHUNK): JtlRead 
   }
 }
 
-export async function readJtlAsync(file: string, sink: SampleSink, chunk = CHUNK): Promise<JtlRead> {
+export async function readJtlAsync(
+  file: string,
+  sink: SampleSink,
+  chunk = CHUNK,
+  wasm = true
+): Promise<JtlRead> {
   let handle: FileHandle
   try {
     handle = await open(file, 'r')
   } catch (error) {
     throw unreadable(file, error)
   }
-  const feeder = new Feeder(file, sink, chunk)
+  const feeder = new Feeder(file, sink, chunk, wasm)
   let position = 0
   const readInto = async (buf: Buffer) => {
     const { bytesRead } = await handle.read(buf, RESERVE, chunk, position)
@@ -87,6 +94,8 @@ function unreadable(file: string, error: unknown): JtlError {
 /** Two alternating buffers, the record carried from one chunk to the next, and the scanner. */
 class Feeder {
   readonly buffers: Buffer[]
+  /** The WebAssembly hot path, whose memory holds the buffers; null where unavailable. */
+  private readonly wasm: WasmScanner | null
   private carry: Buffer = Buffer.alloc(0)
   private scanner: CsvScanner | XmlScanner | null = null
   private start = true
@@ -94,9 +103,14 @@ class Feeder {
   constructor(
     private readonly file: string,
     private readonly sink: SampleSink,
-    chunk: number
+    chunk: number,
+    wasm: boolean
   ) {
-    this.buffers = [Buffer.allocUnsafe(RESERVE + chunk), Buffer.allocUnsafe(RESERVE + chunk)]
+    this.wasm = wasm ? WasmScanner.create(RESERVE + chunk) : null
+    this.buffers = this.wasm?.buffers ?? [
+      Buffer.allocUnsafe(RESERVE + chunk),
+      Buffer.allocUnsafe(RESERVE + chunk)
+    ]
   }
 
   /** The `n` bytes read at buf[RESERVE], preceded by the carried record (which is in the other buffer). */
@@ -128,7 +142,9 @@ class Feeder {
         return
       }
       this.scanner =
-        view[first] === 60 ? new XmlScanner(this.file, this.sink) : new CsvScanner(this.file, this.sink)
+        view[first] === 60
+          ? new XmlScanner(this.file, this.sink)
+          : new CsvScanner(this.file, this.sink, this.wasm)
     }
     const s = this.scanner
     const used = s instanceof CsvScanner ? s.scan(view) : s.scan(view.toString('latin1'))
