@@ -1,6 +1,6 @@
 /** Earlier evaluations used as the baseline of relative criteria. */
-import { readFileSync } from 'node:fs'
 import { ConfigFileError } from '../errors.js'
+import { readJsonFile } from './json-file.js'
 import { check, type MiniSchema } from './mini-schema.js'
 import type { Comparison, HistoryRun, IncludeResult, Result } from './types.js'
 
@@ -25,17 +25,7 @@ const SCHEMA: MiniSchema = {
 
 /** Reads a JSON array of earlier `evaluate --json` outputs, newest first. */
 export function loadHistory(file: string): HistoryRun[] {
-  let value: unknown
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (error) {
-    throw new ConfigFileError(
-      file,
-      undefined,
-      `is not readable JSON (${error instanceof Error ? error.message : String(error)})`
-    )
-  }
-  return checkHistory(value, file)
+  return checkHistory(readJsonFile(file), file)
 }
 
 export function checkHistory(value: unknown, file = 'history'): HistoryRun[] {

@@ -1,19 +1,9 @@
 /** SLI values given directly (`--values FILE.json`): a JSON object of SLI name to number or null. */
-import { readFileSync } from 'node:fs'
 import { ConfigFileError } from '../errors.js'
+import { readJsonFile } from './json-file.js'
 
 export function loadValues(file: string): Record<string, number | null> {
-  let value: unknown
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (error) {
-    throw new ConfigFileError(
-      file,
-      undefined,
-      `is not readable JSON (${error instanceof Error ? error.message : String(error)})`
-    )
-  }
-  return checkValues(value, file)
+  return checkValues(readJsonFile(file), file)
 }
 
 export function checkValues(value: unknown, file = 'values'): Record<string, number | null> {
