@@ -2,7 +2,7 @@
 import type { ActionConfig } from './config/action-config.js'
 import { planStage, type StagePlan } from './config/plan.js'
 import { loadShipyard } from './config/shipyard.js'
-import { describe } from './errors.js'
+import { describe, GateFailedError } from './errors.js'
 import { loadSlo } from './evaluation/slo.js'
 import { parseThresholds } from './evaluation/thresholds.js'
 import { runSteps, type Step, type StepTiming } from './pipeline.js'
@@ -52,10 +52,13 @@ export async function runStage(
   )
   const timings: StepTiming[] = []
   let failure: string | undefined
+  // Why, for the summary: a failed gate is told by its objectives (or the test), anything else by the error.
+  let why: string | undefined
   try {
     await runSteps(ctx, STEPS, reporter, timings)
   } catch (error) {
     failure = describe(error)
+    why = error instanceof GateFailedError ? gateWhy(ctx) : failure
     await undoUnjudgedDeploy(ctx, failure)
   }
   reporter.info(overheadLine(ctx, timings))
@@ -63,7 +66,7 @@ export async function runStage(
   if (evaluation) objectiveAnnotations(evaluation, config.workspace).forEach(a => reporter.annotate(a))
   return {
     outputs: collectOutputs(ctx.results, plan, failure !== undefined),
-    summary: summary(ctx, plan, timings, failure),
+    summary: summary(ctx, plan, timings, why),
     failure
   }
 }
@@ -72,6 +75,12 @@ export async function runStage(
 function preflight(config: ActionConfig): void {
   if (config.gate.kind === 'slo') loadSlo(config.gate.file)
   if (config.gate.kind === 'thresholds') parseThresholds(config.gate.text)
+}
+
+function gateWhy(ctx: RunContext): string | undefined {
+  const test = ctx.results.test
+  if (ctx.results.evaluation || !test || test.verdict === 'pass') return undefined
+  return `${test.workload} test: ${test.reason}`
 }
 
 /** A step after the deploy broke before the gate judged: the new version must not stay live unjudged. */

@@ -2394,11 +2394,14 @@ async function runStage(config, reporter, tempDir) {
     reporter.info(`${config.service}:${config.tag} -> ${plan.project}/${plan.stage} (namespace ${plan.namespace})`);
     const timings = [];
     let failure;
+    // Why, for the summary: a failed gate is told by its objectives (or the test), anything else by the error.
+    let why;
     try {
         await runSteps(ctx, STEPS, reporter, timings);
     }
     catch (error) {
         failure = (0,errors/* describe */.q0)(error);
+        why = error instanceof errors/* GateFailedError */.To ? gateWhy(ctx) : failure;
         await undoUnjudgedDeploy(ctx, failure);
     }
     reporter.info(overheadLine(ctx, timings));
@@ -2407,7 +2410,7 @@ async function runStage(config, reporter, tempDir) {
         objectiveAnnotations(evaluation, config.workspace).forEach(a => reporter.annotate(a));
     return {
         outputs: collectOutputs(ctx.results, plan, failure !== undefined),
-        summary: summary(ctx, plan, timings, failure),
+        summary: summary(ctx, plan, timings, why),
         failure
     };
 }
@@ -2417,6 +2420,12 @@ function preflight(config) {
         (0,slo.loadSlo)(config.gate.file);
     if (config.gate.kind === 'thresholds')
         (0,thresholds/* parseThresholds */.S)(config.gate.text);
+}
+function gateWhy(ctx) {
+    const test = ctx.results.test;
+    if (ctx.results.evaluation || !test || test.verdict === 'pass')
+        return undefined;
+    return `${test.workload} test: ${test.reason}`;
 }
 /** A step after the deploy broke before the gate judged: the new version must not stay live unjudged. */
 async function undoUnjudgedDeploy(ctx, failure) {
