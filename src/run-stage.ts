@@ -2,6 +2,7 @@
 import type { ActionConfig } from './config/action-config.js'
 import { planStage, type StagePlan } from './config/plan.js'
 import { loadShipyard } from './config/shipyard.js'
+import { workloadFor } from './config/workloads.js'
 import { describe, GateFailedError } from './errors.js'
 import { loadSlo } from './evaluation/slo.js'
 import { parseThresholds } from './evaluation/thresholds.js'
@@ -16,7 +17,7 @@ import { deployStep } from './stages/deploy.js'
 import { evaluateStep } from './stages/evaluate.js'
 import { gateStep, rollBack } from './stages/gate.js'
 import { installStep } from './stages/install.js'
-import { testStep } from './stages/test.js'
+import { readWorkloads, testStep } from './stages/test.js'
 
 export const STEPS: readonly Step[] = [
   { name: 'commit', run: async ctx => void (ctx.results.commit = await commitStep(ctx)) },
@@ -45,8 +46,8 @@ export async function runStage(
     config.project,
     config.namespace
   )
-  preflight(config)
   const ctx: RunContext = { config, plan, tempDir, log: reporter, results: {} }
+  preflight(ctx)
   reporter.info(
     `${config.service}:${config.tag} -> ${plan.project}/${plan.stage} (namespace ${plan.namespace})`
   )
@@ -71,10 +72,13 @@ export async function runStage(
   }
 }
 
-/** Files that decide the gate are read before anything changes, so a typo cannot leave a half-done stage. */
-function preflight(config: ActionConfig): void {
+/** The files that decide the tests and the gate are read before anything changes: a typo cannot half-run a stage. */
+function preflight(ctx: RunContext): void {
+  const { config, plan } = ctx
   if (config.gate.kind === 'slo') loadSlo(config.gate.file)
   if (config.gate.kind === 'thresholds') parseThresholds(config.gate.text)
+  if (config.jmeterDir && plan.testStrategy)
+    workloadFor(readWorkloads(ctx, config.jmeterDir), plan.testStrategy)
 }
 
 function gateWhy(ctx: RunContext): string | undefined {

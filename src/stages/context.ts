@@ -20,8 +20,11 @@ export interface CommitResult {
 /** Written by the install step: the programs every later step must use (never a bare `helm`). */
 export interface InstalledTools {
   readonly helm: { readonly path: string; readonly version: string }
-  /** Only when the stage runs JMeter tests. */
-  readonly jmeter?: { readonly home: string; readonly bin: string; readonly version: string }
+  /**
+   * Only when the stage runs JMeter tests. Still downloading and unpacking while helm deploys; the test
+   * step waits for it (and reports its failure).
+   */
+  readonly jmeter?: Promise<{ readonly home: string; readonly bin: string; readonly version: string }>
 }
 
 /** Written by the test step: the verdict by Keptn's rules and the JTL the evaluate step reads. */

@@ -1,7 +1,7 @@
 /** The install step: the helm (and JMeter) the later steps of this stage use, verified and cached. */
 import type { ChecksumEntries } from '../tools/checksums.js'
 import { installHelm } from '../tools/install-helm.js'
-import { installJmeter } from '../tools/install-jmeter.js'
+import { prepareJmeter } from '../tools/install-jmeter.js'
 import type { RunContext } from './context.js'
 
 export interface InstallStepOptions {
@@ -25,6 +25,9 @@ export async function installStep(ctx: RunContext, options: InstallStepOptions =
   const helm = await installHelm(ctx.config, ctx.log, options)
   ctx.results.install = { helm }
   if (!needed.jmeter) return
-  const jmeter = await installJmeter(ctx.config, ctx.log, options)
+  const unpack = await prepareJmeter(ctx.config, ctx.log, options)
+  // JMeter downloads and unpacks while helm deploys; the test step waits for it and reports a failure.
+  const jmeter = unpack()
+  jmeter.catch(() => undefined)
   ctx.results.install = { helm, jmeter }
 }

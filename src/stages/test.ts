@@ -17,7 +17,7 @@ import {
 } from '../config/workloads.js'
 import type { RunContext, TestResult } from './context.js'
 import { renderServiceUrl } from './deploy.js'
-import { findScript, runWorkload, type RunSettings, type WorkloadRun } from './test-run.js'
+import { findScript, runWorkload, type RunSettings, type WorkloadRun } from '../tools/jmeter-workload.js'
 
 /** Long enough for Keptn's biggest example workloads; a hung JVM still ends. */
 export const DEFAULT_TEST_TIMEOUT_MS = 60 * 60_000
@@ -41,7 +41,7 @@ export async function testStep(ctx: RunContext, options: TestStepOptions = {}): 
   const resultsDir = path.join(ctx.tempDir, 'jmeter-results')
   rmSync(resultsDir, { recursive: true, force: true })
   mkdirSync(resultsDir, { recursive: true })
-  const settings = runSettings(ctx, jmeterDir, options)
+  const settings = await runSettings(ctx, jmeterDir, options)
   const result = await runTests(settings, set, main, resultsDir)
   ctx.results.test = result
   const line = `tests (${main.teststrategy}): ${result.verdict} — ${result.reason}`
@@ -49,7 +49,7 @@ export async function testStep(ctx: RunContext, options: TestStepOptions = {}): 
   else ctx.log.warning(line)
 }
 
-function readWorkloads(ctx: RunContext, jmeterDir: string): WorkloadSet {
+export function readWorkloads(ctx: Pick<RunContext, 'log' | 'config'>, jmeterDir: string): WorkloadSet {
   const file = path.join(jmeterDir, JMETER_CONF_FILE)
   if (!existsSync(file)) {
     ctx.log.info(`no ${JMETER_CONF_FILE} in ${jmeterDir}: Keptn's built-in workloads apply`)
@@ -59,8 +59,12 @@ function readWorkloads(ctx: RunContext, jmeterDir: string): WorkloadSet {
   return parseWorkloads(readFileSync(file, 'utf8'), shown.startsWith('..') ? file : shown)
 }
 
-function runSettings(ctx: RunContext, jmeterDir: string, options: TestStepOptions): RunSettings {
-  const bin = options.jmeterBin ?? ctx.results.install?.jmeter?.bin
+async function runSettings(
+  ctx: RunContext,
+  jmeterDir: string,
+  options: TestStepOptions
+): Promise<RunSettings> {
+  const bin = options.jmeterBin ?? (await ctx.results.install?.jmeter)?.bin
   if (!bin) throw new Error('JMeter is not installed: the install step did not provide it for this stage')
   return {
     bin,

@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { ActionConfig } from '../config/action-config.js'
 import { InputError } from '../errors.js'
 import type { Logger } from '../stages/context.js'
-import { checksumTable, type ChecksumEntries } from './checksums.js'
+import { checksumTable, type ChecksumEntries, type ResolvedDigest } from './checksums.js'
 import { execTool } from './exec.js'
 import { InstallError, installArchive, isExecutable } from './installer.js'
 import { jmeterArchiveName } from './versions.js'
@@ -75,13 +75,38 @@ export async function installJmeter(
   log: Logger,
   options: JmeterInstallOptions = {}
 ): Promise<InstalledJmeter> {
+  return (await prepareJmeter(config, log, options))()
+}
+
+/**
+ * Checks what can be checked at once (Java, the version and its digest) and returns the slow part, the
+ * download and unpacking, to run when the caller likes (the install step overlaps it with the deploy).
+ */
+export async function prepareJmeter(
+  config: JmeterConfig,
+  log: Logger,
+  options: JmeterInstallOptions = {}
+): Promise<() => Promise<InstalledJmeter>> {
   await checkJava(log)
-  if (config.jmeterVersion.kind === 'system') return systemJmeter(log)
+  if (config.jmeterVersion.kind === 'system') {
+    const system = await systemJmeter(log)
+    return async () => system
+  }
   const version = config.jmeterVersion.version
   const archiveName = jmeterArchiveName(version)
   const table = await checksumTable(options.checksums)
   const digest = table.get(archiveName)
   if (!digest) throw unknownVersion(version, [...table.keys()])
+  return () => unpackJmeter(config, version, archiveName, digest, log)
+}
+
+async function unpackJmeter(
+  config: JmeterConfig,
+  version: string,
+  archiveName: string,
+  digest: ResolvedDigest,
+  log: Logger
+): Promise<InstalledJmeter> {
   const home = await installArchive(
     {
       tool: 'jmeter',

@@ -106,8 +106,9 @@ describe('installStep', () => {
       }
       await installStep(ctx, { checksums })
       expect(ctx.results.install?.helm.version).toBe('3.19.0')
-      expect(ctx.results.install?.jmeter).toMatchObject({ version: '5.6.3' })
-      expect(existsSync(ctx.results.install?.jmeter?.bin ?? '')).toBe(true)
+      const jmeter = await ctx.results.install?.jmeter
+      expect(jmeter).toMatchObject({ version: '5.6.3' })
+      expect(existsSync(jmeter?.bin ?? '')).toBe(true)
     },
     60_000
   )

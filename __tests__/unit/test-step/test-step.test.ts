@@ -64,7 +64,12 @@ function context(jmeterDir: string | undefined, strategy: string | undefined, bi
       debug: () => undefined
     },
     results: bin
-      ? { install: { helm: { path: 'helm', version: '3' }, jmeter: { home: '', bin, version: '5.6.3' } } }
+      ? {
+          install: {
+            helm: { path: 'helm', version: '3' },
+            jmeter: Promise.resolve({ home: '', bin, version: '5.6.3' })
+          }
+        }
       : {}
   }
   return { ctx, log }

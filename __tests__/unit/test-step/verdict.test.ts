@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import path from 'node:path'
 import { BUILT_IN_WORKLOADS, type Workload } from '../../../src/config/workloads.js'
-import { allowedErrors, countJtl, judge } from '../../../src/stages/test-verdict.js'
+import { allowedErrors, countJtl, judge } from '../../../src/evaluation/test-verdict.js'
 import { REPO } from '../../helpers/paths.js'
 
 const [healthcheck, functional, performance] = BUILT_IN_WORKLOADS as [Workload, Workload, Workload]

@@ -4,16 +4,9 @@ import path from 'node:path'
 import type { Workload } from '../config/workloads.js'
 import { describe } from '../errors.js'
 import { JtlError } from '../evaluation/jtl-error.js'
-import {
-  firstLogError,
-  keptnProperties,
-  readText,
-  runFiles,
-  runJmeter,
-  type KeptnContext
-} from '../tools/jmeter.js'
-import type { Logger } from './context.js'
-import { countJtl, judge, type JtlCounts, type Verdict } from './test-verdict.js'
+import { firstLogError, keptnProperties, readText, runFiles, runJmeter, type KeptnContext } from './jmeter.js'
+import type { Logger } from '../stages/context.js'
+import { countJtl, judge, type JtlCounts, type Verdict } from '../evaluation/test-verdict.js'
 
 export interface WorkloadRun extends Verdict {
   readonly workload: Workload

@@ -1,7 +1,7 @@
 /** Keptn's pass/fail rules for one JMeter run, computed from its JTL rather than from JMeter's summary line. */
 import { FUNCTIONAL, type Workload } from '../config/workloads.js'
-import { readJtl } from '../evaluation/jtl-read.js'
-import { SampleSink } from '../evaluation/sli.js'
+import { readJtl } from './jtl-read.js'
+import { SampleSink } from './sli.js'
 
 export interface JtlCounts {
   readonly samples: number
