@@ -37914,7 +37914,7 @@ function scoreThreshold(value, key, file, line) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4040);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6436);
 /** Entry point the runner starts (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37924,7 +37924,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4040:
+/***/ 6436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41428,6 +41428,123 @@ const DEFAULT_SHIPYARD = {
         }
     ]
 };
+
+;// CONCATENATED MODULE: ./src/config/workloads.ts
+/**
+ * Keptn's jmeter.conf.yaml (spec 0.1.0): the workloads a stage's test strategy can run, merged with
+ * the built-in ones Keptn's jmeter-service used when the file does not define them.
+ */
+
+
+const JMETER_CONF_FILE = 'jmeter.conf.yaml';
+const HEALTHCHECK = 'healthcheck';
+const FUNCTIONAL = 'functional';
+// The keys Keptn's jmeter-service read; anything else is a typo that would silently do nothing.
+const schema = {
+    type: 'object',
+    nullable: true,
+    additionalProperties: false,
+    properties: {
+        spec_version: { type: 'string', enum: ['0.1.0'] },
+        workloads: {
+            type: 'array',
+            nullable: true,
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['teststrategy', 'script'],
+                properties: {
+                    teststrategy: { type: 'string', pattern: '^[A-Za-z0-9_.-]+$' },
+                    vuser: { type: 'integer', minimum: 1 },
+                    loopcount: { type: 'integer', minimum: 1 },
+                    thinktime: { type: 'integer', minimum: 0 },
+                    script: { type: 'string', minLength: 1 },
+                    acceptederrorrate: { type: 'number', minimum: 0, maximum: 1 },
+                    avgrtvalidation: { type: 'number', minimum: 0 },
+                    properties: {
+                        type: 'object',
+                        nullable: true,
+                        propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$' },
+                        additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }
+                    }
+                }
+            }
+        }
+    }
+};
+const workloads_validate = (0,yaml_file/* compileSchema */.Fc)(schema);
+function builtIn(teststrategy, script, vuser, loopcount, acceptederrorrate) {
+    const origin = 'built-in';
+    return {
+        teststrategy,
+        vuser,
+        loopcount,
+        thinktime: 250,
+        script,
+        acceptederrorrate,
+        avgrtvalidation: 0,
+        properties: {},
+        origin
+    };
+}
+/** Keptn jmeter-service's defaults (keptn-model.md §3). */
+const BUILT_IN_WORKLOADS = [
+    builtIn(HEALTHCHECK, 'basiccheck.jmx', 1, 1, 0),
+    builtIn(FUNCTIONAL, 'load.jmx', 1, 1, 0.1),
+    builtIn('performance', 'load.jmx', 10, 500, 0.1)
+];
+/** Parses jmeter.conf.yaml text; `file` is only used in messages. */
+function parseWorkloads(text, file) {
+    const src = (0,yaml_file/* parseYaml */.hN)(text, file);
+    const raw = (0,yaml_file/* checkSchema */._U)(src, workloads_validate) ?? {};
+    const workloads = new Map();
+    const lines = new Map();
+    (raw.workloads ?? []).forEach((w, index) => {
+        const line = (0,yaml_file/* lineAt */.mh)(src, ['workloads', index]);
+        const seen = lines.get(w.teststrategy);
+        if (lines.has(w.teststrategy)) {
+            const first = seen === undefined ? '' : ` (first at line ${seen})`;
+            throw new errors/* ConfigFileError */.x(file, line, `workload '${w.teststrategy}' is defined twice${first}`);
+        }
+        lines.set(w.teststrategy, line);
+        workloads.set(w.teststrategy, fromRaw(w, origin(src, line)));
+    });
+    for (const w of BUILT_IN_WORKLOADS)
+        if (!workloads.has(w.teststrategy))
+            workloads.set(w.teststrategy, w);
+    return { file, workloads };
+}
+/** The built-in workloads alone (no jmeter.conf.yaml in the jmeter dir). */
+function builtInWorkloads() {
+    return { workloads: new Map(BUILT_IN_WORKLOADS.map(w => [w.teststrategy, w])) };
+}
+/** The workload of a test strategy; a strategy nobody defined is an error that names it. */
+function workloadFor(set, strategy) {
+    const found = set.workloads.get(strategy);
+    if (found)
+        return found;
+    const known = [...set.workloads.keys()].join(', ');
+    const where = set.file ?? `${JMETER_CONF_FILE} (none found; built-ins only)`;
+    throw new errors/* ConfigFileError */.x(where, undefined, `no workload for test strategy '${strategy}' (defined: ${known})`);
+}
+// Keptn's Go structs left an absent number at 0; for users and loops that meant a test that sends
+// nothing, so those default to 1 (a workload that runs) while the others keep Keptn's 0.
+function fromRaw(w, where) {
+    return {
+        teststrategy: w.teststrategy,
+        vuser: w.vuser ?? 1,
+        loopcount: w.loopcount ?? 1,
+        thinktime: w.thinktime ?? 0,
+        script: w.script.trim(),
+        acceptederrorrate: w.acceptederrorrate ?? 0,
+        avgrtvalidation: w.avgrtvalidation ?? 0,
+        properties: Object.fromEntries(Object.entries(w.properties ?? {}).map(([k, v]) => [k, String(v)])),
+        origin: where
+    };
+}
+function origin(src, line) {
+    return line === undefined ? src.file : `${src.file}:${line}`;
+}
 
 // EXTERNAL MODULE: ./src/evaluation/slo.ts + 1 modules
 var slo = __nccwpck_require__(1726);
@@ -46376,15 +46493,27 @@ async function findJava() {
     return (await which('java', false)) || undefined;
 }
 async function installJmeter(config, log, options = {}) {
+    return (await prepareJmeter(config, log, options))();
+}
+/**
+ * Checks what can be checked at once (Java, the version and its digest) and returns the slow part, the
+ * download and unpacking, to run when the caller likes (the install step overlaps it with the deploy).
+ */
+async function prepareJmeter(config, log, options = {}) {
     await checkJava(log);
-    if (config.jmeterVersion.kind === 'system')
-        return systemJmeter(log);
+    if (config.jmeterVersion.kind === 'system') {
+        const system = await systemJmeter(log);
+        return async () => system;
+    }
     const version = config.jmeterVersion.version;
     const archiveName = jmeterArchiveName(version);
     const table = await checksumTable(options.checksums);
     const digest = table.get(archiveName);
     if (!digest)
         throw install_jmeter_unknownVersion(version, [...table.keys()]);
+    return () => unpackJmeter(config, version, archiveName, digest, log);
+}
+async function unpackJmeter(config, version, archiveName, digest, log) {
     const home = await installArchive({
         tool: 'jmeter',
         version,
@@ -46436,125 +46565,11 @@ async function installStep(ctx, options = {}) {
     ctx.results.install = { helm };
     if (!needed.jmeter)
         return;
-    const jmeter = await installJmeter(ctx.config, ctx.log, options);
+    const unpack = await prepareJmeter(ctx.config, ctx.log, options);
+    // JMeter downloads and unpacks while helm deploys; the test step waits for it and reports a failure.
+    const jmeter = unpack();
+    jmeter.catch(() => undefined);
     ctx.results.install = { helm, jmeter };
-}
-
-;// CONCATENATED MODULE: ./src/config/workloads.ts
-/**
- * Keptn's jmeter.conf.yaml (spec 0.1.0): the workloads a stage's test strategy can run, merged with
- * the built-in ones Keptn's jmeter-service used when the file does not define them.
- */
-
-
-const JMETER_CONF_FILE = 'jmeter.conf.yaml';
-const HEALTHCHECK = 'healthcheck';
-const FUNCTIONAL = 'functional';
-// The keys Keptn's jmeter-service read; anything else is a typo that would silently do nothing.
-const schema = {
-    type: 'object',
-    nullable: true,
-    additionalProperties: false,
-    properties: {
-        spec_version: { type: 'string', enum: ['0.1.0'] },
-        workloads: {
-            type: 'array',
-            nullable: true,
-            items: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['teststrategy', 'script'],
-                properties: {
-                    teststrategy: { type: 'string', pattern: '^[A-Za-z0-9_.-]+$' },
-                    vuser: { type: 'integer', minimum: 1 },
-                    loopcount: { type: 'integer', minimum: 1 },
-                    thinktime: { type: 'integer', minimum: 0 },
-                    script: { type: 'string', minLength: 1 },
-                    acceptederrorrate: { type: 'number', minimum: 0, maximum: 1 },
-                    avgrtvalidation: { type: 'number', minimum: 0 },
-                    properties: {
-                        type: 'object',
-                        nullable: true,
-                        propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$' },
-                        additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }
-                    }
-                }
-            }
-        }
-    }
-};
-const workloads_validate = (0,yaml_file/* compileSchema */.Fc)(schema);
-function builtIn(teststrategy, script, vuser, loopcount, acceptederrorrate) {
-    const origin = 'built-in';
-    return {
-        teststrategy,
-        vuser,
-        loopcount,
-        thinktime: 250,
-        script,
-        acceptederrorrate,
-        avgrtvalidation: 0,
-        properties: {},
-        origin
-    };
-}
-/** Keptn jmeter-service's defaults (keptn-model.md §3). */
-const BUILT_IN_WORKLOADS = [
-    builtIn(HEALTHCHECK, 'basiccheck.jmx', 1, 1, 0),
-    builtIn(FUNCTIONAL, 'load.jmx', 1, 1, 0.1),
-    builtIn('performance', 'load.jmx', 10, 500, 0.1)
-];
-/** Parses jmeter.conf.yaml text; `file` is only used in messages. */
-function parseWorkloads(text, file) {
-    const src = (0,yaml_file/* parseYaml */.hN)(text, file);
-    const raw = (0,yaml_file/* checkSchema */._U)(src, workloads_validate) ?? {};
-    const workloads = new Map();
-    const lines = new Map();
-    (raw.workloads ?? []).forEach((w, index) => {
-        const line = (0,yaml_file/* lineAt */.mh)(src, ['workloads', index]);
-        const seen = lines.get(w.teststrategy);
-        if (lines.has(w.teststrategy)) {
-            const first = seen === undefined ? '' : ` (first at line ${seen})`;
-            throw new errors/* ConfigFileError */.x(file, line, `workload '${w.teststrategy}' is defined twice${first}`);
-        }
-        lines.set(w.teststrategy, line);
-        workloads.set(w.teststrategy, fromRaw(w, origin(src, line)));
-    });
-    for (const w of BUILT_IN_WORKLOADS)
-        if (!workloads.has(w.teststrategy))
-            workloads.set(w.teststrategy, w);
-    return { file, workloads };
-}
-/** The built-in workloads alone (no jmeter.conf.yaml in the jmeter dir). */
-function builtInWorkloads() {
-    return { workloads: new Map(BUILT_IN_WORKLOADS.map(w => [w.teststrategy, w])) };
-}
-/** The workload of a test strategy; a strategy nobody defined is an error that names it. */
-function workloadFor(set, strategy) {
-    const found = set.workloads.get(strategy);
-    if (found)
-        return found;
-    const known = [...set.workloads.keys()].join(', ');
-    const where = set.file ?? `${JMETER_CONF_FILE} (none found; built-ins only)`;
-    throw new errors/* ConfigFileError */.x(where, undefined, `no workload for test strategy '${strategy}' (defined: ${known})`);
-}
-// Keptn's Go structs left an absent number at 0; for users and loops that meant a test that sends
-// nothing, so those default to 1 (a workload that runs) while the others keep Keptn's 0.
-function fromRaw(w, where) {
-    return {
-        teststrategy: w.teststrategy,
-        vuser: w.vuser ?? 1,
-        loopcount: w.loopcount ?? 1,
-        thinktime: w.thinktime ?? 0,
-        script: w.script.trim(),
-        acceptederrorrate: w.acceptederrorrate ?? 0,
-        avgrtvalidation: w.avgrtvalidation ?? 0,
-        properties: Object.fromEntries(Object.entries(w.properties ?? {}).map(([k, v]) => [k, String(v)])),
-        origin: where
-    };
-}
-function origin(src, line) {
-    return line === undefined ? src.file : `${src.file}:${line}`;
 }
 
 ;// CONCATENATED MODULE: ./src/tools/jmeter.ts
@@ -46716,7 +46731,7 @@ function lines(sink) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/stages/test-verdict.ts
+;// CONCATENATED MODULE: ./src/evaluation/test-verdict.ts
 /** Keptn's pass/fail rules for one JMeter run, computed from its JTL rather than from JMeter's summary line. */
 
 
@@ -46757,7 +46772,7 @@ function fail(reason) {
     return { verdict: 'fail', reason };
 }
 
-;// CONCATENATED MODULE: ./src/stages/test-run.ts
+;// CONCATENATED MODULE: ./src/tools/jmeter-workload.ts
 /** One workload, run once: find its script, run JMeter into a fresh folder, judge the JTL. */
 
 
@@ -46864,7 +46879,7 @@ async function testStep(ctx, options = {}) {
     const resultsDir = external_node_path_default().join(ctx.tempDir, 'jmeter-results');
     (0,external_node_fs_.rmSync)(resultsDir, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(resultsDir, { recursive: true });
-    const settings = runSettings(ctx, jmeterDir, options);
+    const settings = await runSettings(ctx, jmeterDir, options);
     const result = await runTests(settings, set, main, resultsDir);
     ctx.results.test = result;
     const line = `tests (${main.teststrategy}): ${result.verdict} — ${result.reason}`;
@@ -46882,8 +46897,8 @@ function readWorkloads(ctx, jmeterDir) {
     const shown = external_node_path_default().relative(ctx.config.workspace, file);
     return parseWorkloads((0,external_node_fs_.readFileSync)(file, 'utf8'), shown.startsWith('..') ? file : shown);
 }
-function runSettings(ctx, jmeterDir, options) {
-    const bin = options.jmeterBin ?? ctx.results.install?.jmeter?.bin;
+async function runSettings(ctx, jmeterDir, options) {
+    const bin = options.jmeterBin ?? (await ctx.results.install?.jmeter)?.bin;
     if (!bin)
         throw new Error('JMeter is not installed: the install step did not provide it for this stage');
     return {
@@ -46957,6 +46972,7 @@ function toResult(run, main, resultsDir, reason, earlierSeconds) {
 
 
 
+
 const STEPS = [
     { name: 'commit', run: async (ctx) => void (ctx.results.commit = await commitStep(ctx)) },
     { name: 'install', run: installStep },
@@ -46967,8 +46983,8 @@ const STEPS = [
 ];
 async function runStage(config, reporter, tempDir) {
     const plan = planStage(await loadShipyard(config.shipyardFile), config.stage, config.project, config.namespace);
-    preflight(config);
     const ctx = { config, plan, tempDir, log: reporter, results: {} };
+    preflight(ctx);
     reporter.info(`${config.service}:${config.tag} -> ${plan.project}/${plan.stage} (namespace ${plan.namespace})`);
     const timings = [];
     let failure;
@@ -46992,12 +47008,15 @@ async function runStage(config, reporter, tempDir) {
         failure
     };
 }
-/** Files that decide the gate are read before anything changes, so a typo cannot leave a half-done stage. */
-function preflight(config) {
+/** The files that decide the tests and the gate are read before anything changes: a typo cannot half-run a stage. */
+function preflight(ctx) {
+    const { config, plan } = ctx;
     if (config.gate.kind === 'slo')
         (0,slo.loadSlo)(config.gate.file);
     if (config.gate.kind === 'thresholds')
         parseThresholds(config.gate.text);
+    if (config.jmeterDir && plan.testStrategy)
+        workloadFor(readWorkloads(ctx, config.jmeterDir), plan.testStrategy);
 }
 function gateWhy(ctx) {
     const test = ctx.results.test;

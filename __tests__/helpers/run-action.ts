@@ -1,6 +1,6 @@
 /** Runs the bundled action exactly as the runner does: INPUT_* variables and the runner's files. */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { DIST_ACTION } from './paths.js'
@@ -14,8 +14,17 @@ export interface ActionRun {
   readonly dir: string
 }
 
-export function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): ActionRun {
+/** `workspace` files are written first (path relative to the workspace -> content). */
+export function runAction(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  workspace: Record<string, string> = {}
+): ActionRun {
   const dir = mkdtempSync(path.join(tmpdir(), 'carts-action-'))
+  for (const [file, text] of Object.entries(workspace)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+    writeFileSync(path.join(dir, file), text)
+  }
   const files = {
     GITHUB_OUTPUT: 'output',
     GITHUB_STEP_SUMMARY: 'summary',

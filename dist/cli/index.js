@@ -53,7 +53,7 @@ const COMMANDS = {
     run: {
         term: 'run [options]',
         description: 'Run one stage (commit, install, deploy, test, evaluate, gate) against the current kube context.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(805), __nccwpck_require__.e(396), __nccwpck_require__.e(901), __nccwpck_require__.e(331)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4331))).runCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(805), __nccwpck_require__.e(396), __nccwpck_require__.e(901), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1479))).runCommand()
     }
 };
 async function buildProgram(argv) {

@@ -56,6 +56,32 @@ describe('node dist/index.js', () => {
     expect(run.stdout.indexOf('::add-mask::')).toBeLessThan(run.stdout.indexOf('::error::'))
   })
 
+  it.each([
+    [
+      'slo',
+      'slo.yaml',
+      'objectives:\n  - sli: error_rate\n    pass: [{ criteria: ["<1"] }]\n    weight: heavy\n',
+      /^::error::\S*slo\.yaml:4: objectives\.0\.weight: expected number$/
+    ],
+    [
+      'jmeter-dir',
+      'jm/jmeter.conf.yaml',
+      'workloads:\n  - teststrategy: functional\n    vusers: 3\n',
+      /^::error::jm\/jmeter\.conf\.yaml:2: workloads\.0: missing required key 'script'$/
+    ]
+  ])('reads the %s file before anything changes and names its line', (input, file, text, expected) => {
+    const value = input === 'slo' ? file : path.dirname(file)
+    const run = runAction(
+      { tag: '0.8.1', stage: 'dev', 'config-repo': 'config.git', [input]: value },
+      {},
+      { [file]: text }
+    )
+    expect(run.status).toBe(1)
+    expect(errorLines(run.stdout)[0]).toMatch(expected)
+    expect(run.stdout).not.toContain('::group::commit')
+    expect(existsSync(path.join(run.dir, 'config.git'))).toBe(false)
+  })
+
   it('writes the next stage for a valid stage before the steps run', () => {
     const run = runAction({ tag: '0.8.1', stage: 'staging', 'config-repo': './missing.git' })
     expect(run.outputs['next-stage']).toBe('production')
