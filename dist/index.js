@@ -41042,8 +41042,122 @@ function httpUrl(input, value) {
     return value.replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/config/layout.ts
+/**
+ * The layout of the config branch, and the checks that keep every path inside it.
+ *
+ * Pure: every name that becomes part of a path, a ref or a commit message is checked here, before any git
+ * command runs, so a value like `../x`, `/etc`, `a/b` or one with a newline can never leave the layout.
+ */
+
+
+const README_PATH = 'README.md';
+const VALUES_FILE = 'values.yaml';
+const DEPLOYMENT_FILE = 'deployment.json';
+const EVALUATIONS_FILE = 'evaluations.json';
+const checkName = dnsLabel;
+function checkStageKey(key) {
+    checkName('project', key.project);
+    checkName('stage', key.stage);
+    checkName('service', key.service);
+    return key;
+}
+/** An OCI tag; `..` is refused on top so that no tag can read like a path step. */
+function checkTag(input, value) {
+    ociTag(input, value);
+    if (value.includes('..'))
+        throw new errors/* InputError */.dz(input, 'an image tag without ".."', value);
+    return value;
+}
+const checkRepository = imageRepository;
+function checkImage(image, inputs = { repository: 'image', tag: 'tag' }) {
+    checkRepository(inputs.repository, image.repository);
+    checkTag(inputs.tag, image.tag);
+    return image;
+}
+/** A branch name git accepts and that cannot be read as an option or a path outside refs/heads. */
+function checkBranch(input, value) {
+    const bad = !/^[A-Za-z0-9._/-]{1,200}$/.test(value) ||
+        /^[-/.]|[/.]$|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(value) ||
+        value === 'HEAD';
+    if (bad)
+        throw new errors/* InputError */.dz(input, 'a git branch name such as "config"', value);
+    return value;
+}
+/**
+ * A remote git accepts with no surprises: a local path, or a file/http(s)/ssh URL without credentials.
+ * Refused: `transport::address` (git's remote helpers, e.g. ext:: runs commands), a leading "-" (read as
+ * an option), user:password@ in a URL (the token travels in a header, never in the URL), control characters.
+ */
+function checkRepo(input, value) {
+    const refuse = (why) => {
+        throw new errors/* InputError */.dz(input, `a local path or an https URL of a git repository (${why})`, value);
+    };
+    if (!value || hasControl(value))
+        refuse('no control characters');
+    if (value.startsWith('-'))
+        refuse('must not start with "-"');
+    if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(value))
+        refuse('no remote helpers');
+    const url = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value);
+    if (!url)
+        return value;
+    if (!['https', 'http', 'file', 'ssh'].includes(url[1].toLowerCase()))
+        refuse(`unsupported scheme ${url[1]}`);
+    const parsed = new URL(value);
+    if (parsed.password || (parsed.username && url[1].toLowerCase() !== 'ssh'))
+        refuse('no credentials in the URL');
+    return value;
+}
+function hasControl(value) {
+    return [...value].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+}
+function dir(key) {
+    checkStageKey(key);
+    return `${key.project}/${key.stage}/${key.service}`;
+}
+function layout_valuesPath(key) {
+    return `${dir(key)}/${VALUES_FILE}`;
+}
+function deploymentPath(key) {
+    return `${dir(key)}/${DEPLOYMENT_FILE}`;
+}
+function evaluationsPath(key) {
+    return `${dir(key)}/${EVALUATIONS_FILE}`;
+}
+/** `service:tag -> project/stage`: the subject of every commit about this stage. */
+function describeChange(key, tag) {
+    return `${key.service}:${tag} -> ${key.project}/${key.stage}`;
+}
+const README_TEXT = `# Config branch of carts-deploy-action
+
+This branch holds the desired state of every stage, written by carts-deploy-action
+(the part of Keptn that its github-service used to do). Do not rebase or force-push it:
+many workflow runs push here at once, and each run only ever adds a commit on top.
+
+## Layout
+
+    <project>/<stage>/<service>/values.yaml       Helm values: image.repository and image.tag
+                                                  say what runs in the stage; add your own keys,
+                                                  they are kept with their comments and order
+    <project>/<stage>/<service>/deployment.json   the last deployment: image, result, time, run
+    <project>/<stage>/<service>/evaluations.json  quality-gate evaluations, newest first (capped),
+                                                  which relative SLO criteria compare against
+
+Names of projects, stages and services are DNS labels (lowercase letters, digits, "-").
+
+## Commits
+
+    [carts-deploy] <service>:<tag> -> <project>/<stage>
+
+with a \`Workflow-Run: <url>\` trailer naming the run that made the change. A rollback is a
+commit that restores the previous image, and its message says why. \`git log -- <path>\`
+shows the history of one stage.
+`;
+
 ;// CONCATENATED MODULE: ./src/config/build-config.ts
 /** Raw input strings (from the runner or the CLI) to one validated, frozen ActionConfig. */
+
 
 
 
@@ -41074,7 +41188,7 @@ function buildConfig(raw, env) {
         service: dnsLabel('service', get('service')),
         shipyardFile: inWorkspace('shipyard'),
         chartDir: pathInWorkspace('chart', get('chart'), env.workspace),
-        configBranch: gitBranch(get('config-branch')),
+        configBranch: checkBranch('config-branch', get('config-branch')),
         configRepo: configRepo(optional('config-repo'), env),
         namespace,
         kubeconfig: optional('kubeconfig'),
@@ -41105,29 +41219,20 @@ function gate(slo, thresholds) {
         return { kind: 'thresholds', text: thresholds };
     return { kind: 'none' };
 }
-function gitBranch(value) {
-    // The subset of git-check-ref-format that also keeps the name safe as a single argument.
-    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(value) || value.includes('..') || value.endsWith('.lock')) {
-        throw new errors/* InputError */.dz('config-branch', 'a branch name such as config', value);
-    }
-    return value;
-}
 function configRepo(value, env) {
     if (value === undefined) {
         if (!env.repository)
             throw new errors/* InputError */.dz('config-repo', 'a repository (none given and GITHUB_REPOSITORY is not set)');
         return `${env.serverUrl ?? 'https://github.com'}/${env.repository}.git`;
     }
-    if (/^https:\/\//.test(value)) {
-        if (new URL(value).username || new URL(value).password) {
-            throw new errors/* InputError */.dz('config-repo', "an https URL without credentials (use 'github-token')");
-        }
-        return value;
-    }
     if (/^[\w.-]+\/[\w.-]+$/.test(value) && !value.startsWith('.')) {
         return `${env.serverUrl ?? 'https://github.com'}/${value}.git`;
     }
-    if (/^[-]|[\r\n\0]/.test(value) || /^[a-z]+:/i.test(value)) {
+    // The config branch's own rules: no options, remote helpers, credentials or control characters.
+    checkRepo('config-repo', value);
+    if (/^https:\/\//.test(value))
+        return value;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
         throw new errors/* InputError */.dz('config-repo', 'owner/name, an https URL or a local path', value);
     }
     return pathInWorkspace('config-repo', value, env.workspace);
@@ -42112,119 +42217,6 @@ const code = (text) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replac
 function summary_escape(text) {
     return text.replace(/[|\\`*_<>[\]]/g, c => `\\${c}`).replace(/\r?\n/g, ' ');
 }
-
-;// CONCATENATED MODULE: ./src/config/layout.ts
-/**
- * The layout of the config branch, and the checks that keep every path inside it.
- *
- * Pure: every name that becomes part of a path, a ref or a commit message is checked here, before any git
- * command runs, so a value like `../x`, `/etc`, `a/b` or one with a newline can never leave the layout.
- */
-
-
-const README_PATH = 'README.md';
-const VALUES_FILE = 'values.yaml';
-const DEPLOYMENT_FILE = 'deployment.json';
-const EVALUATIONS_FILE = 'evaluations.json';
-const checkName = dnsLabel;
-function checkStageKey(key) {
-    checkName('project', key.project);
-    checkName('stage', key.stage);
-    checkName('service', key.service);
-    return key;
-}
-/** An OCI tag; `..` is refused on top so that no tag can read like a path step. */
-function checkTag(input, value) {
-    ociTag(input, value);
-    if (value.includes('..'))
-        throw new errors/* InputError */.dz(input, 'an image tag without ".."', value);
-    return value;
-}
-const checkRepository = imageRepository;
-function checkImage(image, inputs = { repository: 'image', tag: 'tag' }) {
-    checkRepository(inputs.repository, image.repository);
-    checkTag(inputs.tag, image.tag);
-    return image;
-}
-/** A branch name git accepts and that cannot be read as an option or a path outside refs/heads. */
-function checkBranch(input, value) {
-    const bad = !/^[A-Za-z0-9._/-]{1,200}$/.test(value) ||
-        /^[-/.]|[/.]$|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(value) ||
-        value === 'HEAD';
-    if (bad)
-        throw new errors/* InputError */.dz(input, 'a git branch name such as "config"', value);
-    return value;
-}
-/**
- * A remote git accepts with no surprises: a local path, or a file/http(s)/ssh URL without credentials.
- * Refused: `transport::address` (git's remote helpers, e.g. ext:: runs commands), a leading "-" (read as
- * an option), user:password@ in a URL (the token travels in a header, never in the URL), control characters.
- */
-function checkRepo(input, value) {
-    const refuse = (why) => {
-        throw new errors/* InputError */.dz(input, `a local path or an https URL of a git repository (${why})`, value);
-    };
-    if (!value || hasControl(value))
-        refuse('no control characters');
-    if (value.startsWith('-'))
-        refuse('must not start with "-"');
-    if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(value))
-        refuse('no remote helpers');
-    const url = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value);
-    if (!url)
-        return value;
-    if (!['https', 'http', 'file', 'ssh'].includes(url[1].toLowerCase()))
-        refuse(`unsupported scheme ${url[1]}`);
-    const parsed = new URL(value);
-    if (parsed.password || (parsed.username && url[1].toLowerCase() !== 'ssh'))
-        refuse('no credentials in the URL');
-    return value;
-}
-function hasControl(value) {
-    return [...value].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
-}
-function dir(key) {
-    checkStageKey(key);
-    return `${key.project}/${key.stage}/${key.service}`;
-}
-function layout_valuesPath(key) {
-    return `${dir(key)}/${VALUES_FILE}`;
-}
-function deploymentPath(key) {
-    return `${dir(key)}/${DEPLOYMENT_FILE}`;
-}
-function evaluationsPath(key) {
-    return `${dir(key)}/${EVALUATIONS_FILE}`;
-}
-/** `service:tag -> project/stage`: the subject of every commit about this stage. */
-function describeChange(key, tag) {
-    return `${key.service}:${tag} -> ${key.project}/${key.stage}`;
-}
-const README_TEXT = `# Config branch of carts-deploy-action
-
-This branch holds the desired state of every stage, written by carts-deploy-action
-(the part of Keptn that its github-service used to do). Do not rebase or force-push it:
-many workflow runs push here at once, and each run only ever adds a commit on top.
-
-## Layout
-
-    <project>/<stage>/<service>/values.yaml       Helm values: image.repository and image.tag
-                                                  say what runs in the stage; add your own keys,
-                                                  they are kept with their comments and order
-    <project>/<stage>/<service>/deployment.json   the last deployment: image, result, time, run
-    <project>/<stage>/<service>/evaluations.json  quality-gate evaluations, newest first (capped),
-                                                  which relative SLO criteria compare against
-
-Names of projects, stages and services are DNS labels (lowercase letters, digits, "-").
-
-## Commits
-
-    [carts-deploy] <service>:<tag> -> <project>/<stage>
-
-with a \`Workflow-Run: <url>\` trailer naming the run that made the change. A rollback is a
-commit that restores the previous image, and its message says why. \`git log -- <path>\`
-shows the history of one stage.
-`;
 
 ;// CONCATENATED MODULE: ./src/config/records.ts
 /**

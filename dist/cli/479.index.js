@@ -104,10 +104,13 @@ const OUTPUTS = {
     'results-dir': 'Folder with the JMeter results (JTL, log, HTML dashboard), for upload as an artifact.'
 };
 
+// EXTERNAL MODULE: ./src/config/layout.ts
+var layout = __webpack_require__(3978);
 // EXTERNAL MODULE: ./src/config/names.ts
 var names = __webpack_require__(6234);
 ;// CONCATENATED MODULE: ./src/config/build-config.ts
 /** Raw input strings (from the runner or the CLI) to one validated, frozen ActionConfig. */
+
 
 
 
@@ -138,7 +141,7 @@ function buildConfig(raw, env) {
         service: names/* dnsLabel */.UG('service', get('service')),
         shipyardFile: inWorkspace('shipyard'),
         chartDir: names/* pathInWorkspace */.ep('chart', get('chart'), env.workspace),
-        configBranch: gitBranch(get('config-branch')),
+        configBranch: (0,layout/* checkBranch */.DC)('config-branch', get('config-branch')),
         configRepo: configRepo(optional('config-repo'), env),
         namespace,
         kubeconfig: optional('kubeconfig'),
@@ -169,29 +172,20 @@ function gate(slo, thresholds) {
         return { kind: 'thresholds', text: thresholds };
     return { kind: 'none' };
 }
-function gitBranch(value) {
-    // The subset of git-check-ref-format that also keeps the name safe as a single argument.
-    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(value) || value.includes('..') || value.endsWith('.lock')) {
-        throw new errors/* InputError */.dz('config-branch', 'a branch name such as config', value);
-    }
-    return value;
-}
 function configRepo(value, env) {
     if (value === undefined) {
         if (!env.repository)
             throw new errors/* InputError */.dz('config-repo', 'a repository (none given and GITHUB_REPOSITORY is not set)');
         return `${env.serverUrl ?? 'https://github.com'}/${env.repository}.git`;
     }
-    if (/^https:\/\//.test(value)) {
-        if (new URL(value).username || new URL(value).password) {
-            throw new errors/* InputError */.dz('config-repo', "an https URL without credentials (use 'github-token')");
-        }
-        return value;
-    }
     if (/^[\w.-]+\/[\w.-]+$/.test(value) && !value.startsWith('.')) {
         return `${env.serverUrl ?? 'https://github.com'}/${value}.git`;
     }
-    if (/^[-]|[\r\n\0]/.test(value) || /^[a-z]+:/i.test(value)) {
+    // The config branch's own rules: no options, remote helpers, credentials or control characters.
+    (0,layout/* checkRepo */.LK)('config-repo', value);
+    if (/^https:\/\//.test(value))
+        return value;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
         throw new errors/* InputError */.dz('config-repo', 'owner/name, an https URL or a local path', value);
     }
     return names/* pathInWorkspace */.ep('config-repo', value, env.workspace);
@@ -528,8 +522,6 @@ function summary_escape(text) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var core = __webpack_require__(6058);
-// EXTERNAL MODULE: ./src/config/layout.ts
-var layout = __webpack_require__(3978);
 // EXTERNAL MODULE: ./src/state/config-branch.ts + 3 modules
 var config_branch = __webpack_require__(6901);
 // EXTERNAL MODULE: ./src/tools/git.ts

@@ -2,6 +2,7 @@
 import { InputError } from '../errors.js'
 import type { ActionConfig, GateSource } from './action-config.js'
 import { INPUTS, type InputName } from './input-spec.js'
+import { checkBranch, checkRepo } from './layout.js'
 import * as check from './names.js'
 
 export type RawInputs = Partial<Record<InputName, string>>
@@ -41,7 +42,7 @@ export function buildConfig(raw: RawInputs, env: RunEnvironment): ActionConfig {
     service: check.dnsLabel('service', get('service')),
     shipyardFile: inWorkspace('shipyard'),
     chartDir: check.pathInWorkspace('chart', get('chart'), env.workspace),
-    configBranch: gitBranch(get('config-branch')),
+    configBranch: checkBranch('config-branch', get('config-branch')),
     configRepo: configRepo(optional('config-repo'), env),
     namespace,
     kubeconfig: optional('kubeconfig'),
@@ -73,30 +74,19 @@ function gate(slo: string | undefined, thresholds: string | undefined): GateSour
   return { kind: 'none' }
 }
 
-function gitBranch(value: string): string {
-  // The subset of git-check-ref-format that also keeps the name safe as a single argument.
-  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(value) || value.includes('..') || value.endsWith('.lock')) {
-    throw new InputError('config-branch', 'a branch name such as config', value)
-  }
-  return value
-}
-
 function configRepo(value: string | undefined, env: RunEnvironment): string {
   if (value === undefined) {
     if (!env.repository)
       throw new InputError('config-repo', 'a repository (none given and GITHUB_REPOSITORY is not set)')
     return `${env.serverUrl ?? 'https://github.com'}/${env.repository}.git`
   }
-  if (/^https:\/\//.test(value)) {
-    if (new URL(value).username || new URL(value).password) {
-      throw new InputError('config-repo', "an https URL without credentials (use 'github-token')")
-    }
-    return value
-  }
   if (/^[\w.-]+\/[\w.-]+$/.test(value) && !value.startsWith('.')) {
     return `${env.serverUrl ?? 'https://github.com'}/${value}.git`
   }
-  if (/^[-]|[\r\n\0]/.test(value) || /^[a-z]+:/i.test(value)) {
+  // The config branch's own rules: no options, remote helpers, credentials or control characters.
+  checkRepo('config-repo', value)
+  if (/^https:\/\//.test(value)) return value
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
     throw new InputError('config-repo', 'owner/name, an https URL or a local path', value)
   }
   return check.pathInWorkspace('config-repo', value, env.workspace)
