@@ -1,4 +1,4 @@
-// Two tiers: fast unit tests (no cluster) and e2e tests that need the real cluster, JMeter and helm.
+// The test tiers. `npm test` runs them all; each can run alone (`--selectProjects <name>`).
 const common = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
@@ -8,10 +8,37 @@ const common = {
 }
 
 export default {
+  collectCoverageFrom: ['src/**/*.ts'],
+  coverageReporters: ['text-summary', 'json-summary'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
-    // Needs Debian's chromium (.ci/run installs it).
-    { ...common, displayName: 'browser', testMatch: ['<rootDir>/__tests__/browser/**/*.test.ts'] },
+    // The sources, with real git, real archives on a loopback server and a fake-free JMeter where needed.
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'],
+      globalSetup: '<rootDir>/__tests__/setup/unit.ts'
+    },
+    // The job summary in Debian's Chromium (the setup installs it where apt exists).
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/__tests__/browser/**/*.test.ts'],
+      globalSetup: '<rootDir>/__tests__/setup/browser.ts'
+    },
+    // dist/ as users run it, rebuilt from the sources first.
+    {
+      ...common,
+      displayName: 'bundle',
+      testMatch: ['<rootDir>/__tests__/bundle/**/*.test.ts'],
+      globalSetup: '<rootDir>/__tests__/setup/bundle.ts'
+    },
+    // Files others wrote (../shared/data, beside this repository in its own CI only); skipped loudly elsewhere.
+    {
+      ...common,
+      displayName: 'external',
+      testMatch: ['<rootDir>/__tests__/external/**/*.test.ts'],
+      globalSetup: '<rootDir>/__tests__/setup/external.ts'
+    },
     {
       ...common,
       displayName: 'e2e',

@@ -9,7 +9,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
 const core_1 = __nccwpck_require__(3893);
 const draft7_1 = __nccwpck_require__(9941);
-const discriminator_1 = __nccwpck_require__(8886);
+const discriminator_1 = __nccwpck_require__(6505);
 const draft7MetaSchema = __nccwpck_require__(2079);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
@@ -4892,7 +4892,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8886:
+/***/ 6505:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -37411,100 +37411,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2434:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fc: () => (/* binding */ compileSchema),
-/* harmony export */   _U: () => (/* binding */ checkSchema),
-/* harmony export */   hN: () => (/* binding */ parseYaml),
-/* harmony export */   mh: () => (/* binding */ lineAt)
-/* harmony export */ });
-/* unused harmony export pointerToPath */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/** YAML documents that remember where each value came from, and schema checks that report the line. */
-
-
-
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: false, strict: true });
-function compileSchema(schema) {
-    return ajv.compile(schema);
-}
-/** Parses YAML text; syntax errors become a ConfigFileError with the line. */
-function parseYaml(text, file) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const first = doc.errors[0];
-    if (first) {
-        const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `invalid YAML: ${first.message.split('\n')[0]}`);
-    }
-    return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
-}
-/** The 1-based line of the node at `path`, or of its nearest existing parent. */
-function lineAt(src, path) {
-    for (let depth = path.length; depth >= 0; depth--) {
-        const node = src.doc.getIn(path.slice(0, depth), true);
-        const start = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isNode */ .Ll)(node) ? node.range?.[0] : depth === 0 ? src.doc.contents?.range?.[0] : undefined;
-        if (start !== undefined)
-            return src.lines.linePos(start).line;
-    }
-    return undefined;
-}
-/** Validates the parsed value; the first error names its location, line and what was expected. */
-function checkSchema(src, validate) {
-    if (validate(src.value))
-        return src.value;
-    const error = validate.errors?.[0];
-    if (!error)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, undefined, 'does not match its schema');
-    const path = pointerToPath(error.instancePath);
-    const where = path.length ? path.join('.') : 'document';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, lineAt(src, path), `${where}: ${explain(error)}`);
-}
-function pointerToPath(pointer) {
-    if (!pointer)
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map(part => (/^\d+$/.test(part) ? Number(part) : part));
-}
-function explain(error) {
-    const p = error.params;
-    switch (error.keyword) {
-        case 'enum':
-            return `expected one of ${p.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
-        case 'additionalProperties':
-            return `unknown key '${String(p.additionalProperty)}'`;
-        case 'required':
-            return `missing required key '${String(p.missingProperty)}'`;
-        case 'type':
-            return `expected ${String(p.type)}`;
-        default:
-            return error.message ?? 'invalid';
-    }
-}
-
-
-/***/ }),
-
-/***/ 3916:
+/***/ 444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   To: () => (/* binding */ GateFailedError),
+/* harmony export */   Vj: () => (/* binding */ ConfigBranchError),
+/* harmony export */   _G: () => (/* binding */ ToolOutputError),
+/* harmony export */   dL: () => (/* binding */ ResultsFileError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   sH: () => (/* binding */ DeployError),
 /* harmony export */   v4: () => (/* binding */ ToolError),
+/* harmony export */   w$: () => (/* binding */ lastLines),
+/* harmony export */   w3: () => (/* binding */ SetupError),
 /* harmony export */   x: () => (/* binding */ ConfigFileError)
 /* harmony export */ });
-/* unused harmony exports quote, StepNotBuiltError */
-/** Typed errors. Each renders as one line a user can act on. */
+/* unused harmony exports quote, EXIT, exitCodeFor */
 /** Shows a user-supplied value safely on one line (newlines and control characters escaped). */
 function quote(value, max = 60) {
     const shown = value.length > max ? `${value.slice(0, max)}…` : value;
@@ -37552,16 +37475,8 @@ class ToolError extends Error {
         this.name = 'ToolError';
     }
 }
-/** A pipeline step that does not exist yet: it says so instead of pretending. */
-class StepNotBuiltError extends Error {
-    step;
-    constructor(step) {
-        super(`The '${step}' step is not built yet in this version of carts-deploy-action; the run stops here.`);
-        this.step = step;
-        this.name = 'StepNotBuiltError';
-    }
-}
-function lastLines(text, n) {
+/** The last non-empty lines of a program's output, joined on one line: what it said last is why it failed. */
+function lastLines(text, n = 1) {
     return text.trim().split(/\r?\n/).filter(Boolean).slice(-n).join(' | ');
 }
 /** One line for any thrown value. */
@@ -37569,342 +37484,215 @@ function describe(error) {
     const text = error instanceof Error ? error.message : String(error);
     return text.replace(/\r?\n/g, ' ');
 }
-/** The quality gate said no: the job fails with the gate's reason (after the rollback). */
+/** The quality gate said no: the job fails with the gate's reason (after the rollback it decided). */
 class GateFailedError extends Error {
-    constructor(reason) {
+    decision;
+    constructor(reason, decision) {
         super(reason);
+        this.decision = decision;
         this.name = 'GateFailedError';
     }
 }
+/** A results file that cannot be read right: the gate fails with this message rather than guess. */
+class ResultsFileError extends ConfigFileError {
+    constructor(file, line, detail) {
+        super(file, line, detail);
+        this.name = 'ResultsFileError';
+    }
+}
+/** A deploy, promote or rollback that could not be done; the release was left deployable. */
+class DeployError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DeployError';
+    }
+}
+/** The config branch holds something this project did not write (or git answered unexpectedly). */
+class ConfigBranchError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ConfigBranchError';
+    }
+}
+/** A program answered in a form this project cannot read (an output format changed, a truncated answer). */
+class ToolOutputError extends Error {
+    tool;
+    constructor(tool, detail) {
+        super(`${tool}: ${detail}`);
+        this.tool = tool;
+        this.name = 'ToolOutputError';
+    }
+}
+/** A program the stage needs is missing or unusable (not installed, wrong version, bad archive). */
+class SetupError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'SetupError';
+    }
+}
+const EXIT = { ok: 0, failed: 1, unusable: 2 };
+/** Unusable input (a bad input, option or file, results files included) is 2; every other failure is 1. */
+function exitCodeFor(error) {
+    const unusable = error instanceof InputError || error instanceof ConfigFileError;
+    return unusable ? EXIT.unusable : EXIT.failed;
+}
 
 
 /***/ }),
 
-/***/ 485:
+/***/ 3355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ii: () => (/* binding */ isCriterionError),
-/* harmony export */   Jn: () => (/* binding */ parseCriterion),
-/* harmony export */   z6: () => (/* binding */ check)
+/* harmony export */   E1: () => (/* binding */ readUserFile),
+/* harmony export */   YJ: () => (/* binding */ readUserJson)
 /* harmony export */ });
-/* unused harmony exports targetOf, compare */
-// Operator, optional sign, a plain decimal number, optional %; spaces allowed between the parts,
-// as Keptn strips them. No `!=`, no exponent: anything else is an error, never a silent pass.
-const CRITERION = /^\s*(<=|>=|<|>|=)\s*([+-])?\s*(\d+(?:\.\d*)?|\.\d+)\s*(%)?\s*$/;
-function parseCriterion(text) {
-    const m = CRITERION.exec(text);
-    if (!m) {
-        return {
-            text,
-            message: `criterion ${JSON.stringify(text)} is not <op><number>[%] with op one of <, <=, =, >=, > (e.g. "<600", "<=+10%")`
-        };
-    }
-    const magnitude = Number(m[3]);
-    const percent = m[4] === '%';
-    return {
-        text,
-        operator: m[1],
-        amount: m[2] === '-' ? -magnitude : magnitude,
-        percent,
-        relative: m[2] !== undefined || percent
-    };
-}
-function isCriterionError(c) {
-    return 'message' in c;
-}
+/* unused harmony export USER_FILE_CAPS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(444);
 /**
- * The number a criterion compares with: fixed, or derived from the baseline (aggregate of earlier
- * values) as lighthouse does: +x% → base·(100+x)/100, ±x → base±x. null: relative without baseline.
+ * The one way to read a file a user names (shipyard, slo.yaml, jmeter.conf.yaml, JSON inputs, kubeconfig):
+ * a regular file, at most a size suited to its kind, as UTF-8 text. A FIFO, a device or a directory is refused
+ * before a byte is read (opened non-blocking, so a FIFO cannot hang the run), and so is an oversized file.
  */
-function targetOf(c, baseline) {
-    if (!c.relative)
-        return c.amount;
-    if (baseline === null)
-        return null;
-    return c.percent ? (baseline * (100 + c.amount)) / 100 : baseline + c.amount;
-}
-function compare(value, operator, target) {
-    switch (operator) {
-        case '<':
-            return value < target;
-        case '<=':
-            return value <= target;
-        case '=':
-            return value === target;
-        case '>=':
-            return value >= target;
-        case '>':
-            return value > target;
+
+
+const MiB = 1024 * 1024;
+/** How large each kind of user file may be: generous for real files, small enough to bound memory. */
+const USER_FILE_CAPS = {
+    /** shipyard.yaml, slo.yaml, jmeter.conf.yaml: Keptn's largest examples are a few KiB. */
+    yaml: MiB,
+    /** History and SLI-value JSON files, which grow with the evaluations they hold. */
+    json: 16 * MiB,
+    /** Kubeconfig and checksum lists. */
+    small: MiB
+};
+function readUserFile(file, kind) {
+    const cap = USER_FILE_CAPS[kind];
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `cannot be read (${errorCode(error)})`);
+    }
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!stat.isFile())
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, 'is not a regular file');
+        if (stat.size > cap)
+            throw tooLarge(file, cap);
+        const buffer = Buffer.alloc(Math.min(stat.size, cap) + 1);
+        let length = 0;
+        // The size can change under us; read until EOF, never past the cap.
+        for (let n; length < buffer.length && (n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null)) > 0;)
+            length += n;
+        if (length > cap)
+            throw tooLarge(file, cap);
+        return buffer.subarray(0, length).toString('utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
-/** Checks one criterion; a relative criterion without baseline holds (Keptn), target null. */
-function check(c, group, value, baseline) {
-    const target = targetOf(c, baseline);
-    const violated = target !== null && !compare(value, c.operator, target);
-    return { criterion: c.text, group, operator: c.operator, target, relative: c.relative, violated };
+/** A user's JSON file, parsed; unreadable or malformed ones name the file. */
+function readUserJson(file) {
+    const text = readUserFile(file, 'json');
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `is not valid JSON (${error.message.slice(0, 120)})`);
+    }
+}
+function tooLarge(file, cap) {
+    return new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `is larger than ${cap / MiB} MiB, the most this kind of file may be`);
+}
+function errorCode(error) {
+    return error.code ?? String(error);
 }
 
 
 /***/ }),
 
-/***/ 1726:
+/***/ 9071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fc: () => (/* binding */ compileSchema),
+/* harmony export */   _U: () => (/* binding */ checkSchema),
+/* harmony export */   hN: () => (/* binding */ parseYaml),
+/* harmony export */   mh: () => (/* binding */ lineAt)
+/* harmony export */ });
+/* unused harmony export pointerToPath */
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(444);
+/** YAML documents that remember where each value came from, and schema checks that report the line. */
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  comparison: () => (/* binding */ comparison),
-  loadSlo: () => (/* binding */ loadSlo),
-  parseSlo: () => (/* binding */ parseSlo)
-});
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/config/yaml-file.ts
-var yaml_file = __nccwpck_require__(2434);
-// EXTERNAL MODULE: ./src/evaluation/criteria.ts
-var criteria = __nccwpck_require__(485);
-;// CONCATENATED MODULE: ./src/evaluation/mini-schema.ts
-/**
- * A small JSON-Schema subset checker (type/nullable, enum, properties, required, additionalProperties
- * false, items, anyOf of types, minimum, minLength). The evaluate CLI validates slo.yaml and history
- * with it instead of Ajv: compiling Ajv schemas costs about 10 MB of peak memory, a sixth of the
- * evaluate step's budget. Messages match src/config/yaml-file.ts.
- */
-/** The first error, or null when `value` matches. */
-function check(schema, value, path = []) {
-    if (value === null && (schema.nullable || schema.type === 'null'))
-        return null;
-    if (schema.anyOf) {
-        if (schema.anyOf.some(s => check(s, value, path) === null))
-            return null;
-        return { path, message: `expected ${schema.anyOf.map(s => s.type).join(' or ')}` };
-    }
-    if (schema.type && !hasType(schema.type, value))
-        return { path, message: `expected ${schema.type}` };
-    if (schema.enum && !schema.enum.includes(value)) {
-        const allowed = schema.enum.filter(v => v !== null).map(v => JSON.stringify(v));
-        return { path, message: `expected one of ${allowed.join(', ')}` };
-    }
-    if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
-        return { path, message: `must be >= ${schema.minimum}` };
-    }
-    if (typeof value === 'string' && schema.minLength !== undefined && value.length < schema.minLength) {
-        return { path, message: `must NOT have fewer than ${schema.minLength} characters` };
-    }
-    if (Array.isArray(value) && schema.items) {
-        for (let i = 0; i < value.length; i++) {
-            const error = check(schema.items, value[i], [...path, i]);
-            if (error)
-                return error;
-        }
-    }
-    if (schema.type === 'object')
-        return checkObject(schema, value, path);
-    return null;
+
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: false, strict: true });
+function compileSchema(schema) {
+    return ajv.compile(schema);
 }
-function checkObject(schema, value, path) {
-    for (const key of schema.required ?? []) {
-        if (!(key in value))
-            return { path, message: `missing required key '${key}'` };
+/** Parses YAML text; syntax errors become a ConfigFileError with the line. */
+function parseYaml(text, file) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first) {
+        const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `invalid YAML: ${first.message.split('\n')[0]}`);
     }
-    for (const [key, v] of Object.entries(value)) {
-        const property = schema.properties?.[key];
-        if (!property) {
-            if (schema.additionalProperties === false)
-                return { path, message: `unknown key '${key}'` };
-            continue;
-        }
-        const error = check(property, v, [...path, key]);
-        if (error)
-            return error;
-    }
-    return null;
+    return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
 }
-function hasType(type, value) {
-    switch (type) {
-        case 'object':
-            return typeof value === 'object' && value !== null && !Array.isArray(value);
-        case 'array':
-            return Array.isArray(value);
-        case 'integer':
-            return Number.isInteger(value);
-        case 'null':
-            return value === null;
+/** The 1-based line of the node at `path`, or of its nearest existing parent. */
+function lineAt(src, path) {
+    for (let depth = path.length; depth >= 0; depth--) {
+        const node = src.doc.getIn(path.slice(0, depth), true);
+        const start = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isNode */ .Ll)(node) ? node.range?.[0] : depth === 0 ? src.doc.contents?.range?.[0] : undefined;
+        if (start !== undefined)
+            return src.lines.linePos(start).line;
+    }
+    return undefined;
+}
+/** Validates the parsed value; the first error names its location, line and what was expected. */
+function checkSchema(src, validate) {
+    if (validate(src.value))
+        return src.value;
+    const error = validate.errors?.[0];
+    if (!error)
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, undefined, 'does not match its schema');
+    const path = pointerToPath(error.instancePath);
+    const where = path.length ? path.join('.') : 'document';
+    throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, lineAt(src, path), `${where}: ${explain(error)}`);
+}
+function pointerToPath(pointer) {
+    if (!pointer)
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map(part => (/^\d+$/.test(part) ? Number(part) : part));
+}
+function explain(error) {
+    const p = error.params;
+    switch (error.keyword) {
+        case 'enum':
+            return `expected one of ${p.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
+        case 'additionalProperties':
+            return `unknown key '${String(p.additionalProperty)}'`;
+        case 'required':
+            return `missing required key '${String(p.missingProperty)}'`;
+        case 'type':
+            return `expected ${String(p.type)}`;
         default:
-            return typeof value === type;
+            return error.message ?? 'invalid';
     }
-}
-
-;// CONCATENATED MODULE: ./src/evaluation/slo.ts
-/** Keptn slo.yaml: schema, defaults, and objectives that remember their line. */
-
-
-
-
-
-const scalar = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] };
-const groups = {
-    type: 'array',
-    nullable: true,
-    items: {
-        type: 'object',
-        nullable: true,
-        properties: { criteria: { type: 'array', nullable: true, items: scalar } },
-        additionalProperties: false
-    }
-};
-const percent = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'null' }] };
-const SCHEMA = {
-    type: 'object',
-    properties: {
-        spec_version: { anyOf: [{ type: 'string' }, { type: 'number' }] },
-        filter: { type: 'object', nullable: true },
-        comparison: {
-            type: 'object',
-            nullable: true,
-            properties: {
-                compare_with: { type: 'string', nullable: true, enum: ['single_result', 'several_results', null] },
-                include_result_with_score: {
-                    type: 'string',
-                    nullable: true,
-                    enum: ['pass', 'pass_or_warn', 'all', null]
-                },
-                number_of_comparison_results: { type: 'integer', nullable: true, minimum: 1 },
-                aggregate_function: { type: 'string', nullable: true, enum: ['avg', 'p50', 'p90', 'p95', null] }
-            },
-            additionalProperties: false
-        },
-        objectives: {
-            type: 'array',
-            nullable: true,
-            items: {
-                type: 'object',
-                required: ['sli'],
-                properties: {
-                    sli: { type: 'string', minLength: 1 },
-                    displayName: { type: 'string', nullable: true },
-                    key_sli: { type: 'boolean', nullable: true },
-                    weight: { type: 'number', nullable: true, minimum: 0 },
-                    pass: groups,
-                    warning: groups
-                },
-                additionalProperties: false
-            }
-        },
-        total_score: {
-            type: 'object',
-            nullable: true,
-            properties: { pass: percent, warning: percent },
-            additionalProperties: false
-        }
-    },
-    additionalProperties: false
-};
-function loadSlo(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        throw new errors/* ConfigFileError */.x(file, undefined, `cannot be read (${error.code ?? String(error)})`);
-    }
-    return parseSlo(text, file);
-}
-/** Parses slo.yaml text; schema errors throw ConfigFileError with the line. */
-function parseSlo(text, file) {
-    const src = (0,yaml_file/* parseYaml */.hN)(text, file);
-    if (src.value === null || src.value === undefined)
-        throw new errors/* ConfigFileError */.x(file, 1, 'is empty');
-    const error = check(SCHEMA, src.value);
-    if (error) {
-        const where = error.path.length ? error.path.join('.') : 'document';
-        throw new errors/* ConfigFileError */.x(file, (0,yaml_file/* lineAt */.mh)(src, error.path), `${where}: ${error.message}`);
-    }
-    const raw = src.value;
-    const notes = [];
-    const objectives = (raw.objectives ?? []).map((o, i) => objective(o, (0,yaml_file/* lineAt */.mh)(src, ['objectives', i]), notes));
-    const totalScore = {
-        pass: scoreThreshold(raw.total_score?.pass, 'pass', file, (0,yaml_file/* lineAt */.mh)(src, ['total_score', 'pass'])),
-        warning: scoreThreshold(raw.total_score?.warning, 'warning', file, (0,yaml_file/* lineAt */.mh)(src, ['total_score', 'warning']))
-    };
-    if (totalScore.pass === null)
-        notes.push(`${file}: no total_score.pass; a score of 90% is needed to pass`);
-    return {
-        file,
-        comparison: comparison(raw),
-        objectives,
-        totalScore: { pass: totalScore.pass ?? 90, warning: totalScore.warning },
-        notes
-    };
-}
-/** Lighthouse defaults: no block → single_result/all/1/avg; empty fields → all, 3 results, avg. */
-function comparison(raw) {
-    if (raw.comparison === undefined) {
-        return {
-            compareWith: 'single_result',
-            includeResultWithScore: 'all',
-            numberOfComparisonResults: 1,
-            aggregateFunction: 'avg'
-        };
-    }
-    const c = raw.comparison ?? {};
-    const compareWith = c.compare_with ?? 'single_result';
-    return {
-        compareWith,
-        includeResultWithScore: c.include_result_with_score ?? 'all',
-        numberOfComparisonResults: compareWith === 'single_result' ? 1 : (c.number_of_comparison_results ?? 3),
-        aggregateFunction: c.aggregate_function ?? 'avg'
-    };
-}
-function objective(o, line, notes) {
-    const errors = [];
-    const parse = (list) => (list ?? []).map(group => {
-        const items = group?.criteria ?? [];
-        if (items.length === 0)
-            errors.push({ text: '', message: 'a criteria list is empty' });
-        const parsed = items.map(item => (0,criteria/* parseCriterion */.Jn)(String(item)));
-        const good = [];
-        for (const c of parsed)
-            if ((0,criteria/* isCriterionError */.Ii)(c))
-                errors.push(c);
-            else
-                good.push(c);
-        return good;
-    });
-    const pass = parse(o.pass);
-    const warning = parse(o.warning);
-    for (const c of [...pass, ...warning].flat()) {
-        if (c.percent && c.amount >= 0 && !c.text.includes('+')) {
-            notes.push(`${o.sli}: "${c.text.trim()}" is relative to earlier runs (a % makes a Keptn criterion relative); write "${c.operator}${c.amount}" for a fixed limit`);
-        }
-    }
-    return {
-        sli: o.sli,
-        ...(o.displayName ? { displayName: o.displayName } : {}),
-        keySli: o.key_sli === true,
-        // Keptn: a missing or zero weight counts as 1.
-        weight: o.weight ? o.weight : 1,
-        pass,
-        warning,
-        errors,
-        ...(line === undefined ? {} : { line })
-    };
-}
-/** "90%", "90" or 90 → 90; absent → null. */
-function scoreThreshold(value, key, file, line) {
-    if (value === null || value === undefined)
-        return null;
-    const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(String(value));
-    const n = m ? Number(m[1]) : NaN;
-    if (!(n >= 0 && n <= 100))
-        throw new errors/* ConfigFileError */.x(file, line, `total_score.${key}: expected a percentage like "90%", got ${JSON.stringify(value)}`);
-    return n;
 }
 
 
@@ -37914,7 +37702,7 @@ function scoreThreshold(value, key, file, line) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6436);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8886);
 /** Entry point the runner starts (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37924,7 +37712,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6436:
+/***/ 8886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37933,6 +37721,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -40880,661 +40675,15 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/config/input-spec.ts
-/**
- * Every action input and output, with its default: the single source that action.yml, the README table
- * and the defaults applied outside the runner (CLI, local runs) are checked against.
- */
-const INPUTS = {
-    tag: { description: 'Image tag to deliver, e.g. 0.8.1 (an OCI tag).', required: true },
-    stage: {
-        description: 'The shipyard stage this job runs, e.g. dev, staging or production.',
-        required: true
-    },
-    image: { description: 'Image repository without tag.', default: 'docker.io/keptnexamples/carts' },
-    service: { description: 'Service name: helm release, values folder and SLI labels.', default: 'carts' },
-    project: { description: 'Project name; the namespace is <project>-<stage>.', default: 'sockshop' },
-    shipyard: {
-        description: 'Path of a Keptn shipyard.yaml (0.1.x or 0.2.x); empty: dev, staging, production.',
-        default: ''
-    },
-    chart: { description: 'Path of the Helm chart to deploy.', default: 'chart' },
-    'config-branch': { description: 'Branch that holds the desired state of every stage.', default: 'config' },
-    'config-repo': {
-        description: 'Repository of the config branch: a local path or an https URL. Empty: this workflow run’s repository.',
-        default: ''
-    },
-    namespace: { description: 'Kubernetes namespace; empty: <project>-<stage>.', default: '' },
-    kubeconfig: {
-        description: 'Kubeconfig content (a secret); empty: the runner’s current kube context.',
-        default: ''
-    },
-    'helm-version': {
-        description: "Helm version to install (pinned, checksum-verified), or 'system'.",
-        default: '3.19.0'
-    },
-    'helm-download-url': {
-        description: 'Base URL of Helm release archives (a mirror).',
-        default: 'https://get.helm.sh'
-    },
-    'jmeter-version': { description: "JMeter version to install, or 'system'.", default: '5.6.3' },
-    'jmeter-download-url': {
-        description: 'Base URL of JMeter binary archives (a mirror).',
-        default: 'https://archive.apache.org/dist/jmeter/binaries'
-    },
-    'service-url': {
-        description: 'URL the tests reach the new version at; {service}, {namespace}, {stage}, {project} are replaced.',
-        default: 'http://{service}.{namespace}'
-    },
-    'jmeter-dir': {
-        description: 'Folder with jmeter.conf.yaml and the .jmx scripts; empty: no tests.',
-        default: ''
-    },
-    slo: { description: 'Path of a Keptn slo.yaml for the quality gate.', default: '' },
-    thresholds: {
-        description: 'Compact gate instead of slo.yaml, e.g. "response_time_p95<600, error_rate<=1".',
-        default: ''
-    },
-    'sli-values': {
-        description: 'Path of a JSON file of SLI name to number, evaluated instead of test results.',
-        default: ''
-    },
-    'github-token': { description: 'Token that pushes to the config branch.', default: '${{ github.token }}' },
-    timeout: { description: 'How long a rollout may take (helm --timeout), e.g. 5m.', default: '5m' },
-    'fail-on': { description: 'Gate result that fails the job: fail, warning or never.', default: 'fail' },
-    'commit-author': {
-        description: 'Author of config-branch commits, "Name <email>".',
-        default: 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>'
-    }
-};
-const OUTPUTS = {
-    result: 'Gate result: pass, warning or fail.',
-    score: 'Total score of the evaluation, 0 to 100.',
-    promote: "true when the next stage's job should run.",
-    'next-stage': 'Name of the next stage in the shipyard (empty after the last).',
-    approval: "'required' when a warning needs a manual approval before promotion, else 'none'.",
-    'deployment-url': 'URL the new version was tested at.',
-    'config-commit': 'Config-branch commit holding this stage’s desired image.',
-    evaluation: 'Path of the evaluation JSON.',
-    'helm-path': 'Path of the helm binary used.',
-    'results-dir': 'Folder with the JMeter results (JTL, log, HTML dashboard), for upload as an artifact.'
-};
-
-;// CONCATENATED MODULE: ./src/config/names.ts
-/** Pure checks for the names and values users hand us. Each returns the value or throws an InputError. */
-
-
-const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-// registry[:port]/path components, lower case, as the OCI distribution spec allows; no tag or digest here.
-const IMAGE_REPOSITORY = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-function ociTag(input, value) {
-    if (!OCI_TAG.test(value))
-        throw new errors/* InputError */.dz(input, 'an OCI image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})', value);
-    return value;
-}
-function dnsLabel(input, value) {
-    if (!DNS_LABEL.test(value)) {
-        throw new errors/* InputError */.dz(input, 'a Kubernetes DNS label (lower-case letters, digits and -, at most 63)', value);
-    }
-    return value;
-}
-function imageRepository(input, value) {
-    if (value.length > 255 || !IMAGE_REPOSITORY.test(value)) {
-        throw new errors/* InputError */.dz(input, 'an image repository without tag, e.g. docker.io/keptnexamples/carts', value);
-    }
-    return value;
-}
-/** Helm-style durations: 300, 300s, 5m, 1h30m. */
-function durationSeconds(input, value) {
-    const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(value.trim());
-    const [, h = '0', m = '0', s = '0'] = match ?? [];
-    const seconds = Number(h) * 3600 + Number(m) * 60 + Number(s);
-    if (!match || !value.trim() || seconds <= 0 || seconds > 6 * 3600) {
-        throw new errors/* InputError */.dz(input, 'a duration such as 300s, 5m or 1h30m (at most 6h)', value);
-    }
-    return seconds;
-}
-/** Resolves a user path against the workspace and refuses one that leaves it. */
-function pathInWorkspace(input, value, workspace) {
-    if (value.includes('\0') || /[\r\n]/.test(value))
-        throw new errors/* InputError */.dz(input, 'a path on one line', value);
-    const resolved = external_node_path_default().resolve(workspace, value);
-    const relative = external_node_path_default().relative(workspace, resolved);
-    if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
-        throw new errors/* InputError */.dz(input, `a path inside the workspace (${workspace})`, value);
-    }
-    return resolved;
-}
-function oneOf(input, value, allowed) {
-    if (allowed.includes(value))
-        return value;
-    throw new errors/* InputError */.dz(input, `one of ${allowed.join(', ')}`, value);
-}
-/** A semantic version (1.2.3) or the word 'system' for the tool already on PATH. */
-function toolVersion(input, value) {
-    if (value === 'system')
-        return { kind: 'system' };
-    const version = value.replace(/^v/, '');
-    if (!/^\d+\.\d+\.\d+$/.test(version))
-        throw new errors/* InputError */.dz(input, "an exact version such as 3.18.4, or 'system'", value);
-    return { kind: 'pinned', version };
-}
-function httpUrl(input, value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new errors/* InputError */.dz(input, 'an http(s) URL', value);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new errors/* InputError */.dz(input, 'an http(s) URL', value);
-    return value.replace(/\/+$/, '');
-}
-
-;// CONCATENATED MODULE: ./src/config/layout.ts
-/**
- * The layout of the config branch, and the checks that keep every path inside it.
- *
- * Pure: every name that becomes part of a path, a ref or a commit message is checked here, before any git
- * command runs, so a value like `../x`, `/etc`, `a/b` or one with a newline can never leave the layout.
- */
-
-
-const README_PATH = 'README.md';
-const VALUES_FILE = 'values.yaml';
-const DEPLOYMENT_FILE = 'deployment.json';
-const EVALUATIONS_FILE = 'evaluations.json';
-const checkName = dnsLabel;
-function checkStageKey(key) {
-    checkName('project', key.project);
-    checkName('stage', key.stage);
-    checkName('service', key.service);
-    return key;
-}
-/** An OCI tag; `..` is refused on top so that no tag can read like a path step. */
-function checkTag(input, value) {
-    ociTag(input, value);
-    if (value.includes('..'))
-        throw new errors/* InputError */.dz(input, 'an image tag without ".."', value);
-    return value;
-}
-const checkRepository = imageRepository;
-function checkImage(image, inputs = { repository: 'image', tag: 'tag' }) {
-    checkRepository(inputs.repository, image.repository);
-    checkTag(inputs.tag, image.tag);
-    return image;
-}
-/** A branch name git accepts and that cannot be read as an option or a path outside refs/heads. */
-function checkBranch(input, value) {
-    const bad = !/^[A-Za-z0-9._/-]{1,200}$/.test(value) ||
-        /^[-/.]|[/.]$|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(value) ||
-        value === 'HEAD';
-    if (bad)
-        throw new errors/* InputError */.dz(input, 'a git branch name such as "config"', value);
-    return value;
-}
-/**
- * A remote git accepts with no surprises: a local path, or a file/http(s)/ssh URL without credentials.
- * Refused: `transport::address` (git's remote helpers, e.g. ext:: runs commands), a leading "-" (read as
- * an option), user:password@ in a URL (the token travels in a header, never in the URL), control characters.
- */
-function checkRepo(input, value) {
-    const refuse = (why) => {
-        throw new errors/* InputError */.dz(input, `a local path or an https URL of a git repository (${why})`, value);
-    };
-    if (!value || hasControl(value))
-        refuse('no control characters');
-    if (value.startsWith('-'))
-        refuse('must not start with "-"');
-    if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(value))
-        refuse('no remote helpers');
-    const url = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value);
-    if (!url)
-        return value;
-    if (!['https', 'http', 'file', 'ssh'].includes(url[1].toLowerCase()))
-        refuse(`unsupported scheme ${url[1]}`);
-    const parsed = new URL(value);
-    if (parsed.password || (parsed.username && url[1].toLowerCase() !== 'ssh'))
-        refuse('no credentials in the URL');
-    return value;
-}
-function hasControl(value) {
-    return [...value].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
-}
-function dir(key) {
-    checkStageKey(key);
-    return `${key.project}/${key.stage}/${key.service}`;
-}
-function layout_valuesPath(key) {
-    return `${dir(key)}/${VALUES_FILE}`;
-}
-function deploymentPath(key) {
-    return `${dir(key)}/${DEPLOYMENT_FILE}`;
-}
-function evaluationsPath(key) {
-    return `${dir(key)}/${EVALUATIONS_FILE}`;
-}
-/** `service:tag -> project/stage`: the subject of every commit about this stage. */
-function describeChange(key, tag) {
-    return `${key.service}:${tag} -> ${key.project}/${key.stage}`;
-}
-const README_TEXT = `# Config branch of carts-deploy-action
-
-This branch holds the desired state of every stage, written by carts-deploy-action
-(the part of Keptn that its github-service used to do). Do not rebase or force-push it:
-many workflow runs push here at once, and each run only ever adds a commit on top.
-
-## Layout
-
-    <project>/<stage>/<service>/values.yaml       Helm values: image.repository and image.tag
-                                                  say what runs in the stage; add your own keys,
-                                                  they are kept with their comments and order
-    <project>/<stage>/<service>/deployment.json   the last deployment: image, result, time, run
-    <project>/<stage>/<service>/evaluations.json  quality-gate evaluations, newest first (capped),
-                                                  which relative SLO criteria compare against
-
-Names of projects, stages and services are DNS labels (lowercase letters, digits, "-").
-
-## Commits
-
-    [carts-deploy] <service>:<tag> -> <project>/<stage>
-
-with a \`Workflow-Run: <url>\` trailer naming the run that made the change. A rollback is a
-commit that restores the previous image, and its message says why. \`git log -- <path>\`
-shows the history of one stage.
-`;
-
-;// CONCATENATED MODULE: ./src/config/build-config.ts
-/** Raw input strings (from the runner or the CLI) to one validated, frozen ActionConfig. */
-
-
-
-
-function buildConfig(raw, env) {
-    const get = (name) => {
-        const value = (raw[name] ?? '').trim();
-        if (value)
-            return value;
-        const spec = INPUTS[name];
-        if ('required' in spec)
-            throw new errors/* InputError */.dz(name, 'a value (this input is required)');
-        return spec.default.startsWith('${{') ? '' : spec.default;
-    };
-    const optional = (name) => get(name) || undefined;
-    const inWorkspace = (name) => {
-        const value = optional(name);
-        return value === undefined ? undefined : pathInWorkspace(name, value, env.workspace);
-    };
-    const project = dnsLabel('project', get('project'));
-    const stage = dnsLabel('stage', get('stage'));
-    const namespace = optional('namespace');
-    dnsLabel(namespace === undefined ? 'project' : 'namespace', namespace ?? `${project}-${stage}`);
-    return Object.freeze({
-        tag: ociTag('tag', get('tag')),
-        stage,
-        project,
-        image: imageRepository('image', get('image')),
-        service: dnsLabel('service', get('service')),
-        shipyardFile: inWorkspace('shipyard'),
-        chartDir: pathInWorkspace('chart', get('chart'), env.workspace),
-        configBranch: checkBranch('config-branch', get('config-branch')),
-        configRepo: configRepo(optional('config-repo'), env),
-        namespace,
-        kubeconfig: optional('kubeconfig'),
-        helmVersion: toolVersion('helm-version', get('helm-version')),
-        jmeterVersion: toolVersion('jmeter-version', get('jmeter-version')),
-        helmDownloadUrl: httpUrl('helm-download-url', get('helm-download-url')),
-        jmeterDownloadUrl: httpUrl('jmeter-download-url', get('jmeter-download-url')),
-        serviceUrl: serviceUrl(get('service-url')),
-        jmeterDir: inWorkspace('jmeter-dir'),
-        gate: gate(inWorkspace('slo'), optional('thresholds')),
-        sliValuesFile: inWorkspace('sli-values'),
-        githubToken: optional('github-token'),
-        timeoutSeconds: durationSeconds('timeout', get('timeout')),
-        failOn: oneOf('fail-on', get('fail-on'), ['fail', 'warning', 'never']),
-        author: author(get('commit-author')),
-        workspace: env.workspace,
-        runUrl: env.serverUrl && env.repository && env.runId
-            ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
-            : undefined
-    });
-}
-function gate(slo, thresholds) {
-    if (slo && thresholds)
-        throw new errors/* InputError */.dz('thresholds', "either 'slo' or 'thresholds', not both", thresholds);
-    if (slo)
-        return { kind: 'slo', file: slo };
-    if (thresholds)
-        return { kind: 'thresholds', text: thresholds };
-    return { kind: 'none' };
-}
-function configRepo(value, env) {
-    if (value === undefined) {
-        if (!env.repository)
-            throw new errors/* InputError */.dz('config-repo', 'a repository (none given and GITHUB_REPOSITORY is not set)');
-        return `${env.serverUrl ?? 'https://github.com'}/${env.repository}.git`;
-    }
-    if (/^[\w.-]+\/[\w.-]+$/.test(value) && !value.startsWith('.')) {
-        return `${env.serverUrl ?? 'https://github.com'}/${value}.git`;
-    }
-    // The config branch's own rules: no options, remote helpers, credentials or control characters.
-    checkRepo('config-repo', value);
-    if (/^https:\/\//.test(value))
-        return value;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
-        throw new errors/* InputError */.dz('config-repo', 'owner/name, an https URL or a local path', value);
-    }
-    return pathInWorkspace('config-repo', value, env.workspace);
-}
-function serviceUrl(template) {
-    const unknown = /\{(?!service\}|namespace\}|stage\}|project\})[^}]*\}/.exec(template);
-    if (unknown)
-        throw new errors/* InputError */.dz('service-url', 'placeholders among {service} {namespace} {stage} {project}', unknown[0]);
-    httpUrl('service-url', template.replace(/\{(\w+)\}/g, 'x'));
-    return template;
-}
-function author(value) {
-    const match = /^([^<>\r\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(value);
-    if (!match)
-        throw new errors/* InputError */.dz('commit-author', 'Name <email>', value);
-    return { name: match[1], email: match[2] };
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-/** The only reader of action inputs: runner variables in, a validated ActionConfig out. */
-
-
-
-const SECRET_INPUTS = ['kubeconfig', 'github-token'];
-function readInputs() {
-    const raw = {};
-    for (const name of Object.keys(INPUTS)) {
-        const value = getInput(name);
-        // Mask before anything else can print it, including a validation error.
-        if (value && SECRET_INPUTS.includes(name))
-            core_setSecret(value);
-        raw[name] = value;
-    }
-    return buildConfig(raw, {
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        serverUrl: process.env.GITHUB_SERVER_URL,
-        repository: process.env.GITHUB_REPOSITORY,
-        runId: process.env.GITHUB_RUN_ID
-    });
-}
-
-;// CONCATENATED MODULE: ./src/config/plan.ts
-/** The plan of one stage: everything the pipeline needs to know from the shipyard. */
-
-function planStage(shipyard, stage, project, namespace) {
-    const index = shipyard.stages.findIndex(s => s.name === stage);
-    if (index < 0) {
-        const known = shipyard.stages.map(s => s.name).join(', ');
-        throw new errors/* InputError */.dz('stage', `one of the stages of ${shipyard.source} (${known})`, stage);
-    }
-    const spec = shipyard.stages[index];
-    return {
-        project,
-        stage,
-        namespace: namespace ?? `${project}-${stage}`,
-        deploymentStrategy: spec.deploymentStrategy,
-        testStrategy: spec.testStrategy,
-        approval: spec.approval,
-        nextStage: shipyard.stages[index + 1]?.name,
-        shipyard: shipyard.source
-    };
-}
-
-// EXTERNAL MODULE: ./src/config/yaml-file.ts
-var yaml_file = __nccwpck_require__(2434);
-;// CONCATENATED MODULE: ./src/config/shipyard-model.ts
-/** The one model of a shipyard that both Keptn formats are read into. */
-
-
-const STAGE_NAME_PATTERN = '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$';
-const approvalValueSchema = { enum: ['automatic', 'manual'] };
-function checkUniqueNames(src, names, at) {
-    const seen = new Set();
-    names.forEach((name, i) => {
-        if (seen.has(name))
-            throw new errors/* ConfigFileError */.x(src.file, (0,yaml_file/* lineAt */.mh)(src, [...at, i]), `stage '${name}' appears twice`);
-        seen.add(name);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/config/shipyard-v01.ts
-
-
-const approvalMap = {
-    type: 'object',
-    properties: { pass: approvalValueSchema, warning: approvalValueSchema },
-    additionalProperties: false
-};
-const validate = (0,yaml_file/* compileSchema */.Fc)({
-    type: 'object',
-    required: ['stages'],
-    properties: {
-        registry: { type: 'string' },
-        stages: {
-            type: 'array',
-            minItems: 1,
-            items: {
-                type: 'object',
-                required: ['name'],
-                properties: {
-                    name: { type: 'string', pattern: STAGE_NAME_PATTERN },
-                    deployment_strategy: { enum: ['direct', 'blue_green_service'] },
-                    test_strategy: { type: 'string' },
-                    remediation_strategy: { type: 'string' },
-                    // Both shapes exist in the wild: a map, and a list of one-key maps.
-                    approval_strategy: {
-                        anyOf: [approvalMap, { type: 'array', items: { ...approvalMap, maxProperties: 1 } }]
-                    }
-                },
-                additionalProperties: false
-            }
-        }
-    },
-    additionalProperties: false
-});
-function readV01(src) {
-    const doc = (0,yaml_file/* checkSchema */._U)(src, validate);
-    checkUniqueNames(src, doc.stages.map(s => s.name), ['stages']);
-    return { source: src.file, stages: doc.stages.map(toStage) };
-}
-function toStage(stage) {
-    const approval = Array.isArray(stage.approval_strategy)
-        ? Object.assign({}, ...stage.approval_strategy)
-        : (stage.approval_strategy ?? {});
-    return {
-        name: stage.name,
-        deploymentStrategy: stage.deployment_strategy,
-        testStrategy: stage.test_strategy?.trim() || undefined,
-        approval: { pass: approval.pass ?? 'automatic', warning: approval.warning ?? 'automatic' }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/shipyard-v02.ts
-/**
- * Keptn shipyard spec 0.2.x (Keptn 0.8+): stages with task sequences. The delivery sequence of each
- * stage maps onto this pipeline; anything it cannot honour is refused by name and line.
- */
-
-
-
-const SUPPORTED_TASKS = new Set(['deployment', 'test', 'evaluation', 'approval', 'release', 'rollback']);
-const DELIVERY_NAMES = ['delivery', 'artifact-delivery'];
-const shipyard_v02_validate = (0,yaml_file/* compileSchema */.Fc)({
-    type: 'object',
-    required: ['apiVersion', 'kind', 'spec'],
-    properties: {
-        apiVersion: { type: 'string', pattern: '^spec\\.keptn\\.sh/0\\.2\\.[0-9]+$' },
-        kind: { const: 'Shipyard' },
-        metadata: { type: 'object' },
-        spec: {
-            type: 'object',
-            required: ['stages'],
-            properties: {
-                stages: {
-                    type: 'array',
-                    minItems: 1,
-                    items: {
-                        type: 'object',
-                        required: ['name'],
-                        properties: {
-                            name: { type: 'string', pattern: STAGE_NAME_PATTERN },
-                            sequences: {
-                                type: 'array',
-                                items: {
-                                    type: 'object',
-                                    required: ['name', 'tasks'],
-                                    properties: {
-                                        name: { type: 'string' },
-                                        tasks: {
-                                            type: 'array',
-                                            items: {
-                                                type: 'object',
-                                                required: ['name'],
-                                                properties: { name: { type: 'string' }, properties: { type: ['object', 'null'] } }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-});
-function readV02(src) {
-    const doc = (0,yaml_file/* checkSchema */._U)(src, shipyard_v02_validate);
-    const stages = doc.spec.stages;
-    checkUniqueNames(src, stages.map(s => s.name), ['spec', 'stages']);
-    return { source: src.file, stages: stages.map((stage, i) => shipyard_v02_toStage(src, stage, ['spec', 'stages', i])) };
-}
-function shipyard_v02_toStage(src, stage, at) {
-    const sequences = stage.sequences ?? [];
-    const index = deliveryIndex(sequences);
-    const base = { name: stage.name, approval: { pass: 'automatic', warning: 'automatic' } };
-    if (index < 0)
-        return base;
-    const seqAt = [...at, 'sequences', index, 'tasks'];
-    return sequences[index].tasks.reduce((spec, task, t) => applyTask(src, spec, task, [...seqAt, t]), base);
-}
-/** The sequence this pipeline runs: 'delivery', 'artifact-delivery', else the first that deploys. */
-function deliveryIndex(sequences) {
-    for (const name of DELIVERY_NAMES) {
-        const i = sequences.findIndex(s => s.name === name);
-        if (i >= 0)
-            return i;
-    }
-    const deploying = sequences.findIndex(s => s.tasks.some(t => t.name === 'deployment'));
-    return deploying >= 0 ? deploying : sequences.findIndex(s => s.tasks.some(t => t.name === 'evaluation'));
-}
-function applyTask(src, spec, task, at) {
-    const refuse = (what, property) => {
-        const where = property ? [...at, 'properties', property] : at;
-        throw new errors/* ConfigFileError */.x(src.file, (0,yaml_file/* lineAt */.mh)(src, where), `stage '${spec.name}': ${what}`);
-    };
-    if (!SUPPORTED_TASKS.has(task.name)) {
-        return refuse(`task '${task.name}' is not supported (supported: ${[...SUPPORTED_TASKS].join(', ')})`);
-    }
-    const props = task.properties ?? {};
-    switch (task.name) {
-        case 'deployment':
-            return { ...spec, deploymentStrategy: deploymentStrategy(props.deploymentstrategy, refuse) };
-        case 'test':
-            return { ...spec, testStrategy: stringProp(props.teststrategy) ?? 'functional' };
-        case 'approval':
-            return {
-                ...spec,
-                approval: {
-                    pass: approval(props.pass, 'pass', refuse),
-                    warning: approval(props.warning, 'warning', refuse)
-                }
-            };
-        default:
-            return spec;
-    }
-}
-function deploymentStrategy(value, refuse) {
-    const strategy = stringProp(value) ?? 'direct';
-    if (strategy === 'direct' || strategy === 'blue_green_service')
-        return strategy;
-    return refuse(`deploymentstrategy '${strategy}' is not supported (expected direct or blue_green_service)`, 'deploymentstrategy');
-}
-function approval(value, key, refuse) {
-    const text = stringProp(value) ?? 'automatic';
-    if (approvalValueSchema.enum.includes(text))
-        return text;
-    return refuse(`approval ${key} '${text}' is not supported (expected automatic or manual)`, key);
-}
-function stringProp(value) {
-    return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/config/shipyard.ts
-/** Loads a shipyard from text or file, or gives the embedded default. */
-
-
-
-
-
-function parseShipyard(text, file) {
-    const src = (0,yaml_file/* parseYaml */.hN)(text, file);
-    const apiVersion = src.value?.apiVersion;
-    return apiVersion === undefined ? readV01(src) : readV02(src);
-}
-async function loadShipyard(file) {
-    if (file === undefined)
-        return DEFAULT_SHIPYARD;
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        throw new errors/* ConfigFileError */.x(file, undefined, `cannot read the shipyard (${error.code})`);
-    }
-    return parseShipyard(text, file);
-}
-/** The carts hackfest pipeline: used when no shipyard is given. */
-const DEFAULT_SHIPYARD = {
-    source: '(embedded default)',
-    stages: [
-        {
-            name: 'dev',
-            deploymentStrategy: 'direct',
-            testStrategy: 'functional',
-            approval: { pass: 'automatic', warning: 'automatic' }
-        },
-        {
-            name: 'staging',
-            deploymentStrategy: 'blue_green_service',
-            testStrategy: 'performance',
-            approval: { pass: 'automatic', warning: 'automatic' }
-        },
-        {
-            name: 'production',
-            deploymentStrategy: 'blue_green_service',
-            approval: { pass: 'automatic', warning: 'automatic' }
-        }
-    ]
-};
-
-;// CONCATENATED MODULE: ./src/config/workloads.ts
+// EXTERNAL MODULE: ./src/contracts/errors.ts
+var errors = __nccwpck_require__(444);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/files/user-file.ts
+var user_file = __nccwpck_require__(3355);
+// EXTERNAL MODULE: ./src/files/yaml-file.ts
+var yaml_file = __nccwpck_require__(9071);
+;// CONCATENATED MODULE: ./src/jmeter-tests/workloads.ts
 /**
  * Keptn's jmeter.conf.yaml (spec 0.1.0): the workloads a stage's test strategy can run, merged with
  * the built-in ones Keptn's jmeter-service used when the file does not define them.
@@ -41577,7 +40726,7 @@ const schema = {
         }
     }
 };
-const workloads_validate = (0,yaml_file/* compileSchema */.Fc)(schema);
+const validate = (0,yaml_file/* compileSchema */.Fc)(schema);
 function builtIn(teststrategy, script, vuser, loopcount, acceptederrorrate) {
     const origin = 'built-in';
     return {
@@ -41601,7 +40750,7 @@ const BUILT_IN_WORKLOADS = [
 /** Parses jmeter.conf.yaml text; `file` is only used in messages. */
 function parseWorkloads(text, file) {
     const src = (0,yaml_file/* parseYaml */.hN)(text, file);
-    const raw = (0,yaml_file/* checkSchema */._U)(src, workloads_validate) ?? {};
+    const raw = (0,yaml_file/* checkSchema */._U)(src, validate) ?? {};
     const workloads = new Map();
     const lines = new Map();
     (raw.workloads ?? []).forEach((w, index) => {
@@ -41651,11 +40800,486 @@ function origin(src, line) {
     return line === undefined ? src.file : `${src.file}:${line}`;
 }
 
-// EXTERNAL MODULE: ./src/evaluation/slo.ts + 1 modules
-var slo = __nccwpck_require__(1726);
-// EXTERNAL MODULE: ./src/evaluation/criteria.ts
-var criteria = __nccwpck_require__(485);
-;// CONCATENATED MODULE: ./src/evaluation/histogram.ts
+;// CONCATENATED MODULE: ./src/jmeter-tests/workloads-file.ts
+/** Reads a jmeter-dir's jmeter.conf.yaml, or Keptn's built-in workloads when it has none. */
+
+
+
+
+function readWorkloads(jmeterDir, workspace, log) {
+    const file = external_node_path_default().join(jmeterDir, JMETER_CONF_FILE);
+    if (!(0,external_node_fs_.existsSync)(file)) {
+        log.info(`no ${JMETER_CONF_FILE} in ${jmeterDir}: Keptn's built-in workloads apply`);
+        return builtInWorkloads();
+    }
+    const shown = external_node_path_default().relative(workspace, file);
+    return parseWorkloads((0,user_file/* readUserFile */.E1)(file, 'yaml'), shown.startsWith('..') ? file : shown);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/programs/exec.ts
+/**
+ * The one way this project starts a program: an argument array, never a shell string.
+ *
+ * Why not @actions/exec (the design's package for this): every external operation here needs a deadline
+ * that ends the program (a hung git, helm or JVM must not hold a job for hours), and @actions/exec's
+ * ToolRunner gives no handle on the child to kill it and has no timeout. It also echoes each command line
+ * to stdout, which the CLI's machine-readable output cannot have. So this wrapper spawns the child itself.
+ */
+
+
+function execTool(command, args, options = {}) {
+    const env = options.replaceEnv ? { ...options.env } : { ...process.env, ...options.env };
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+        const out = [];
+        const err = [];
+        const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGTERM'), options.timeoutMs) : undefined;
+        child.stdout.on('data', (chunk) => {
+            out.push(chunk);
+            options.onOutput?.(chunk.toString());
+        });
+        child.stderr.on('data', (chunk) => {
+            err.push(chunk);
+            options.onOutput?.(chunk.toString());
+        });
+        const fail = (code, output) => new errors/* ToolError */.v4(options.name ?? command, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
+        child.on('error', error => {
+            if (timer)
+                clearTimeout(timer);
+            reject(fail(null, error.message));
+        });
+        child.on('close', code => {
+            if (timer)
+                clearTimeout(timer);
+            const result = {
+                exitCode: code,
+                stdout: Buffer.concat(out).toString(),
+                stderr: Buffer.concat(err).toString()
+            };
+            if (code === 0 || options.allowFailure)
+                resolve(result);
+            else
+                reject(fail(code, result.stderr || result.stdout));
+        });
+        // A program may exit without reading its stdin (git does, under load): the write then fails with EPIPE,
+        // which must not crash the process; the exit code above already tells what happened.
+        child.stdin.on('error', () => { });
+        child.stdin.end(options.input ?? '');
+    });
+}
+
+;// CONCATENATED MODULE: ./src/programs/git-format.ts
+/** Pure helpers of the git wrapper: the fast-import stream it writes and the outputs it parses. */
+
+const DEFAULT_AUTHOR = {
+    name: 'github-actions[bot]',
+    email: '41898282+github-actions[bot]@users.noreply.github.com'
+};
+/** `<`, `>` and newlines would let a name forge another header line of the commit. */
+function checkAuthor(author) {
+    if (!author.name.trim() || /[<>\n\r\0]/.test(author.name)) {
+        throw new errors/* InputError */.dz('author name', 'a name without <, > or line breaks', author.name);
+    }
+    if (!/^[^<>\s@]+@[^<>\s@]+$/.test(author.email))
+        throw new errors/* InputError */.dz('author email', 'an email address', author.email);
+    return author;
+}
+function data(text) {
+    return `data ${Buffer.byteLength(text)}\n${text}\n`;
+}
+// A path in the stream is a bare word: anything else could end the line and start another command.
+function safePath(path) {
+    if (/^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/.test(path))
+        return path;
+    throw new errors/* ConfigBranchError */.Vj(`refusing to write ${JSON.stringify(path)}: not a plain relative path`);
+}
+/** A fast-import stream for one commit; `get-mark` makes fast-import print the new commit's sha. */
+function commitStream(spec) {
+    const when = `${Math.floor(spec.time.getTime() / 1000)} +0000`;
+    const who = `${spec.author.name} <${spec.author.email}> ${when}`;
+    const lines = [`commit ${spec.ref}\nmark :1\nauthor ${who}\ncommitter ${who}\n`, data(spec.message)];
+    if (spec.parent)
+        lines.push(`from ${spec.parent}\n`);
+    for (const [path, content] of spec.files)
+        lines.push(`M 100644 inline ${safePath(path)}\n`, data(content));
+    lines.push('\nget-mark :1\n');
+    return lines.join('');
+}
+/**
+ * Parses `git cat-file --batch` output for the given object names, in order. Sizes are bytes, so the
+ * output is walked as a Buffer; a missing object prints `<name> missing`.
+ */
+function parseBatch(out, names) {
+    const objects = new Map();
+    let at = 0;
+    for (const name of names) {
+        const eol = out.indexOf(10, at);
+        if (eol < 0)
+            throw new errors/* ToolOutputError */._G('git cat-file', `output ended before ${name}`);
+        const header = out.subarray(at, eol).toString();
+        at = eol + 1;
+        if (header.endsWith(' missing'))
+            continue;
+        const [sha, type, size] = header.split(' ');
+        const end = at + Number(size);
+        if (!sha || !type || !(end < out.length) || out[end] !== 10) {
+            throw new errors/* ToolOutputError */._G('git cat-file', `unexpected output for ${name} (is the file valid UTF-8?)`);
+        }
+        objects.set(name, { sha, type, content: out.subarray(at, end).toString() });
+        at = end + 1;
+    }
+    return objects;
+}
+// A lock lost to a concurrent writer on the remote side is a rejection like any other.
+const RETRYABLE_REMOTE = /lock|failed to update ref|incorrect old value|stale info|fetch first|non-fast-forward/i;
+/**
+ * Reads `git push --porcelain`: `<flag>\t<from>:<to>\t<summary>` per ref. `!` with [rejected] (the branch
+ * moved) or a lost lock is a rejection to retry after a fetch; anything else is left to the caller.
+ */
+function parsePush(stdout, ref) {
+    for (const line of stdout.split('\n')) {
+        const [flag, refs, summary = ''] = line.split('\t');
+        if (!refs?.endsWith(`:${ref}`))
+            continue;
+        if (flag !== '!')
+            return { kind: 'pushed' };
+        const retry = summary.startsWith('[rejected]') || RETRYABLE_REMOTE.test(summary);
+        return retry ? { kind: 'rejected', reason: summary } : { kind: 'unknown' };
+    }
+    return { kind: 'unknown' };
+}
+
+;// CONCATENATED MODULE: ./src/programs/git.ts
+/**
+ * The git wrapper: a bare, shallow clone of one branch in a temporary directory, read and written with
+ * plumbing (cat-file, fast-import) so no working tree is checked out, and pushes that are never forced.
+ *
+ * Auth: a token travels only as an `http.<origin>/.extraheader` passed through GIT_CONFIG_COUNT/KEY/VALUE
+ * environment variables of each command: never on a command line (visible in `ps`), never in a URL,
+ * never in a config file on disk, never in a log.
+ */
+
+
+
+
+
+const NETWORK_TIMEOUT_MS = 300_000;
+const LOCAL_TIMEOUT_MS = 60_000;
+const MISSING_BRANCH = /Remote branch .* not found|couldn't find remote ref/i;
+function basicCredential(token) {
+    return Buffer.from(`x-access-token:${token}`).toString('base64');
+}
+/**
+ * `https://host:port/` for an https remote: the prefix the auth header is scoped to. Plain http only for
+ * this machine (tests, a local mirror): a token must not cross a network unencrypted.
+ */
+function httpOrigin(remote) {
+    if (!/^https?:\/\//i.test(remote))
+        return undefined;
+    const url = new URL(remote);
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return url.protocol === 'https:' || local ? `${url.origin}/` : undefined;
+}
+/**
+ * The environment of every git command. Our config entries are appended after any the caller's
+ * environment already has. The empty extraheader first resets headers inherited from other config.
+ */
+function gitEnv(remote, auth, base = process.env) {
+    const env = {
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_TRACE_REDACT: '1',
+        LC_ALL: 'C', // error messages are matched below
+        GIT_DIR: undefined,
+        GIT_WORK_TREE: undefined,
+        GIT_INDEX_FILE: undefined,
+        GIT_OBJECT_DIRECTORY: undefined,
+        GIT_ALTERNATE_OBJECT_DIRECTORIES: undefined
+    };
+    const origin = httpOrigin(remote);
+    if (!auth || !origin)
+        return env;
+    let count = Number(base.GIT_CONFIG_COUNT ?? 0) || 0;
+    for (const value of ['', `AUTHORIZATION: basic ${basicCredential(auth.token)}`]) {
+        env[`GIT_CONFIG_KEY_${count}`] = `http.${origin}.extraheader`;
+        env[`GIT_CONFIG_VALUE_${count}`] = value;
+        count++;
+    }
+    env.GIT_CONFIG_COUNT = String(count);
+    return env;
+}
+class Git {
+    dir;
+    remote;
+    auth;
+    commits = 0;
+    constructor(dir, remote, auth) {
+        this.dir = dir;
+        this.remote = remote;
+        this.auth = auth;
+    }
+    /** A bare shallow clone of `branch` in `dir` (which must not exist); a missing branch gives an empty repo. */
+    static async cloneBranch(remote, branch, dir, auth) {
+        const git = new Git(dir, remote, auth);
+        const args = ['clone', '--bare', '--quiet', '--depth', '1', '--single-branch', '--no-tags'];
+        const result = await git.run([...args, '--branch', branch, '--', remote, dir], NETWORK_TIMEOUT_MS, true);
+        if (result.exitCode === 0)
+            return git;
+        if (!MISSING_BRANCH.test(result.stderr))
+            throw git.failure(['clone'], result);
+        await git.run(['init', '--bare', '--quiet', '--', dir], LOCAL_TIMEOUT_MS);
+        return git;
+    }
+    /**
+     * Moves the local branch to the remote's tip (the branch may have moved, or appeared, since we cloned).
+     * The `+` forces only our temporary local ref: two depth-1 tips need not connect. Pushes are never forced.
+     */
+    async fetchBranch(branch) {
+        const ref = `refs/heads/${branch}`;
+        const args = ['fetch', '--quiet', '--depth', '1', '--no-tags', '--', this.remote, `+${ref}:${ref}`];
+        const result = await this.run(args, NETWORK_TIMEOUT_MS, true);
+        if (result.exitCode === 0)
+            return;
+        if (!MISSING_BRANCH.test(result.stderr))
+            throw this.failure(['fetch'], result);
+        await this.run(['update-ref', '-d', ref], LOCAL_TIMEOUT_MS, true);
+    }
+    /** The branch's commit and the given files at it, in one cat-file process. */
+    async read(branch, paths) {
+        const ref = `refs/heads/${branch}`;
+        const names = [ref, ...paths.map(path => `${ref}:${path}`)];
+        const result = await this.run(['cat-file', '--batch'], LOCAL_TIMEOUT_MS, false, names.join('\n') + '\n');
+        const objects = parseBatch(Buffer.from(result.stdout), names);
+        const head = objects.get(ref)?.sha;
+        const files = new Map();
+        for (const path of paths) {
+            const blob = objects.get(`${ref}:${path}`);
+            if (blob?.type === 'blob')
+                files.set(path, blob.content);
+        }
+        return { head, files };
+    }
+    /** Writes one commit (no parent: an orphan) with fast-import and returns its sha. Nothing is checked out. */
+    async commit(spec) {
+        const ref = `refs/carts-deploy/commit-${++this.commits}`;
+        const stream = commitStream({ ...spec, ref });
+        const result = await this.run(['fast-import', '--quiet', '--date-format=raw'], LOCAL_TIMEOUT_MS, false, stream);
+        const sha = result.stdout.trim();
+        if (!/^[0-9a-f]{40,64}$/.test(sha))
+            throw this.failure(['fast-import'], result);
+        return sha;
+    }
+    /** Pushes `sha` to the branch, never forced: another writer's newer commit makes it 'rejected'. */
+    async push(sha, branch) {
+        const ref = `refs/heads/${branch}`;
+        const args = ['push', '--porcelain', '--no-verify', '--', this.remote, `${sha}:${ref}`];
+        const result = await this.run(args, NETWORK_TIMEOUT_MS, true);
+        const outcome = parsePush(result.stdout, ref);
+        if (outcome.kind === 'pushed' && result.exitCode === 0)
+            return outcome;
+        if (outcome.kind === 'rejected')
+            return outcome;
+        throw this.failure(['push'], result);
+    }
+    async run(args, timeoutMs, allowFailure = false, input) {
+        const options = {
+            cwd: (0,external_node_path_namespaceObject.dirname)(this.dir),
+            env: gitEnv(this.remote, this.auth),
+            timeoutMs,
+            allowFailure,
+            input
+        };
+        const dirArgs = args[0] === 'clone' || args[0] === 'init' ? [] : ['--git-dir', this.dir];
+        return execTool('git', [...dirArgs, ...args], {
+            ...options,
+            shownArgs: args,
+            redact: text => this.redact(text)
+        });
+    }
+    failure(what, result) {
+        return new errors/* ToolError */.v4('git', what, result.exitCode, this.redact(result.stderr || result.stdout));
+    }
+    /** Git never prints the header; this is the belt to that pair of braces. */
+    redact(text) {
+        if (!this.auth?.token)
+            return text;
+        return text.split(this.auth.token).join('***').split(basicCredential(this.auth.token)).join('***');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+/** Annotations for objectives that did not pass, pointing at their line in slo.yaml. */
+
+function objectiveAnnotations(evaluation, workspace) {
+    return evaluation.indicators
+        .filter(i => i.status === 'fail' || i.status === 'warning')
+        .map(i => ({
+        level: i.status === 'fail' ? 'error' : 'warning',
+        title: `SLO ${i.sli}: ${i.status}${i.keySli ? ' (key SLI)' : ''}`,
+        message: i.reason,
+        file: i.sloFile ? external_node_path_default().relative(workspace, i.sloFile) : undefined,
+        line: i.line
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+function collectOutputs(results, plan, failed) {
+    const { commit, install, deploy, test, evaluate: evaluation, gate } = results;
+    const passed = gate?.action === 'promote' && !failed;
+    return {
+        result: evaluation?.evaluation.result ?? (passed ? 'pass' : 'fail'),
+        score: evaluation ? String(evaluation.evaluation.score) : passed ? '100' : '0',
+        // Only a gate that promoted lets the next stage run; any failure before it holds the pipeline.
+        promote: gate?.promote === true && !failed ? 'true' : 'false',
+        approval: gate?.approval ?? 'none',
+        'next-stage': plan.nextStage ?? '',
+        'deployment-url': deploy?.serviceUrl ?? '',
+        'config-commit': commit?.sha ?? '',
+        evaluation: evaluation?.file ?? '',
+        'helm-path': install?.helm.path ?? '',
+        'results-dir': test?.resultsDir ?? ''
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+const MAX_ROWS = 100;
+const MAX_TREND = 20;
+const ICON = { pass: '✅', warning: '⚠️', fail: '❌', info: 'ℹ️' };
+function renderSummary(input) {
+    return [
+        `## ${ICON[outcome(input)]} ${input.service}:${input.tag} in ${input.stage}`,
+        '',
+        `**${oneLine(input.decision?.headline ?? input.failure ?? 'Stopped before the gate')}**`,
+        '',
+        facts(input),
+        ...failureSection(input),
+        ...evaluationSection(input.evaluation),
+        ...trendSection(input),
+        ...timingSection(input),
+        ''
+    ].join('\n');
+}
+function outcome(input) {
+    if (input.failure && !input.evaluation)
+        return 'fail';
+    return input.evaluation?.result ?? (input.decision?.action === 'promote' ? 'pass' : 'fail');
+}
+function facts(input) {
+    const rows = [
+        ['Project / stage', `${input.project} / ${input.stage} (namespace ${code(input.namespace)})`],
+        ['Image', code(`${input.image}:${input.tag}`)],
+        ['Strategy', `${input.strategy}${input.testStrategy ? `, ${input.testStrategy} tests` : ', no tests'}`]
+    ];
+    if (input.configCommit)
+        rows.push(['Config commit', summary_link(input.configCommit.sha.slice(0, 12), input.configCommit.url)]);
+    if (input.runUrl)
+        rows.push(['Workflow run', summary_link('this run', input.runUrl)]);
+    const [[firstKey, firstValue], ...rest] = rows;
+    return [`| ${firstKey} | ${firstValue} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+}
+function failureSection(input) {
+    const reasons = input.evaluation?.result === 'fail' ? input.evaluation.reasons : [];
+    const lines = [input.failure, ...reasons].filter((x) => Boolean(x));
+    if (!lines.length)
+        return [];
+    return ['', '### Why', '', ...[...new Set(lines)].map(line => `- ${summary_escape(line)}`)];
+}
+function evaluationSection(evaluation) {
+    if (!evaluation)
+        return [];
+    const { pass, warning } = evaluation.totalScore;
+    const thresholds = `pass ≥ ${pass} %${warning === null ? '' : `, warning ≥ ${warning} %`}`;
+    const baseline = evaluation.comparison.baseline === 'none'
+        ? 'no baseline: relative criteria held by default'
+        : `compared with ${evaluation.comparison.baseline} earlier run(s), ${evaluation.comparison.aggregateFunction}`;
+    const rows = evaluation.indicators.slice(0, MAX_ROWS).map(indicatorRow);
+    const cut = evaluation.indicators.length - rows.length;
+    return [
+        '',
+        '### Objectives',
+        '',
+        `Total score **${evaluation.score.toFixed(1)} %** (${thresholds}); ${baseline}.`,
+        '',
+        '| SLI | value | compared | pass criteria | warning criteria | status | score |',
+        '|---|---:|---:|---|---|---|---:|',
+        ...rows,
+        ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | |`] : [])
+    ];
+}
+function indicatorRow(i) {
+    const name = `${summary_escape(i.displayName ?? i.sli)}${i.keySli ? ' 🔑' : ''}`;
+    const cells = [
+        name,
+        number(i.value),
+        number(i.comparedValue),
+        criteria(i.passTargets),
+        criteria(i.warningTargets),
+        `${ICON[i.status]} ${i.status}`,
+        i.status === 'info' ? '–' : `${round(i.score)} / ${round(i.weight)}`
+    ];
+    return `| ${cells.join(' | ')} |`;
+}
+/** AND inside a criteria list, OR across lists; a violated criterion is struck through. */
+function criteria(targets) {
+    if (!targets.length)
+        return '–';
+    const groups = new Map();
+    for (const t of targets) {
+        const resolved = t.relative && t.target !== null ? ` (${t.operator} ${round(t.target)})` : '';
+        const text = `${code(t.criterion)}${resolved}`;
+        groups.set(t.group, [...(groups.get(t.group) ?? []), t.violated ? `~~${text}~~` : text]);
+    }
+    return [...groups.values()].map(g => g.join(' and ')).join(' <br>or ');
+}
+function trendSection(input) {
+    const points = input.trend.slice(-MAX_TREND);
+    if (points.length < 2)
+        return [];
+    const labels = points.map(p => JSON.stringify(p.tag.replace(/"/g, '')));
+    const pass = input.evaluation?.totalScore.pass;
+    return [
+        '',
+        `### Trend of ${input.stage}`,
+        '',
+        '```mermaid',
+        '---',
+        'config:',
+        '  xyChart:',
+        '    width: 700',
+        '    height: 260',
+        '---',
+        'xychart-beta',
+        `  title "Score of the last ${points.length} evaluations in ${input.stage}"`,
+        `  x-axis [${labels.join(', ')}]`,
+        '  y-axis "score %" 0 --> 100',
+        `  bar [${points.map(p => round(p.score)).join(', ')}]`,
+        ...(pass === undefined ? [] : [`  line [${points.map(() => pass).join(', ')}]`]),
+        '```',
+        '',
+        points.map(p => `${ICON[p.result]} ${summary_escape(p.tag)} ${round(p.score)} %`).join(' · ')
+    ];
+}
+function timingSection(input) {
+    if (!input.timings.length)
+        return [];
+    const steps = input.timings.map(t => `${t.name} ${t.seconds.toFixed(1)} s${t.outcome === 'ok' ? '' : ` (${t.outcome})`}`);
+    return ['', `<sub>Steps: ${steps.join(' · ')}</sub>`];
+}
+const round = (n) => Math.round(n * 100) / 100;
+const number = (n) => (n === null ? '–' : String(round(n)));
+const summary_link = (text, url) => (url ? `[${text}](${url})` : code(text));
+const oneLine = (text) => summary_escape(text.replace(/\s*\n\s*/g, ' '));
+/** A code span: markdown is not interpreted inside, but a pipe still ends a table cell. */
+const code = (text) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
+/** Keeps user text from breaking the table or injecting markup. */
+function summary_escape(text) {
+    return text.replace(/[|\\`*_<>[\]]/g, c => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+// EXTERNAL MODULE: ./src/scoring/slo.ts + 1 modules
+var slo = __nccwpck_require__(6359);
+;// CONCATENATED MODULE: ./src/results-file/histogram.ts
 /**
  * Response-time statistics in fixed memory. JMeter's `elapsed` is whole milliseconds, so one bucket
  * per millisecond gives exact nearest-rank percentiles without keeping the samples.
@@ -41777,7 +41401,7 @@ function rankOf(p, n) {
     return Math.min(Math.max(rank, 1), n);
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/sli.ts
+;// CONCATENATED MODULE: ./src/results-file/sli.ts
 /**
  * Built-in SLIs computed from samples: request_count, error_rate, throughput, response_time_*.
  * The exact definitions are in docs/sli.md; per-label SLIs are named `<sli>{label="<label>"}`.
@@ -41948,11 +41572,16 @@ function standardSlis(sink) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/thresholds.ts
+// EXTERNAL MODULE: ./src/scoring/criteria.ts
+var scoring_criteria = __nccwpck_require__(6824);
+// EXTERNAL MODULE: ./src/scoring/history.ts
+var scoring_history = __nccwpck_require__(8933);
+;// CONCATENATED MODULE: ./src/scoring/thresholds.ts
 /**
  * The compact `thresholds` form: `response_time_p95<600, error_rate<=1`. Each item is a pass criterion
  * on one SLI (weight 1); the gate passes only if all hold (total_score.pass 100%, no warning band).
  */
+
 
 
 
@@ -41963,12 +41592,8 @@ function parseThresholds(text) {
         throw new errors/* InputError */.dz('thresholds', EXPECTED, text);
     const objectives = items.map(item => objective(item));
     return {
-        comparison: {
-            compareWith: 'single_result',
-            includeResultWithScore: 'pass',
-            numberOfComparisonResults: 1,
-            aggregateFunction: 'avg'
-        },
+        // Relative thresholds compare with the last run that passed, not with any run.
+        comparison: { ...scoring_history/* DEFAULT_COMPARISON */.KJ, includeResultWithScore: 'pass' },
         objectives,
         totalScore: { pass: 100, warning: null },
         notes: []
@@ -41979,8 +41604,8 @@ function objective(item) {
     const sli = at < 0 ? '' : item.slice(0, at).trim();
     if (at <= 0 || !parseSliName(sli))
         throw new errors/* InputError */.dz('thresholds', EXPECTED, item);
-    const criterion = (0,criteria/* parseCriterion */.Jn)(item.slice(at));
-    if ((0,criteria/* isCriterionError */.Ii)(criterion))
+    const criterion = (0,scoring_criteria/* parseCriterion */.Jn)(item.slice(at));
+    if ((0,scoring_criteria/* isCriterionError */.Ii)(criterion))
         throw new errors/* InputError */.dz('thresholds', EXPECTED, item);
     return { sli, keySli: false, weight: 1, pass: [[criterion]], warning: [], errors: [] };
 }
@@ -42029,603 +41654,435 @@ function operatorIndex(item) {
     return -1;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline.ts
-/** Appends to `timings` as it goes, so a caller still has them when a step throws. */
-async function runSteps(ctx, steps, reporter, timings) {
-    for (const step of steps) {
-        const started = performance.now();
-        let outcome = 'failed';
-        try {
-            await reporter.group(step.name, async () => {
-                await step.run(ctx);
-                outcome = 'ok';
-            });
-        }
-        finally {
-            const seconds = (performance.now() - started) / 1000;
-            timings.push({ name: step.name, seconds, outcome });
-            reporter.info(`${step.name}: ${outcome} in ${seconds.toFixed(2)} s`);
-        }
+;// CONCATENATED MODULE: ./src/shipyard/plan.ts
+/** The plan of one stage: everything the pipeline needs to know from the shipyard. */
+
+function planStage(shipyard, stage, project, namespace) {
+    const index = shipyard.stages.findIndex(s => s.name === stage);
+    if (index < 0) {
+        const known = shipyard.stages.map(s => s.name).join(', ');
+        throw new errors/* InputError */.dz('stage', `one of the stages of ${shipyard.source} (${known})`, stage);
     }
-}
-
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-/** Annotations for objectives that did not pass, pointing at their line in slo.yaml. */
-
-function objectiveAnnotations(evaluation, workspace) {
-    return evaluation.indicators
-        .filter(i => i.status === 'fail' || i.status === 'warning')
-        .map(i => ({
-        level: i.status === 'fail' ? 'error' : 'warning',
-        title: `SLO ${i.sli}: ${i.status}${i.keySli ? ' (key SLI)' : ''}`,
-        message: i.reason,
-        file: i.sloFile ? external_node_path_default().relative(workspace, i.sloFile) : undefined,
-        line: i.line
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-function collectOutputs(results, plan, failed) {
-    const { commit, install, deploy, test, evaluation, gate } = results;
-    const passed = gate?.action === 'promote' && !failed;
+    const spec = shipyard.stages[index];
     return {
-        result: evaluation?.evaluation.result ?? (passed ? 'pass' : 'fail'),
-        score: evaluation ? String(evaluation.evaluation.score) : passed ? '100' : '0',
-        // Only a gate that promoted lets the next stage run; any failure before it holds the pipeline.
-        promote: gate?.promote === true && !failed ? 'true' : 'false',
-        approval: gate?.approval ?? 'none',
-        'next-stage': plan.nextStage ?? '',
-        'deployment-url': deploy?.serviceUrl ?? '',
-        'config-commit': commit?.sha ?? '',
-        evaluation: evaluation?.file ?? '',
-        'helm-path': install?.helm.path ?? '',
-        'results-dir': test?.resultsDir ?? ''
+        project,
+        stage,
+        namespace: namespace ?? `${project}-${stage}`,
+        deploymentStrategy: spec.deploymentStrategy,
+        testStrategy: spec.testStrategy,
+        approval: spec.approval,
+        nextStage: shipyard.stages[index + 1]?.name,
+        shipyard: shipyard.source
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
-const MAX_ROWS = 100;
-const MAX_TREND = 20;
-const ICON = { pass: '✅', warning: '⚠️', fail: '❌', info: 'ℹ️' };
-function renderSummary(input) {
-    return [
-        `## ${ICON[outcome(input)]} ${input.service}:${input.tag} in ${input.stage}`,
-        '',
-        `**${oneLine(input.decision?.headline ?? input.failure ?? 'Stopped before the gate')}**`,
-        '',
-        facts(input),
-        ...failureSection(input),
-        ...evaluationSection(input.evaluation),
-        ...trendSection(input),
-        ...timingSection(input),
-        ''
-    ].join('\n');
-}
-function outcome(input) {
-    if (input.failure && !input.evaluation)
-        return 'fail';
-    return input.evaluation?.result ?? (input.decision?.action === 'promote' ? 'pass' : 'fail');
-}
-function facts(input) {
-    const rows = [
-        ['Project / stage', `${input.project} / ${input.stage} (namespace ${code(input.namespace)})`],
-        ['Image', code(`${input.image}:${input.tag}`)],
-        ['Strategy', `${input.strategy}${input.testStrategy ? `, ${input.testStrategy} tests` : ', no tests'}`]
-    ];
-    if (input.configCommit)
-        rows.push(['Config commit', summary_link(input.configCommit.sha.slice(0, 12), input.configCommit.url)]);
-    if (input.runUrl)
-        rows.push(['Workflow run', summary_link('this run', input.runUrl)]);
-    const [[firstKey, firstValue], ...rest] = rows;
-    return [`| ${firstKey} | ${firstValue} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-}
-function failureSection(input) {
-    const reasons = input.evaluation?.result === 'fail' ? input.evaluation.reasons : [];
-    const lines = [input.failure, ...reasons].filter((x) => Boolean(x));
-    if (!lines.length)
-        return [];
-    return ['', '### Why', '', ...[...new Set(lines)].map(line => `- ${summary_escape(line)}`)];
-}
-function evaluationSection(evaluation) {
-    if (!evaluation)
-        return [];
-    const { pass, warning } = evaluation.totalScore;
-    const thresholds = `pass ≥ ${pass} %${warning === null ? '' : `, warning ≥ ${warning} %`}`;
-    const baseline = evaluation.comparison.baseline === 'none'
-        ? 'no baseline: relative criteria held by default'
-        : `compared with ${evaluation.comparison.baseline} earlier run(s), ${evaluation.comparison.aggregateFunction}`;
-    const rows = evaluation.indicators.slice(0, MAX_ROWS).map(indicatorRow);
-    const cut = evaluation.indicators.length - rows.length;
-    return [
-        '',
-        '### Objectives',
-        '',
-        `Total score **${evaluation.score.toFixed(1)} %** (${thresholds}); ${baseline}.`,
-        '',
-        '| SLI | value | compared | pass criteria | warning criteria | status | score |',
-        '|---|---:|---:|---|---|---|---:|',
-        ...rows,
-        ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | |`] : [])
-    ];
-}
-function indicatorRow(i) {
-    const name = `${summary_escape(i.displayName ?? i.sli)}${i.keySli ? ' 🔑' : ''}`;
-    const cells = [
-        name,
-        number(i.value),
-        number(i.comparedValue),
-        summary_criteria(i.passTargets),
-        summary_criteria(i.warningTargets),
-        `${ICON[i.status]} ${i.status}`,
-        i.status === 'info' ? '–' : `${round(i.score)} / ${round(i.weight)}`
-    ];
-    return `| ${cells.join(' | ')} |`;
-}
-/** AND inside a criteria list, OR across lists; a violated criterion is struck through. */
-function summary_criteria(targets) {
-    if (!targets.length)
-        return '–';
-    const groups = new Map();
-    for (const t of targets) {
-        const resolved = t.relative && t.target !== null ? ` (${t.operator} ${round(t.target)})` : '';
-        const text = `${code(t.criterion)}${resolved}`;
-        groups.set(t.group, [...(groups.get(t.group) ?? []), t.violated ? `~~${text}~~` : text]);
-    }
-    return [...groups.values()].map(g => g.join(' and ')).join(' <br>or ');
-}
-function trendSection(input) {
-    const points = input.trend.slice(-MAX_TREND);
-    if (points.length < 2)
-        return [];
-    const labels = points.map(p => JSON.stringify(p.tag.replace(/"/g, '')));
-    const pass = input.evaluation?.totalScore.pass;
-    return [
-        '',
-        `### Trend of ${input.stage}`,
-        '',
-        '```mermaid',
-        '---',
-        'config:',
-        '  xyChart:',
-        '    width: 700',
-        '    height: 260',
-        '---',
-        'xychart-beta',
-        `  title "Score of the last ${points.length} evaluations in ${input.stage}"`,
-        `  x-axis [${labels.join(', ')}]`,
-        '  y-axis "score %" 0 --> 100',
-        `  bar [${points.map(p => round(p.score)).join(', ')}]`,
-        ...(pass === undefined ? [] : [`  line [${points.map(() => pass).join(', ')}]`]),
-        '```',
-        '',
-        points.map(p => `${ICON[p.result]} ${summary_escape(p.tag)} ${round(p.score)} %`).join(' · ')
-    ];
-}
-function timingSection(input) {
-    if (!input.timings.length)
-        return [];
-    const steps = input.timings.map(t => `${t.name} ${t.seconds.toFixed(1)} s${t.outcome === 'ok' ? '' : ` (${t.outcome})`}`);
-    return ['', `<sub>Steps: ${steps.join(' · ')}</sub>`];
-}
-const round = (n) => Math.round(n * 100) / 100;
-const number = (n) => (n === null ? '–' : String(round(n)));
-const summary_link = (text, url) => (url ? `[${text}](${url})` : code(text));
-const oneLine = (text) => summary_escape(text.replace(/\s*\n\s*/g, ' '));
-/** A code span: markdown is not interpreted inside, but a pipe still ends a table cell. */
-const code = (text) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
-/** Keeps user text from breaking the table or injecting markup. */
-function summary_escape(text) {
-    return text.replace(/[|\\`*_<>[\]]/g, c => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./src/config/records.ts
-/**
- * The JSON records kept beside each values file: the last deployment and the evaluation history.
- * Pure: text in, text out; the shape of an evaluation belongs to src/evaluation, so it is kept opaque.
- */
-
-/** How many evaluations a stage keeps: enough for relative criteria, small enough to diff. */
-const EVALUATIONS_CAP = 50;
-function parseJson(text, file) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* ConfigFileError */.x(file, undefined, `invalid JSON: ${error.message}`);
-    }
-}
-function render(value) {
-    return `${JSON.stringify(value, null, 2)}\n`;
-}
-function renderDeployment(record) {
-    return render(record);
-}
-function parseDeployment(text, file) {
-    if (text === undefined)
-        return undefined;
-    const value = parseJson(text, file);
-    if (!value || typeof value !== 'object' || typeof value.image?.tag !== 'string') {
-        throw new errors/* ConfigFileError */.x(file, undefined, 'expected a deployment record with image.repository and image.tag');
-    }
-    return value;
-}
-/** The history, newest first; a missing file is an empty history. */
-function parseEvaluations(text, file) {
-    if (text === undefined)
-        return [];
-    const value = parseJson(text, file);
-    if (!Array.isArray(value) || value.some(item => !item || typeof item !== 'object' || Array.isArray(item))) {
-        throw new errors/* ConfigFileError */.x(file, undefined, 'expected a JSON array of evaluation objects');
-    }
-    return value;
-}
-/** The file with `entry` first and the oldest entries beyond `cap` dropped. */
-function prependEvaluation(text, entry, file, cap = EVALUATIONS_CAP) {
-    return render([entry, ...parseEvaluations(text, file)].slice(0, Math.max(1, cap)));
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/values-file.ts
-/**
- * Reads and sets image.repository / image.tag in a Helm values file.
- *
- * Pure text in, text out. The document is edited in place (yaml round-trip), so keys people added, their
- * comments and their order survive; only the two scalars change.
- */
+;// CONCATENATED MODULE: ./src/shipyard/model.ts
+/** What both Keptn shipyard formats share when they are read: the stage-name rule and duplicate check. */
 
 
-
-const REPOSITORY = ['image', 'repository'];
-const TAG = ['image', 'tag'];
-// No re-folding of long strings and `[a, b]` kept as written: a change touches only the lines it must.
-const TO_STRING = { lineWidth: 0, flowCollectionPadding: false };
-/** The image the file names, or undefined when it names none (missing file, or no image keys). */
-function values_file_readImage(text, file) {
-    if (text === undefined)
-        return undefined;
-    const doc = load(text, file);
-    const repository = scalarText(doc, REPOSITORY);
-    const tag = scalarText(doc, TAG);
-    return repository === undefined || tag === undefined ? undefined : { repository, tag };
-}
-/** The file with image.repository and image.tag set; a missing file becomes a new minimal one. */
-function writeImage(text, image, file) {
-    const doc = load(text ?? '', file);
-    setScalar(doc, REPOSITORY, image.repository);
-    setScalar(doc, TAG, image.tag);
-    return doc.toString(TO_STRING);
-}
-function load(text, file) {
-    const { doc } = (0,yaml_file/* parseYaml */.hN)(text, file);
-    if (doc.contents !== null && !(0,dist/* isMap */.jh)(doc.contents)) {
-        throw new errors/* ConfigFileError */.x(file, 1, 'expected a map of Helm values at the top level');
-    }
-    const image = doc.get('image', true);
-    if (image !== undefined && !(0,dist/* isMap */.jh)(image) && !((0,dist/* isScalar */.jn)(image) && image.value === null)) {
-        throw new errors/* ConfigFileError */.x(file, undefined, 'image: expected a map with repository and tag');
-    }
-    return doc;
-}
-/**
- * The scalar as written. A tag like `1.10` parses as the number 1.1, so plain scalars are read from
- * their source text.
- */
-function scalarText(doc, path) {
-    const node = doc.getIn(path, true);
-    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
-        return undefined;
-    if (typeof node.value === 'string')
-        return node.value;
-    return node.source ?? String(node.value);
-}
-/** Changes the existing scalar node when there is one, so its comment and quoting style stay. */
-function setScalar(doc, path, value) {
-    const node = doc.getIn(path, true);
-    if ((0,dist/* isScalar */.jn)(node)) {
-        node.value = value;
-        delete node.source;
-        return;
-    }
-    // `image:` with no value: give it a map in the same place.
-    const image = doc.get('image', true);
-    if ((0,dist/* isScalar */.jn)(image) && image.value === null)
-        doc.set('image', doc.createNode({}));
-    doc.setIn(path, value);
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/tools/git-format.ts
-/** Pure helpers of the git wrapper: the fast-import stream it writes and the outputs it parses. */
-
-const DEFAULT_AUTHOR = {
-    name: 'github-actions[bot]',
-    email: '41898282+github-actions[bot]@users.noreply.github.com'
-};
-/** `<`, `>` and newlines would let a name forge another header line of the commit. */
-function checkAuthor(author) {
-    if (!author.name.trim() || /[<>\n\r\0]/.test(author.name)) {
-        throw new errors/* InputError */.dz('author name', 'a name without <, > or line breaks', author.name);
-    }
-    if (!/^[^<>\s@]+@[^<>\s@]+$/.test(author.email))
-        throw new errors/* InputError */.dz('author email', 'an email address', author.email);
-    return author;
-}
-function data(text) {
-    return `data ${Buffer.byteLength(text)}\n${text}\n`;
-}
-// A path in the stream is a bare word: anything else could end the line and start another command.
-function safePath(path) {
-    if (/^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/.test(path))
-        return path;
-    throw new Error(`refusing to write ${JSON.stringify(path)}: not a plain relative path`);
-}
-/** A fast-import stream for one commit; `get-mark` makes fast-import print the new commit's sha. */
-function commitStream(spec) {
-    const when = `${Math.floor(spec.time.getTime() / 1000)} +0000`;
-    const who = `${spec.author.name} <${spec.author.email}> ${when}`;
-    const lines = [`commit ${spec.ref}\nmark :1\nauthor ${who}\ncommitter ${who}\n`, data(spec.message)];
-    if (spec.parent)
-        lines.push(`from ${spec.parent}\n`);
-    for (const [path, content] of spec.files)
-        lines.push(`M 100644 inline ${safePath(path)}\n`, data(content));
-    lines.push('\nget-mark :1\n');
-    return lines.join('');
-}
-/**
- * Parses `git cat-file --batch` output for the given object names, in order. Sizes are bytes, so the
- * output is walked as a Buffer; a missing object prints `<name> missing`.
- */
-function parseBatch(out, names) {
-    const objects = new Map();
-    let at = 0;
-    for (const name of names) {
-        const eol = out.indexOf(10, at);
-        if (eol < 0)
-            throw new Error(`git cat-file: output ended before ${name}`);
-        const header = out.subarray(at, eol).toString();
-        at = eol + 1;
-        if (header.endsWith(' missing'))
-            continue;
-        const [sha, type, size] = header.split(' ');
-        const end = at + Number(size);
-        if (!sha || !type || !(end < out.length) || out[end] !== 10) {
-            throw new Error(`git cat-file: unexpected output for ${name} (is the file valid UTF-8?)`);
-        }
-        objects.set(name, { sha, type, content: out.subarray(at, end).toString() });
-        at = end + 1;
-    }
-    return objects;
-}
-// A lock lost to a concurrent writer on the remote side is a rejection like any other.
-const RETRYABLE_REMOTE = /lock|failed to update ref|incorrect old value|stale info|fetch first|non-fast-forward/i;
-/**
- * Reads `git push --porcelain`: `<flag>\t<from>:<to>\t<summary>` per ref. `!` with [rejected] (the branch
- * moved) or a lost lock is a rejection to retry after a fetch; anything else is left to the caller.
- */
-function parsePush(stdout, ref) {
-    for (const line of stdout.split('\n')) {
-        const [flag, refs, summary = ''] = line.split('\t');
-        if (!refs?.endsWith(`:${ref}`))
-            continue;
-        if (flag !== '!')
-            return { kind: 'pushed' };
-        const retry = summary.startsWith('[rejected]') || RETRYABLE_REMOTE.test(summary);
-        return retry ? { kind: 'rejected', reason: summary } : { kind: 'unknown' };
-    }
-    return { kind: 'unknown' };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/tools/exec.ts
-/** The one way this project starts a program: an argument array, never a shell string. */
-
-
-function execTool(command, args, options = {}) {
-    const env = options.replaceEnv ? { ...options.env } : { ...process.env, ...options.env };
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-        const out = [];
-        const err = [];
-        const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGTERM'), options.timeoutMs) : undefined;
-        child.stdout.on('data', (chunk) => {
-            out.push(chunk);
-            options.onOutput?.(chunk.toString());
-        });
-        child.stderr.on('data', (chunk) => {
-            err.push(chunk);
-            options.onOutput?.(chunk.toString());
-        });
-        child.on('error', error => {
-            if (timer)
-                clearTimeout(timer);
-            reject(new errors/* ToolError */.v4(command, args, null, error.message));
-        });
-        child.on('close', code => {
-            if (timer)
-                clearTimeout(timer);
-            const result = {
-                exitCode: code,
-                stdout: Buffer.concat(out).toString(),
-                stderr: Buffer.concat(err).toString()
-            };
-            if (code === 0 || options.allowFailure)
-                resolve(result);
-            else
-                reject(new errors/* ToolError */.v4(command, args, code, result.stderr || result.stdout));
-        });
-        // A program may exit without reading its stdin (git does, under load): the write then fails with EPIPE,
-        // which must not crash the process; the exit code above already tells what happened.
-        child.stdin.on('error', () => { });
-        // A program may exit before reading its input; that EPIPE is not our failure, its exit code tells.
-        child.stdin.on('error', () => { });
-        child.stdin.end(options.input ?? '');
+const STAGE_NAME_PATTERN = '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$';
+const approvalValueSchema = { enum: ['automatic', 'manual'] };
+function checkUniqueNames(src, names, at) {
+    const seen = new Set();
+    names.forEach((name, i) => {
+        if (seen.has(name))
+            throw new errors/* ConfigFileError */.x(src.file, (0,yaml_file/* lineAt */.mh)(src, [...at, i]), `stage '${name}' appears twice`);
+        seen.add(name);
     });
 }
 
-;// CONCATENATED MODULE: ./src/tools/git.ts
-/**
- * The git wrapper: a bare, shallow clone of one branch in a temporary directory, read and written with
- * plumbing (cat-file, fast-import) so no working tree is checked out, and pushes that are never forced.
- *
- * Auth: a token travels only as an `http.<origin>/.extraheader` passed through GIT_CONFIG_COUNT/KEY/VALUE
- * environment variables of each command: never on a command line (visible in `ps`), never in a URL,
- * never in a config file on disk, never in a log.
- */
+;// CONCATENATED MODULE: ./src/shipyard/v01.ts
 
 
-
-
-
-const NETWORK_TIMEOUT_MS = 300_000;
-const LOCAL_TIMEOUT_MS = 60_000;
-const MISSING_BRANCH = /Remote branch .* not found|couldn't find remote ref/i;
-function basicCredential(token) {
-    return Buffer.from(`x-access-token:${token}`).toString('base64');
+const approvalMap = {
+    type: 'object',
+    properties: { pass: approvalValueSchema, warning: approvalValueSchema },
+    additionalProperties: false
+};
+// The stage list repeats the shape of v02.ts's on purpose: the two Keptn formats are versioned apart, and each
+// schema reads as its own format's specification.
+const v01_validate = (0,yaml_file/* compileSchema */.Fc)({
+    type: 'object',
+    required: ['stages'],
+    properties: {
+        registry: { type: 'string' },
+        stages: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                required: ['name'],
+                properties: {
+                    name: { type: 'string', pattern: STAGE_NAME_PATTERN },
+                    deployment_strategy: { enum: ['direct', 'blue_green_service'] },
+                    test_strategy: { type: 'string' },
+                    remediation_strategy: { type: 'string' },
+                    // Both shapes exist in the wild: a map, and a list of one-key maps.
+                    approval_strategy: {
+                        anyOf: [approvalMap, { type: 'array', items: { ...approvalMap, maxProperties: 1 } }]
+                    }
+                },
+                additionalProperties: false
+            }
+        }
+    },
+    additionalProperties: false
+});
+function readV01(src) {
+    const doc = (0,yaml_file/* checkSchema */._U)(src, v01_validate);
+    checkUniqueNames(src, doc.stages.map(s => s.name), ['stages']);
+    return { source: src.file, stages: doc.stages.map(toStage) };
 }
-/**
- * `https://host:port/` for an https remote: the prefix the auth header is scoped to. Plain http only for
- * this machine (tests, a local mirror): a token must not cross a network unencrypted.
- */
-function httpOrigin(remote) {
-    if (!/^https?:\/\//i.test(remote))
-        return undefined;
-    const url = new URL(remote);
-    const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-    return url.protocol === 'https:' || local ? `${url.origin}/` : undefined;
-}
-/**
- * The environment of every git command. Our config entries are appended after any the caller's
- * environment already has. The empty extraheader first resets headers inherited from other config.
- */
-function gitEnv(remote, auth, base = process.env) {
-    const env = {
-        GIT_TERMINAL_PROMPT: '0',
-        GIT_TRACE_REDACT: '1',
-        LC_ALL: 'C', // error messages are matched below
-        GIT_DIR: undefined,
-        GIT_WORK_TREE: undefined,
-        GIT_INDEX_FILE: undefined,
-        GIT_OBJECT_DIRECTORY: undefined,
-        GIT_ALTERNATE_OBJECT_DIRECTORIES: undefined
+function toStage(stage) {
+    const approval = Array.isArray(stage.approval_strategy)
+        ? Object.assign({}, ...stage.approval_strategy)
+        : (stage.approval_strategy ?? {});
+    return {
+        name: stage.name,
+        deploymentStrategy: stage.deployment_strategy,
+        testStrategy: stage.test_strategy?.trim() || undefined,
+        approval: { pass: approval.pass ?? 'automatic', warning: approval.warning ?? 'automatic' }
     };
-    const origin = httpOrigin(remote);
-    if (!auth || !origin)
-        return env;
-    let count = Number(base.GIT_CONFIG_COUNT ?? 0) || 0;
-    for (const value of ['', `AUTHORIZATION: basic ${basicCredential(auth.token)}`]) {
-        env[`GIT_CONFIG_KEY_${count}`] = `http.${origin}.extraheader`;
-        env[`GIT_CONFIG_VALUE_${count}`] = value;
-        count++;
-    }
-    env.GIT_CONFIG_COUNT = String(count);
-    return env;
-}
-class Git {
-    dir;
-    remote;
-    auth;
-    commits = 0;
-    constructor(dir, remote, auth) {
-        this.dir = dir;
-        this.remote = remote;
-        this.auth = auth;
-    }
-    /** A bare shallow clone of `branch` in `dir` (which must not exist); a missing branch gives an empty repo. */
-    static async cloneBranch(remote, branch, dir, auth) {
-        const git = new Git(dir, remote, auth);
-        const args = ['clone', '--bare', '--quiet', '--depth', '1', '--single-branch', '--no-tags'];
-        const result = await git.run([...args, '--branch', branch, '--', remote, dir], NETWORK_TIMEOUT_MS, true);
-        if (result.exitCode === 0)
-            return git;
-        if (!MISSING_BRANCH.test(result.stderr))
-            throw git.failure(['clone'], result);
-        await git.run(['init', '--bare', '--quiet', '--', dir], LOCAL_TIMEOUT_MS);
-        return git;
-    }
-    /**
-     * Moves the local branch to the remote's tip (the branch may have moved, or appeared, since we cloned).
-     * The `+` forces only our temporary local ref: two depth-1 tips need not connect. Pushes are never forced.
-     */
-    async fetchBranch(branch) {
-        const ref = `refs/heads/${branch}`;
-        const args = ['fetch', '--quiet', '--depth', '1', '--no-tags', '--', this.remote, `+${ref}:${ref}`];
-        const result = await this.run(args, NETWORK_TIMEOUT_MS, true);
-        if (result.exitCode === 0)
-            return;
-        if (!MISSING_BRANCH.test(result.stderr))
-            throw this.failure(['fetch'], result);
-        await this.run(['update-ref', '-d', ref], LOCAL_TIMEOUT_MS, true);
-    }
-    /** The branch's commit and the given files at it, in one cat-file process. */
-    async read(branch, paths) {
-        const ref = `refs/heads/${branch}`;
-        const names = [ref, ...paths.map(path => `${ref}:${path}`)];
-        const result = await this.run(['cat-file', '--batch'], LOCAL_TIMEOUT_MS, false, names.join('\n') + '\n');
-        const objects = parseBatch(Buffer.from(result.stdout), names);
-        const head = objects.get(ref)?.sha;
-        const files = new Map();
-        for (const path of paths) {
-            const blob = objects.get(`${ref}:${path}`);
-            if (blob?.type === 'blob')
-                files.set(path, blob.content);
-        }
-        return { head, files };
-    }
-    /** Writes one commit (no parent: an orphan) with fast-import and returns its sha. Nothing is checked out. */
-    async commit(spec) {
-        const ref = `refs/carts-deploy/commit-${++this.commits}`;
-        const stream = commitStream({ ...spec, ref });
-        const result = await this.run(['fast-import', '--quiet', '--date-format=raw'], LOCAL_TIMEOUT_MS, false, stream);
-        const sha = result.stdout.trim();
-        if (!/^[0-9a-f]{40,64}$/.test(sha))
-            throw this.failure(['fast-import'], result);
-        return sha;
-    }
-    /** Pushes `sha` to the branch, never forced: another writer's newer commit makes it 'rejected'. */
-    async push(sha, branch) {
-        const ref = `refs/heads/${branch}`;
-        const args = ['push', '--porcelain', '--no-verify', '--', this.remote, `${sha}:${ref}`];
-        const result = await this.run(args, NETWORK_TIMEOUT_MS, true);
-        const outcome = parsePush(result.stdout, ref);
-        if (outcome.kind === 'pushed' && result.exitCode === 0)
-            return outcome;
-        if (outcome.kind === 'rejected')
-            return outcome;
-        throw this.failure(['push'], result);
-    }
-    async run(args, timeoutMs, allowFailure = false, input) {
-        const options = {
-            cwd: (0,external_node_path_namespaceObject.dirname)(this.dir),
-            env: gitEnv(this.remote, this.auth),
-            timeoutMs,
-            allowFailure,
-            input
-        };
-        const dirArgs = args[0] === 'clone' || args[0] === 'init' ? [] : ['--git-dir', this.dir];
-        try {
-            return await execTool('git', [...dirArgs, ...args], options);
-        }
-        catch (error) {
-            if (error instanceof errors/* ToolError */.v4)
-                throw new errors/* ToolError */.v4('git', args, error.exitCode, this.redact(error.output));
-            throw error;
-        }
-    }
-    failure(what, result) {
-        return new errors/* ToolError */.v4('git', what, result.exitCode, this.redact(result.stderr || result.stdout));
-    }
-    /** Git never prints the header; this is the belt to that pair of braces. */
-    redact(text) {
-        if (!this.auth?.token)
-            return text;
-        return text.split(this.auth.token).join('***').split(basicCredential(this.auth.token)).join('***');
-    }
 }
 
-;// CONCATENATED MODULE: ./src/state/branch-update.ts
+;// CONCATENATED MODULE: ./src/shipyard/v02.ts
+/**
+ * Keptn shipyard spec 0.2.x (Keptn 0.8+): stages with task sequences. The delivery sequence of each
+ * stage maps onto this pipeline; anything it cannot honour is refused by name and line.
+ */
+
+
+
+const SUPPORTED_TASKS = new Set(['deployment', 'test', 'evaluation', 'approval', 'release', 'rollback']);
+const DELIVERY_NAMES = ['delivery', 'artifact-delivery'];
+// The stage list repeats the shape of v01.ts's on purpose: the two Keptn formats are versioned apart, and each
+// schema reads as its own format's specification.
+const v02_validate = (0,yaml_file/* compileSchema */.Fc)({
+    type: 'object',
+    required: ['apiVersion', 'kind', 'spec'],
+    properties: {
+        apiVersion: { type: 'string', pattern: '^spec\\.keptn\\.sh/0\\.2\\.[0-9]+$' },
+        kind: { const: 'Shipyard' },
+        metadata: { type: 'object' },
+        spec: {
+            type: 'object',
+            required: ['stages'],
+            properties: {
+                stages: {
+                    type: 'array',
+                    minItems: 1,
+                    items: {
+                        type: 'object',
+                        required: ['name'],
+                        properties: {
+                            name: { type: 'string', pattern: STAGE_NAME_PATTERN },
+                            sequences: {
+                                type: 'array',
+                                items: {
+                                    type: 'object',
+                                    required: ['name', 'tasks'],
+                                    properties: {
+                                        name: { type: 'string' },
+                                        tasks: {
+                                            type: 'array',
+                                            items: {
+                                                type: 'object',
+                                                required: ['name'],
+                                                properties: { name: { type: 'string' }, properties: { type: ['object', 'null'] } }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+});
+function readV02(src) {
+    const doc = (0,yaml_file/* checkSchema */._U)(src, v02_validate);
+    const stages = doc.spec.stages;
+    checkUniqueNames(src, stages.map(s => s.name), ['spec', 'stages']);
+    return { source: src.file, stages: stages.map((stage, i) => v02_toStage(src, stage, ['spec', 'stages', i])) };
+}
+function v02_toStage(src, stage, at) {
+    const sequences = stage.sequences ?? [];
+    const index = deliveryIndex(sequences);
+    const base = { name: stage.name, approval: { pass: 'automatic', warning: 'automatic' } };
+    if (index < 0)
+        return base;
+    const seqAt = [...at, 'sequences', index, 'tasks'];
+    return sequences[index].tasks.reduce((spec, task, t) => applyTask(src, spec, task, [...seqAt, t]), base);
+}
+/** The sequence this pipeline runs: 'delivery', 'artifact-delivery', else the first that deploys. */
+function deliveryIndex(sequences) {
+    for (const name of DELIVERY_NAMES) {
+        const i = sequences.findIndex(s => s.name === name);
+        if (i >= 0)
+            return i;
+    }
+    const deploying = sequences.findIndex(s => s.tasks.some(t => t.name === 'deployment'));
+    return deploying >= 0 ? deploying : sequences.findIndex(s => s.tasks.some(t => t.name === 'evaluation'));
+}
+function applyTask(src, spec, task, at) {
+    const refuse = (what, property) => {
+        const where = property ? [...at, 'properties', property] : at;
+        throw new errors/* ConfigFileError */.x(src.file, (0,yaml_file/* lineAt */.mh)(src, where), `stage '${spec.name}': ${what}`);
+    };
+    if (!SUPPORTED_TASKS.has(task.name)) {
+        return refuse(`task '${task.name}' is not supported (supported: ${[...SUPPORTED_TASKS].join(', ')})`);
+    }
+    const props = task.properties ?? {};
+    switch (task.name) {
+        case 'deployment':
+            return { ...spec, deploymentStrategy: deploymentStrategy(props.deploymentstrategy, refuse) };
+        case 'test':
+            return { ...spec, testStrategy: stringProp(props.teststrategy) ?? 'functional' };
+        case 'approval':
+            return {
+                ...spec,
+                approval: {
+                    pass: approval(props.pass, 'pass', refuse),
+                    warning: approval(props.warning, 'warning', refuse)
+                }
+            };
+        default:
+            return spec;
+    }
+}
+function deploymentStrategy(value, refuse) {
+    const strategy = stringProp(value) ?? 'direct';
+    if (strategy === 'direct' || strategy === 'blue_green_service')
+        return strategy;
+    return refuse(`deploymentstrategy '${strategy}' is not supported (expected direct or blue_green_service)`, 'deploymentstrategy');
+}
+function approval(value, key, refuse) {
+    const text = stringProp(value) ?? 'automatic';
+    if (approvalValueSchema.enum.includes(text))
+        return text;
+    return refuse(`approval ${key} '${text}' is not supported (expected automatic or manual)`, key);
+}
+function stringProp(value) {
+    return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/shipyard/shipyard.ts
+
+
+
+
+function parseShipyard(text, file) {
+    const src = (0,yaml_file/* parseYaml */.hN)(text, file);
+    const apiVersion = src.value?.apiVersion;
+    return apiVersion === undefined ? readV01(src) : readV02(src);
+}
+async function loadShipyard(file) {
+    if (file === undefined)
+        return DEFAULT_SHIPYARD;
+    return parseShipyard((0,user_file/* readUserFile */.E1)(file, 'yaml'), file);
+}
+/** The carts hackfest pipeline: used when no shipyard is given. */
+const DEFAULT_SHIPYARD = {
+    source: '(embedded default)',
+    stages: [
+        {
+            name: 'dev',
+            deploymentStrategy: 'direct',
+            testStrategy: 'functional',
+            approval: { pass: 'automatic', warning: 'automatic' }
+        },
+        {
+            name: 'staging',
+            deploymentStrategy: 'blue_green_service',
+            testStrategy: 'performance',
+            approval: { pass: 'automatic', warning: 'automatic' }
+        },
+        {
+            name: 'production',
+            deploymentStrategy: 'blue_green_service',
+            approval: { pass: 'automatic', warning: 'automatic' }
+        }
+    ]
+};
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/contracts/names.ts
+/** Pure checks for the names and values users hand us. Each returns the value or throws an InputError. */
+
+
+const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+// registry[:port]/path components, lower case, as the OCI distribution spec allows; no tag or digest here.
+const IMAGE_REPOSITORY = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+/** An OCI tag; `..` is refused on top so that no tag can read like a path step on the config branch. */
+function ociTag(input, value) {
+    if (!OCI_TAG.test(value) || value.includes('..'))
+        throw new errors/* InputError */.dz(input, 'an OCI image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127}, no "..")', value);
+    return value;
+}
+function dnsLabel(input, value) {
+    if (!DNS_LABEL.test(value)) {
+        throw new errors/* InputError */.dz(input, 'a Kubernetes DNS label (lower-case letters, digits and -, at most 63)', value);
+    }
+    return value;
+}
+function imageRepository(input, value) {
+    if (value.length > 255 || !IMAGE_REPOSITORY.test(value)) {
+        throw new errors/* InputError */.dz(input, 'an image repository without tag, e.g. docker.io/keptnexamples/carts', value);
+    }
+    return value;
+}
+/** Helm-style durations: 300, 300s, 5m, 1h30m. */
+function durationSeconds(input, value) {
+    const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(value.trim());
+    const [, h = '0', m = '0', s = '0'] = match ?? [];
+    const seconds = Number(h) * 3600 + Number(m) * 60 + Number(s);
+    if (!match || !value.trim() || seconds <= 0 || seconds > 6 * 3600) {
+        throw new errors/* InputError */.dz(input, 'a duration such as 300s, 5m or 1h30m (at most 6h)', value);
+    }
+    return seconds;
+}
+/** Resolves a user path against the workspace and refuses one that leaves it. */
+function pathInWorkspace(input, value, workspace) {
+    if (value.includes('\0') || /[\r\n]/.test(value))
+        throw new errors/* InputError */.dz(input, 'a path on one line', value);
+    const resolved = external_node_path_default().resolve(workspace, value);
+    const relative = external_node_path_default().relative(workspace, resolved);
+    if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
+        throw new errors/* InputError */.dz(input, `a path inside the workspace (${workspace})`, value);
+    }
+    return resolved;
+}
+function oneOf(input, value, allowed) {
+    if (allowed.includes(value))
+        return value;
+    throw new errors/* InputError */.dz(input, `one of ${allowed.join(', ')}`, value);
+}
+/** A semantic version (1.2.3) or the word 'system' for the tool already on PATH. */
+function toolVersion(input, value) {
+    if (value === 'system')
+        return { kind: 'system' };
+    const version = value.replace(/^v/, '');
+    if (!/^\d+\.\d+\.\d+$/.test(version))
+        throw new errors/* InputError */.dz(input, "an exact version such as 3.18.4, or 'system'", value);
+    return { kind: 'pinned', version };
+}
+function httpUrl(input, value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new errors/* InputError */.dz(input, 'an http(s) URL', value);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new errors/* InputError */.dz(input, 'an http(s) URL', value);
+    return value.replace(/\/+$/, '');
+}
+/** A branch name git accepts and that cannot be read as an option or a path outside refs/heads. */
+function checkBranch(input, value) {
+    const bad = !/^[A-Za-z0-9._/-]{1,200}$/.test(value) ||
+        /^[-/.]|[/.]$|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(value) ||
+        value === 'HEAD';
+    if (bad)
+        throw new errors/* InputError */.dz(input, 'a git branch name such as "config"', value);
+    return value;
+}
+/**
+ * A remote git accepts with no surprises: a local path, or a file/http(s)/ssh URL without credentials.
+ * Refused: `transport::address` (git's remote helpers, e.g. ext:: runs commands), a leading "-" (read as
+ * an option), user:password@ in a URL (the token travels in a header, never in the URL), control characters.
+ */
+function checkRepo(input, value) {
+    const refuse = (why) => {
+        throw new errors/* InputError */.dz(input, `a local path or an https URL of a git repository (${why})`, value);
+    };
+    if (!value || hasControl(value))
+        refuse('no control characters');
+    if (value.startsWith('-'))
+        refuse('must not start with "-"');
+    if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(value))
+        refuse('no remote helpers');
+    const url = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value);
+    if (!url)
+        return value;
+    if (!['https', 'http', 'file', 'ssh'].includes(url[1].toLowerCase()))
+        refuse(`unsupported scheme ${url[1]}`);
+    const parsed = new URL(value);
+    if (parsed.password || (parsed.username && url[1].toLowerCase() !== 'ssh'))
+        refuse('no credentials in the URL');
+    return value;
+}
+function hasControl(value) {
+    return [...value].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+}
+
+;// CONCATENATED MODULE: ./src/config-branch/layout.ts
+
+const README_PATH = 'README.md';
+const VALUES_FILE = 'values.yaml';
+const DEPLOYMENT_FILE = 'deployment.json';
+const EVALUATIONS_FILE = 'evaluations.json';
+const checkName = dnsLabel;
+function checkStageKey(key) {
+    checkName('project', key.project);
+    checkName('stage', key.stage);
+    checkName('service', key.service);
+    return key;
+}
+const checkRepository = imageRepository;
+function checkImage(image, inputs = { repository: 'image', tag: 'tag' }) {
+    checkRepository(inputs.repository, image.repository);
+    ociTag(inputs.tag, image.tag);
+    return image;
+}
+function dir(key) {
+    checkStageKey(key);
+    return `${key.project}/${key.stage}/${key.service}`;
+}
+function layout_valuesPath(key) {
+    return `${dir(key)}/${VALUES_FILE}`;
+}
+function deploymentPath(key) {
+    return `${dir(key)}/${DEPLOYMENT_FILE}`;
+}
+function evaluationsPath(key) {
+    return `${dir(key)}/${EVALUATIONS_FILE}`;
+}
+/** `service:tag -> project/stage`: the subject of every commit about this stage. */
+function describeChange(key, tag) {
+    return `${key.service}:${tag} -> ${key.project}/${key.stage}`;
+}
+const README_TEXT = `# Config branch of carts-deploy-action
+
+This branch holds the desired state of every stage, written by carts-deploy-action
+(the part of Keptn that its github-service used to do). Do not rebase or force-push it:
+many workflow runs push here at once, and each run only ever adds a commit on top.
+
+## Layout
+
+    <project>/<stage>/<service>/values.yaml       Helm values: image.repository and image.tag
+                                                  say what runs in the stage; add your own keys,
+                                                  they are kept with their comments and order
+    <project>/<stage>/<service>/deployment.json   the last deployment: image, result, time, run
+    <project>/<stage>/<service>/evaluations.json  quality-gate evaluations, newest first (capped),
+                                                  which relative SLO criteria compare against
+
+Names of projects, stages and services are DNS labels (lowercase letters, digits, "-").
+
+## Commits
+
+    [carts-deploy] <service>:<tag> -> <project>/<stage>
+
+with a \`Workflow-Run: <url>\` trailer naming the run that made the change. A rollback is a
+commit that restores the previous image, and its message says why. \`git log -- <path>\`
+shows the history of one stage.
+`;
+
+;// CONCATENATED MODULE: ./src/config-branch/branch-update.ts
 /**
  * Read-modify-write of files on a branch that many runs push to at once.
  *
@@ -42635,6 +42092,7 @@ class Git {
  * update is lost and none overwrites another. Retries are bounded, with jittered exponential backoff so
  * that writers who collided do not collide again in lockstep.
  */
+
 
 
 
@@ -42735,11 +42193,119 @@ function changedFiles(snapshot, changes) {
     return files;
 }
 
-;// CONCATENATED MODULE: ./src/state/config-branch.ts
+;// CONCATENATED MODULE: ./src/config-branch/records.ts
+
+/** How many evaluations a stage keeps: enough for relative criteria, small enough to diff. */
+const EVALUATIONS_CAP = 50;
+function parseJson(text, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* ConfigFileError */.x(file, undefined, `invalid JSON: ${error.message}`);
+    }
+}
+function render(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
+}
+function renderDeployment(record) {
+    return render(record);
+}
+function parseDeployment(text, file) {
+    if (text === undefined)
+        return undefined;
+    const value = parseJson(text, file);
+    if (!value || typeof value !== 'object' || typeof value.image?.tag !== 'string') {
+        throw new errors/* ConfigFileError */.x(file, undefined, 'expected a deployment record with image.repository and image.tag');
+    }
+    return value;
+}
+/** The history, newest first; a missing file is an empty history. */
+function parseEvaluations(text, file) {
+    if (text === undefined)
+        return [];
+    const value = parseJson(text, file);
+    if (!Array.isArray(value) || value.some(item => !item || typeof item !== 'object' || Array.isArray(item))) {
+        throw new errors/* ConfigFileError */.x(file, undefined, 'expected a JSON array of evaluation objects');
+    }
+    return value;
+}
+/** The file with `entry` first and the oldest entries beyond `cap` dropped. */
+function prependEvaluation(text, entry, file, cap = EVALUATIONS_CAP) {
+    return render([entry, ...parseEvaluations(text, file)].slice(0, Math.max(1, cap)));
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/config-branch/values-file.ts
 /**
- * The config branch: what runs in each stage and why. Every operation is one read-modify-write through
- * updateBranch (one commit, or none when nothing changes) or one read through readBranch.
+ * Reads and sets image.repository / image.tag in a Helm values file.
+ *
+ * Pure text in, text out. The document is edited in place (yaml round-trip), so keys people added, their
+ * comments and their order survive; only the two scalars change.
  */
+
+
+
+const REPOSITORY = ['image', 'repository'];
+const TAG = ['image', 'tag'];
+// No re-folding of long strings and `[a, b]` kept as written: a change touches only the lines it must.
+const TO_STRING = { lineWidth: 0, flowCollectionPadding: false };
+/** The image the file names, or undefined when it names none (missing file, or no image keys). */
+function values_file_readImage(text, file) {
+    if (text === undefined)
+        return undefined;
+    const doc = load(text, file);
+    const repository = scalarText(doc, REPOSITORY);
+    const tag = scalarText(doc, TAG);
+    return repository === undefined || tag === undefined ? undefined : { repository, tag };
+}
+/** The file with image.repository and image.tag set; a missing file becomes a new minimal one. */
+function writeImage(text, image, file) {
+    const doc = load(text ?? '', file);
+    setScalar(doc, REPOSITORY, image.repository);
+    setScalar(doc, TAG, image.tag);
+    return doc.toString(TO_STRING);
+}
+function load(text, file) {
+    const { doc } = (0,yaml_file/* parseYaml */.hN)(text, file);
+    if (doc.contents !== null && !(0,dist/* isMap */.jh)(doc.contents)) {
+        throw new errors/* ConfigFileError */.x(file, 1, 'expected a map of Helm values at the top level');
+    }
+    const image = doc.get('image', true);
+    if (image !== undefined && !(0,dist/* isMap */.jh)(image) && !((0,dist/* isScalar */.jn)(image) && image.value === null)) {
+        throw new errors/* ConfigFileError */.x(file, undefined, 'image: expected a map with repository and tag');
+    }
+    return doc;
+}
+/**
+ * The scalar as written. A tag like `1.10` parses as the number 1.1, so plain scalars are read from
+ * their source text.
+ */
+function scalarText(doc, path) {
+    const node = doc.getIn(path, true);
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
+        return undefined;
+    if (typeof node.value === 'string')
+        return node.value;
+    return node.source ?? String(node.value);
+}
+/** Changes the existing scalar node when there is one, so its comment and quoting style stay. */
+function setScalar(doc, path, value) {
+    const node = doc.getIn(path, true);
+    if ((0,dist/* isScalar */.jn)(node)) {
+        node.value = value;
+        delete node.source;
+        return;
+    }
+    // `image:` with no value: give it a map in the same place.
+    const image = doc.get('image', true);
+    if ((0,dist/* isScalar */.jn)(image) && image.value === null)
+        doc.set('image', doc.createNode({}));
+    doc.setIn(path, value);
+}
+
+;// CONCATENATED MODULE: ./src/config-branch/config-branch.ts
 
 
 
@@ -42827,21 +42393,13 @@ async function readEvaluations(target, key, options) {
     return parseEvaluations(snapshot.files.get(path), path);
 }
 
-;// CONCATENATED MODULE: ./src/stages/commit.ts
-/** The commit step: the stage's desired image goes onto the config branch, and its values file to helm. */
-
-
-
-
+;// CONCATENATED MODULE: ./src/config-branch/target.ts
 
 
 /** The branch of the config repository; the token goes only to an http(s) remote. */
 function configTarget(config) {
     const repo = resolveRepo(config.configRepo, config.workspace);
     const token = httpOrigin(repo) ? config.githubToken : undefined;
-    // The runner masks the token, not its base64 form; mask that too before git ever sees it.
-    if (token && process.env.GITHUB_ACTIONS === 'true')
-        core_setSecret(basicCredential(token));
     return {
         repo,
         branch: config.configBranch,
@@ -42850,29 +42408,36 @@ function configTarget(config) {
         runUrl: config.runUrl
     };
 }
-async function commitStep(ctx) {
-    const key = { project: ctx.plan.project, stage: ctx.plan.stage, service: ctx.config.service };
-    const image = { repository: ctx.config.image, tag: ctx.config.tag };
-    const target = configTarget(ctx.config);
-    const result = await setImage(target, key, image, { tempRoot: ctx.tempDir });
-    const valuesFile = (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'config', layout_valuesPath(key));
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(valuesFile), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(valuesFile, result.values);
-    const where = `branch '${target.branch}' at ${result.sha?.slice(0, 12)}`;
-    if (result.changed)
-        ctx.log.info(`Committed ${describeChange(key, image.tag)} to ${where}`);
-    else
-        ctx.log.info(`${describeChange(key, image.tag)} is already the desired state on ${where}; no commit`);
-    if (result.attempts > 1)
-        ctx.log.info(`(pushed after ${result.attempts} attempts: other runs were writing too)`);
-    return { sha: result.sha ?? '', changed: result.changed, previous: result.previous, valuesFile };
-}
 
-;// CONCATENATED MODULE: ./src/tools/helm.ts
-/**
- * The one way this project calls helm: argument arrays built by pure functions (unit-tested), the
- * kubeconfig passed to the child process only, and errors that carry helm's own words.
- */
+;// CONCATENATED MODULE: ./src/stages/commit.ts
+/** The commit step: the stage's desired image goes onto the config branch, and its values file to helm. */
+
+
+
+
+
+const commitStep = {
+    name: 'commit',
+    async run(ctx) {
+        const image = { repository: ctx.config.image, tag: ctx.config.tag };
+        const target = configTarget(ctx.config);
+        const result = await setImage(target, ctx.key, image, { tempRoot: ctx.tempDir });
+        const valuesFile = (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'config', layout_valuesPath(ctx.key));
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(valuesFile), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(valuesFile, result.values);
+        const change = describeChange(ctx.key, image.tag);
+        const where = `branch '${target.branch}' at ${result.sha?.slice(0, 12)}`;
+        if (result.changed)
+            ctx.log.info(`Committed ${change} to ${where}`);
+        else
+            ctx.log.info(`${change} is already the desired state on ${where}; no commit`);
+        if (result.attempts > 1)
+            ctx.log.info(`(pushed after ${result.attempts} attempts: other runs were writing too)`);
+        return { sha: result.sha ?? '', changed: result.changed, previous: result.previous, valuesFile };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/programs/helm.ts
 
 
 function versionArgs() {
@@ -42883,7 +42448,7 @@ function parseHelmMajor(output) {
     const major = Number(/^v?(\d+)\.\d+/.exec(output.trim())?.[1]);
     if (major === 3 || major === 4)
         return major;
-    throw new Error(`helm ${JSON.stringify(output.trim().slice(0, 60))} is not supported: Helm 3 or 4 is needed`);
+    throw new errors/* SetupError */.w3(`helm ${JSON.stringify(output.trim().slice(0, 60))} is not supported: Helm 3 or 4 is needed`);
 }
 /** Helm 4 deprecates --atomic in favour of --rollback-on-failure (same behaviour). */
 function rollbackOnFailureFlag(major) {
@@ -42931,7 +42496,7 @@ function waitArgs(timeoutSeconds) {
 function parseHistory(json) {
     const entries = JSON.parse(json);
     if (!Array.isArray(entries))
-        throw new Error('helm history: expected a JSON array');
+        throw new errors/* ToolOutputError */._G('helm history', 'expected a JSON array');
     return [...entries].sort((a, b) => a.revision - b.revision);
 }
 function parseRelease(json) {
@@ -42988,52 +42553,11 @@ class Helm {
     }
 }
 /** Errors name `helm`, not the cache path of the binary, so messages stay short. */
-async function runHelm(path, args, options) {
-    try {
-        return await execTool(path, args, options);
-    }
-    catch (error) {
-        if (error instanceof errors/* ToolError */.v4)
-            throw new errors/* ToolError */.v4('helm', args, error.exitCode, error.output);
-        throw error;
-    }
+function runHelm(path, args, options) {
+    return execTool(path, args, { ...options, name: 'helm' });
 }
 
-;// CONCATENATED MODULE: ./src/tools/kubeconfig.ts
-/**
- * The cluster credentials of a run. The kubeconfig input (masked by inputs.ts) is written 0600 into the
- * run's private temp dir (removed by the post step) and handed to our child processes through their
- * environment only: process.env is never changed, so nothing else in the job sees it.
- */
-
-
-const KUBECONFIG_FILE = 'kubeconfig';
-/** The input as YAML: accepts the file's text, or the same base64-encoded (as some secrets hold it). */
-function kubeconfigText(input) {
-    const text = input.trim();
-    if (/^[A-Za-z0-9+/=\s]+$/.test(text) && !text.includes(':')) {
-        const decoded = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
-        if (/apiVersion|clusters:/.test(decoded))
-            return decoded;
-    }
-    return `${text}\n`;
-}
-/** The file written, or undefined when the input is empty (the runner's current context is used). */
-async function writeKubeconfig(input, tempDir) {
-    if (!input?.trim())
-        return undefined;
-    const file = external_node_path_default().join(tempDir, KUBECONFIG_FILE);
-    await (0,promises_namespaceObject.writeFile)(file, kubeconfigText(input), { mode: 0o600 });
-    // mode applies only when the file is created; make sure a pre-existing file is private too.
-    await (0,promises_namespaceObject.chmod)(file, 0o600);
-    return file;
-}
-/** Environment additions for helm/kubectl: KUBECONFIG only when we wrote one. */
-function kubeEnv(file) {
-    return file ? { KUBECONFIG: file } : {};
-}
-
-;// CONCATENATED MODULE: ./src/tools/kubectl.ts
+;// CONCATENATED MODULE: ./src/programs/kubectl.ts
 /**
  * The one way this project calls kubectl: argument arrays built by pure functions (unit-tested), the
  * kubeconfig passed to the child process only, and errors that carry kubectl's own words.
@@ -43120,19 +42644,46 @@ class Kubectl {
         const result = await this.exec(apiResourcesArgs(group));
         return result.stdout.split('\n').filter(Boolean);
     }
-    async exec(args, options = {}) {
-        try {
-            return await execTool(this.path, args, { ...options, env: { ...this.env, ...options.env } });
-        }
-        catch (error) {
-            if (error instanceof errors/* ToolError */.v4)
-                throw new errors/* ToolError */.v4('kubectl', args, error.exitCode, error.output);
-            throw error;
-        }
+    exec(args, options = {}) {
+        return execTool(this.path, args, { ...options, name: 'kubectl', env: { ...this.env, ...options.env } });
     }
 }
 
-;// CONCATENATED MODULE: ./src/strategies/cluster.ts
+;// CONCATENATED MODULE: ./src/deployment/kubeconfig.ts
+/**
+ * The cluster credentials of a run. The kubeconfig input (masked by inputs.ts) is written 0600 into the
+ * run's private temp dir (removed by the post step) and handed to our child processes through their
+ * environment only: process.env is never changed, so nothing else in the job sees it.
+ */
+
+
+const KUBECONFIG_FILE = 'kubeconfig';
+/** The input as YAML: accepts the file's text, or the same base64-encoded (as some secrets hold it). */
+function kubeconfigText(input) {
+    const text = input.trim();
+    if (/^[A-Za-z0-9+/=\s]+$/.test(text) && !text.includes(':')) {
+        const decoded = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
+        if (/apiVersion|clusters:/.test(decoded))
+            return decoded;
+    }
+    return `${text}\n`;
+}
+/** The file written, or undefined when the input is empty (the runner's current context is used). */
+async function writeKubeconfig(input, tempDir) {
+    if (!input?.trim())
+        return undefined;
+    const file = external_node_path_default().join(tempDir, KUBECONFIG_FILE);
+    await (0,promises_namespaceObject.writeFile)(file, kubeconfigText(input), { mode: 0o600 });
+    // mode applies only when the file is created; make sure a pre-existing file is private too.
+    await (0,promises_namespaceObject.chmod)(file, 0o600);
+    return file;
+}
+/** Environment additions for helm/kubectl: KUBECONFIG only when we wrote one. */
+function kubeEnv(file) {
+    return file ? { KUBECONFIG: file } : {};
+}
+
+;// CONCATENATED MODULE: ./src/deployment/cluster.ts
 
 
 
@@ -43157,151 +42708,11 @@ async function openCluster(ctx) {
     return { helm: new Helm(helmPath(ctx), env), kubectl: new Kubectl('kubectl', env) };
 }
 
-;// CONCATENATED MODULE: ./src/strategies/istio.ts
-const ISTIO_GROUP = 'networking.istio.io';
-const VIRTUAL_SERVICES = `virtualservices.${ISTIO_GROUP}`;
-/** Discovery only (allowed to every authenticated user), so a namespace-scoped account can ask too. */
-async function hasIstio(kubectl) {
-    return (await kubectl.apiResources(ISTIO_GROUP)).includes(VIRTUAL_SERVICES);
-}
-/** Pure: the VirtualService that gives `live` all traffic and `other` (when it exists) none. */
-function virtualService(service, namespace, live, other) {
-    const destination = (colour, weight) => ({
-        destination: { host: `${service}-${colour}.${namespace}.svc.cluster.local` },
-        weight
-    });
-    return {
-        apiVersion: `${ISTIO_GROUP}/v1`,
-        kind: 'VirtualService',
-        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
-        spec: {
-            hosts: [service, `${service}.${namespace}.svc.cluster.local`],
-            http: [{ route: [destination(live, 100), ...(other ? [destination(other, 0)] : [])] }]
-        }
-    };
-}
-/** Pure: weight per colour, read back from a VirtualService (for checks and logs). */
-function weightsOf(vs, service) {
-    const routes = vs?.spec?.http?.[0]?.route;
-    const out = {};
-    for (const route of routes ?? []) {
-        const colour = /^(?:.*-)?(blue|green)\./.exec(route.destination.host)?.[1];
-        if (colour && route.destination.host.startsWith(`${service}-`))
-            out[colour] = route.weight ?? 0;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/strategies/types.ts
-/** A failure a user must understand, on one line; the release was left deployable. */
-class DeployError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DeployError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/strategies/blue-green.ts
-
-
-
-/** The pod label (set by the chart from the `colour` value) that tells the colours apart. */
-const COLOUR_LABEL = 'colour';
-function otherColour(colour) {
-    return colour === 'blue' ? 'green' : 'blue';
-}
-/** Pure: the colour the stable service selects now; undefined before the first promote. */
-function liveColourOf(stable) {
-    const colour = stable?.spec?.selector?.[COLOUR_LABEL];
-    return colour === 'blue' || colour === 'green' ? colour : undefined;
-}
-/** Pure: the new version goes to the colour that is not live (blue when none is). */
-function decideBlueGreen(service, live, traffic) {
-    const colour = live ? otherColour(live) : 'blue';
-    const release = `${service}-${colour}`;
-    return { release, testService: release, colour, liveColour: live, setString: { colour }, traffic };
-}
-/** Pure: promote selects the new colour and retires the old one (if there was one). */
-function decidePromote(service, deploy) {
-    const colour = requireColour(deploy.colour);
-    const old = deploy.liveColour && deploy.liveColour !== colour ? deploy.liveColour : undefined;
-    return { live: colour, scaleDown: old ? `${service}-${old}` : undefined };
-}
-/** Pure: reject leaves the stable service where it was and retires the new colour. */
-function decideReject(service, deploy) {
-    const colour = requireColour(deploy.colour);
-    return { live: deploy.liveColour, scaleDown: `${service}-${colour}` };
-}
-/** Pure: the stable service selects exactly what the colour's own service selects, on the same ports. */
-function stableService(service, namespace, colourService) {
-    const ports = (colourService.spec?.ports ?? []).map(({ nodePort: _nodePort, ...port }) => port);
-    return {
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
-        spec: { type: 'ClusterIP', selector: colourService.spec?.selector ?? {}, ports }
-    };
-}
-const NOTHING = 'no blue/green deploy in this run: nothing to promote or reject';
-function requireColour(colour) {
-    if (!colour)
-        throw new DeployError(NOTHING);
-    return colour;
-}
-function requireDeploy(ctx) {
-    const deploy = ctx.results.deploy;
-    if (deploy?.strategy !== 'blue_green_service')
-        throw new DeployError(NOTHING);
-    return deploy;
-}
-async function scaleDown(kubectl, release, namespace) {
-    await kubectl.scale(`app.kubernetes.io/instance=${release}`, namespace, 0);
-}
-async function routeMesh(ctx, kubectl, deploy, live) {
-    if (deploy.traffic !== 'istio' || !live)
-        return;
-    const vs = virtualService(ctx.config.service, deploy.namespace, live, otherColour(live));
-    await kubectl.apply(deploy.namespace, [vs]);
-}
-const blueGreen = {
-    name: 'blue_green_service',
-    async target(ctx, { kubectl }) {
-        const [stable, istio] = await Promise.all([
-            kubectl.getJson('service', ctx.config.service, ctx.plan.namespace),
-            hasIstio(kubectl)
-        ]);
-        return decideBlueGreen(ctx.config.service, liveColourOf(stable), istio ? 'istio' : 'service');
-    },
-    // The mesh keeps sending everything to the live colour while the new one is tested.
-    afterDeploy: async (ctx, { kubectl }, deploy) => routeMesh(ctx, kubectl, deploy, deploy.liveColour),
-    async promote(ctx) {
-        const deploy = requireDeploy(ctx);
-        const { kubectl } = await clusterFor(ctx);
-        const next = decidePromote(ctx.config.service, deploy);
-        const colourService = await kubectl.getJson('service', deploy.testService, deploy.namespace);
-        if (!colourService)
-            throw new DeployError(`service ${deploy.testService} in ${deploy.namespace} is gone`);
-        await kubectl.apply(deploy.namespace, [
-            stableService(ctx.config.service, deploy.namespace, colourService)
-        ]);
-        await routeMesh(ctx, kubectl, deploy, next.live);
-        if (next.scaleDown)
-            await scaleDown(kubectl, next.scaleDown, deploy.namespace);
-        const retired = next.scaleDown ? `; ${next.scaleDown} scaled to 0` : '';
-        ctx.log.info(`${ctx.config.service} in ${deploy.namespace} now selects ${next.live}${retired}`);
-    },
-    async reject(ctx) {
-        const deploy = requireDeploy(ctx);
-        const { kubectl } = await clusterFor(ctx);
-        const next = decideReject(ctx.config.service, deploy);
-        await routeMesh(ctx, kubectl, deploy, next.live);
-        await scaleDown(kubectl, next.scaleDown, deploy.namespace);
-        const stays = next.live ? `stays on ${next.live}` : 'was never switched';
-        ctx.log.info(`${next.scaleDown} scaled to 0; ${ctx.config.service} in ${deploy.namespace} ${stays}`);
-    }
-};
-
-;// CONCATENATED MODULE: ./src/strategies/recovery.ts
+;// CONCATENATED MODULE: ./src/deployment/recovery.ts
+/**
+ * A release left stuck by an earlier run (helm killed mid-upgrade, a runner that died) makes every later
+ * `helm upgrade` fail with "another operation is in progress". Repair it first, and say so.
+ */
 
 const STUCK = new Set(['pending-install', 'pending-upgrade', 'pending-rollback', 'failed']);
 const GOOD = new Set(['deployed', 'superseded']);
@@ -43339,7 +42750,7 @@ async function recoverRelease(helm, release, namespace, timeoutSeconds) {
     if (recovery.kind === 'none')
         return { history };
     if (recovery.kind === 'manual')
-        throw new DeployError(`${message} (namespace ${namespace})`);
+        throw new errors/* DeployError */.sH(`${message} (namespace ${namespace})`);
     if (recovery.kind === 'rollback')
         await helm.rollback(release, namespace, recovery.revision, timeoutSeconds);
     else
@@ -43347,93 +42758,7 @@ async function recoverRelease(helm, release, namespace, timeoutSeconds) {
     return { history: await helm.history(release, namespace), message };
 }
 
-;// CONCATENATED MODULE: ./src/strategies/direct.ts
-
-
-
-/** Pure: a direct deploy always upgrades the one release, and the tests use its own service. */
-function decideDirect(service) {
-    return { release: service, testService: service, setString: {}, traffic: 'service' };
-}
-/**
- * Pure: on a failed gate, go back to `toRevision` (the last one that passed its gate) or, when the gate
- * knows none, to the revision that was live before this deploy. A first deploy has nothing to go back to.
- */
-function decideDirectReject(history, toRevision, previousRevision) {
-    const target = toRevision ?? previousRevision;
-    if (target === undefined)
-        return { kind: 'nothing', reason: 'no earlier revision passed its gate' };
-    if (target === deployedRevision(history))
-        return { kind: 'already', reason: `revision ${target} is the deployed one already` };
-    if (!history.some(h => h.revision === target)) {
-        const kept = history.map(h => h.revision).join(', ') || 'none';
-        return { kind: 'pruned', reason: `revision ${target} is no longer in helm's history (kept: ${kept})` };
-    }
-    return { kind: 'rollback', revision: target };
-}
-function releaseOf(ctx) {
-    return { release: ctx.results.deploy?.release ?? ctx.config.service, namespace: ctx.plan.namespace };
-}
-/** `helm rollback` to a revision that passed its gate; returns the new revision helm wrote. */
-async function rollbackDirect(ctx, toRevision) {
-    const { helm } = await clusterFor(ctx);
-    const { release, namespace } = releaseOf(ctx);
-    const decision = decideDirectReject(await helm.history(release, namespace), toRevision, undefined);
-    if (decision.kind === 'pruned')
-        throw new DeployError(`cannot roll ${release} in ${namespace} back: ${decision.reason}`);
-    if (decision.kind === 'rollback')
-        await helm.rollback(release, namespace, toRevision, ctx.config.timeoutSeconds);
-    const now = deployedRevision(await helm.history(release, namespace)) ?? 0;
-    ctx.log.info(`${release} in ${namespace} runs revision ${toRevision} again (as revision ${now})`);
-    return now;
-}
-const direct = {
-    name: 'direct',
-    target: async (ctx) => decideDirect(ctx.config.service),
-    afterDeploy: async () => { },
-    async promote(ctx) {
-        const deploy = ctx.results.deploy;
-        ctx.log.info(`${releaseOf(ctx).release} revision ${deploy?.revision ?? '?'} is live (direct: nothing to switch)`);
-    },
-    async reject(ctx, options = {}) {
-        const { helm } = await clusterFor(ctx);
-        const { release, namespace } = releaseOf(ctx);
-        const history = await helm.history(release, namespace);
-        const decision = decideDirectReject(history, options.toRevision, ctx.results.deploy?.previousRevision);
-        if (decision.kind === 'rollback')
-            await rollbackDirect(ctx, decision.revision);
-        else
-            ctx.log.warning(`${release} in ${namespace} stays as it is: ${decision.reason}`);
-    }
-};
-
-;// CONCATENATED MODULE: ./src/strategies/index.ts
-
-
-
-
-const STRATEGIES = { direct: direct, blue_green_service: blueGreen };
-function strategyFor(name) {
-    return STRATEGIES[name];
-}
-/** The strategy of this run's deploy (or of the stage, when nothing was deployed in this run). */
-function strategyOf(ctx) {
-    const name = ctx.results.deploy?.strategy ?? ctx.plan.deploymentStrategy;
-    return name ? STRATEGIES[name] : undefined;
-}
-/** Gate passed. direct: nothing to do; blue/green: the stable service switches, the old colour scales to 0. */
-async function promote(ctx) {
-    await strategyOf(ctx)?.promote(ctx);
-}
-/**
- * Gate failed. direct: helm rollback to `toRevision` (the last revision that passed its gate), else to the
- * revision live before this deploy; blue/green: the new colour scales to 0, the stable service never moved.
- */
-async function reject(ctx, options = {}) {
-    await strategyOf(ctx)?.reject(ctx, options);
-}
-
-;// CONCATENATED MODULE: ./src/strategies/release.ts
+;// CONCATENATED MODULE: ./src/deployment/release.ts
 /**
  * One `helm upgrade --install` with rollback on failure, and the one-line explanation a user gets when
  * it fails. Shared by both strategies: they differ only in which release and colour they deploy.
@@ -43511,7 +42836,7 @@ async function upgradeRelease(helm, spec, image, before) {
             restored,
             recovered: after?.message
         };
-        throw new DeployError(explainFailure(facts));
+        throw new errors/* DeployError */.sH(explainFailure(facts));
     }
 }
 /** `kubectl rollout status` for each Deployment of the release: the workload is really serving. */
@@ -43523,19 +42848,249 @@ async function checkRollout(kubectl, release, timeoutSeconds) {
         catch (error) {
             if (!(error instanceof errors/* ToolError */.v4))
                 throw error;
-            throw new DeployError(`deployment/${deployment} in ${release.namespace} did not finish its rollout after helm: ${lastLine(error.output)}`);
+            throw new errors/* DeployError */.sH(`deployment/${deployment} in ${release.namespace} did not finish its rollout after helm: ${lastLine(error.output)}`);
         }
     }
 }
 function lastLine(text) {
-    return text.trim().split(/\r?\n/).filter(Boolean).at(-1) ?? '(no output)';
+    return (0,errors/* lastLines */.w$)(text) || '(no output)';
+}
+
+;// CONCATENATED MODULE: ./src/deployment/service-url.ts
+/** Pure: the URL the tests reach a service at, from the `service-url` template. */
+/** The service-url template with {service} {namespace} {stage} {project} replaced. */
+function renderServiceUrl(template, vars) {
+    return template.replace(/\{(service|namespace|stage|project)\}/g, (_, key) => vars[key]);
+}
+
+;// CONCATENATED MODULE: ./src/deployment/istio.ts
+const ISTIO_GROUP = 'networking.istio.io';
+const VIRTUAL_SERVICES = `virtualservices.${ISTIO_GROUP}`;
+/** Discovery only (allowed to every authenticated user), so a namespace-scoped account can ask too. */
+async function hasIstio(kubectl) {
+    return (await kubectl.apiResources(ISTIO_GROUP)).includes(VIRTUAL_SERVICES);
+}
+/** Pure: the VirtualService that gives `live` all traffic and `other` (when it exists) none. */
+function virtualService(service, namespace, live, other) {
+    const destination = (colour, weight) => ({
+        destination: { host: `${service}-${colour}.${namespace}.svc.cluster.local` },
+        weight
+    });
+    return {
+        apiVersion: `${ISTIO_GROUP}/v1`,
+        kind: 'VirtualService',
+        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
+        spec: {
+            hosts: [service, `${service}.${namespace}.svc.cluster.local`],
+            http: [{ route: [destination(live, 100), ...(other ? [destination(other, 0)] : [])] }]
+        }
+    };
+}
+/** Pure: weight per colour, read back from a VirtualService (for checks and logs). */
+function weightsOf(vs, service) {
+    const routes = vs?.spec?.http?.[0]?.route;
+    const out = {};
+    for (const route of routes ?? []) {
+        const colour = /^(?:.*-)?(blue|green)\./.exec(route.destination.host)?.[1];
+        if (colour && route.destination.host.startsWith(`${service}-`))
+            out[colour] = route.weight ?? 0;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/deployment/strategies/blue-green.ts
+
+
+
+/** The pod label (set by the chart from the `colour` value) that tells the colours apart. */
+const COLOUR_LABEL = 'colour';
+function otherColour(colour) {
+    return colour === 'blue' ? 'green' : 'blue';
+}
+/** Pure: the colour the stable service selects now; undefined before the first promote. */
+function liveColourOf(stable) {
+    const colour = stable?.spec?.selector?.[COLOUR_LABEL];
+    return colour === 'blue' || colour === 'green' ? colour : undefined;
+}
+/** Pure: the new version goes to the colour that is not live (blue when none is). */
+function decideBlueGreen(service, live, traffic) {
+    const colour = live ? otherColour(live) : 'blue';
+    const release = `${service}-${colour}`;
+    return { release, testService: release, colour, liveColour: live, setString: { colour }, traffic };
+}
+/** Pure: promote selects the new colour and retires the old one (if there was one). */
+function decidePromote(service, deploy) {
+    const colour = requireColour(deploy.colour);
+    const old = deploy.liveColour && deploy.liveColour !== colour ? deploy.liveColour : undefined;
+    return { live: colour, scaleDown: old ? `${service}-${old}` : undefined };
+}
+/** Pure: reject leaves the stable service where it was and retires the new colour. */
+function decideReject(service, deploy) {
+    const colour = requireColour(deploy.colour);
+    return { live: deploy.liveColour, scaleDown: `${service}-${colour}` };
+}
+/** Pure: the stable service selects exactly what the colour's own service selects, on the same ports. */
+function stableService(service, namespace, colourService) {
+    const ports = (colourService.spec?.ports ?? []).map(({ nodePort: _nodePort, ...port }) => port);
+    return {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
+        spec: { type: 'ClusterIP', selector: colourService.spec?.selector ?? {}, ports }
+    };
+}
+const NOTHING = 'no blue/green deploy in this run: nothing to promote or reject';
+function requireColour(colour) {
+    if (!colour)
+        throw new errors/* DeployError */.sH(NOTHING);
+    return colour;
+}
+function requireDeploy(ctx) {
+    const deploy = ctx.results.deploy;
+    if (deploy?.strategy !== 'blue_green_service')
+        throw new errors/* DeployError */.sH(NOTHING);
+    return deploy;
+}
+async function scaleDown(kubectl, release, namespace) {
+    await kubectl.scale(`app.kubernetes.io/instance=${release}`, namespace, 0);
+}
+async function routeMesh(ctx, kubectl, deploy, live) {
+    if (deploy.traffic !== 'istio' || !live)
+        return;
+    const vs = virtualService(ctx.config.service, deploy.namespace, live, otherColour(live));
+    await kubectl.apply(deploy.namespace, [vs]);
+}
+const blueGreen = {
+    name: 'blue_green_service',
+    async target(ctx, { kubectl }) {
+        const [stable, istio] = await Promise.all([
+            kubectl.getJson('service', ctx.config.service, ctx.plan.namespace),
+            hasIstio(kubectl)
+        ]);
+        return decideBlueGreen(ctx.config.service, liveColourOf(stable), istio ? 'istio' : 'service');
+    },
+    // The mesh keeps sending everything to the live colour while the new one is tested.
+    afterDeploy: async (ctx, { kubectl }, deploy) => routeMesh(ctx, kubectl, deploy, deploy.liveColour),
+    async promote(ctx) {
+        const deploy = requireDeploy(ctx);
+        const { kubectl } = await clusterFor(ctx);
+        const next = decidePromote(ctx.config.service, deploy);
+        const colourService = await kubectl.getJson('service', deploy.testService, deploy.namespace);
+        if (!colourService)
+            throw new errors/* DeployError */.sH(`service ${deploy.testService} in ${deploy.namespace} is gone`);
+        await kubectl.apply(deploy.namespace, [
+            stableService(ctx.config.service, deploy.namespace, colourService)
+        ]);
+        await routeMesh(ctx, kubectl, deploy, next.live);
+        if (next.scaleDown)
+            await scaleDown(kubectl, next.scaleDown, deploy.namespace);
+        const retired = next.scaleDown ? `; ${next.scaleDown} scaled to 0` : '';
+        ctx.log.info(`${ctx.config.service} in ${deploy.namespace} now selects ${next.live}${retired}`);
+    },
+    async reject(ctx) {
+        const deploy = requireDeploy(ctx);
+        const { kubectl } = await clusterFor(ctx);
+        const next = decideReject(ctx.config.service, deploy);
+        await routeMesh(ctx, kubectl, deploy, next.live);
+        await scaleDown(kubectl, next.scaleDown, deploy.namespace);
+        const stays = next.live ? `stays on ${next.live}` : 'was never switched';
+        ctx.log.info(`${next.scaleDown} scaled to 0; ${ctx.config.service} in ${deploy.namespace} ${stays}`);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/deployment/strategies/direct.ts
+
+
+
+/** Pure: a direct deploy always upgrades the one release, and the tests use its own service. */
+function decideDirect(service) {
+    return { release: service, testService: service, setString: {}, traffic: 'service' };
+}
+/**
+ * Pure: on a failed gate, go back to `toRevision` (the last one that passed its gate) or, when the gate
+ * knows none, to the revision that was live before this deploy. A first deploy has nothing to go back to.
+ */
+function decideDirectReject(history, toRevision, previousRevision) {
+    const target = toRevision ?? previousRevision;
+    if (target === undefined)
+        return { kind: 'nothing', reason: 'no earlier revision passed its gate' };
+    if (target === deployedRevision(history))
+        return { kind: 'already', reason: `revision ${target} is the deployed one already` };
+    if (!history.some(h => h.revision === target)) {
+        const kept = history.map(h => h.revision).join(', ') || 'none';
+        return { kind: 'pruned', reason: `revision ${target} is no longer in helm's history (kept: ${kept})` };
+    }
+    return { kind: 'rollback', revision: target };
+}
+function releaseOf(ctx) {
+    return { release: ctx.results.deploy?.release ?? ctx.config.service, namespace: ctx.plan.namespace };
+}
+/** `helm rollback` to a revision that passed its gate; returns the new revision helm wrote. */
+async function rollbackDirect(ctx, toRevision) {
+    const { helm } = await clusterFor(ctx);
+    const { release, namespace } = releaseOf(ctx);
+    const decision = decideDirectReject(await helm.history(release, namespace), toRevision, undefined);
+    if (decision.kind === 'pruned')
+        throw new errors/* DeployError */.sH(`cannot roll ${release} in ${namespace} back: ${decision.reason}`);
+    if (decision.kind === 'rollback')
+        await helm.rollback(release, namespace, toRevision, ctx.config.timeoutSeconds);
+    const now = deployedRevision(await helm.history(release, namespace)) ?? 0;
+    ctx.log.info(`${release} in ${namespace} runs revision ${toRevision} again (as revision ${now})`);
+    return now;
+}
+const direct = {
+    name: 'direct',
+    target: async (ctx) => decideDirect(ctx.config.service),
+    afterDeploy: async () => { },
+    async promote(ctx) {
+        const deploy = ctx.results.deploy;
+        ctx.log.info(`${releaseOf(ctx).release} revision ${deploy?.revision ?? '?'} is live (direct: nothing to switch)`);
+    },
+    async reject(ctx, options = {}) {
+        const { helm } = await clusterFor(ctx);
+        const { release, namespace } = releaseOf(ctx);
+        const history = await helm.history(release, namespace);
+        const decision = decideDirectReject(history, options.toRevision, ctx.results.deploy?.previousRevision);
+        if (decision.kind === 'rollback')
+            await rollbackDirect(ctx, decision.revision);
+        else
+            ctx.log.warning(`${release} in ${namespace} stays as it is: ${decision.reason}`);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/deployment/strategies/index.ts
+
+
+
+const STRATEGIES = {
+    direct: direct,
+    blue_green_service: blueGreen
+};
+function strategyFor(name) {
+    return STRATEGIES[name];
+}
+/** The strategy of this run's deploy (or of the stage, when nothing was deployed in this run). */
+function strategyOf(ctx) {
+    const name = ctx.results.deploy?.strategy ?? ctx.plan.deploymentStrategy;
+    return name ? STRATEGIES[name] : undefined;
+}
+/** Gate passed. direct: nothing to do; blue/green: the stable service switches, the old colour scales to 0. */
+async function promote(ctx) {
+    await strategyOf(ctx)?.promote(ctx);
+}
+/**
+ * Gate failed. direct: helm rollback to `toRevision` (the last revision that passed its gate), else to the
+ * revision live before this deploy; blue/green: the new colour scales to 0, the stable service never moved.
+ */
+async function reject(ctx, options = {}) {
+    await strategyOf(ctx)?.reject(ctx, options);
 }
 
 ;// CONCATENATED MODULE: ./src/stages/deploy.ts
 /**
  * The deploy step: the stage's values file from the config branch goes into `<project>-<stage>` with
  * `helm upgrade --install --wait` and rollback on failure, through the stage's strategy (direct or
- * blue/green), then a rollout check. Leaves ctx.results.deploy and the `deployment-url` output.
+ * blue/green), then a rollout check. Its result tells the test step where the new version answers.
  */
 
 
@@ -43544,10 +43099,7 @@ function lastLine(text) {
 
 
 
-/** Pure: the service-url template with {service} {namespace} {stage} {project} replaced. */
-function renderServiceUrl(template, vars) {
-    return template.replace(/\{(service|namespace|stage|project)\}/g, (_, key) => vars[key]);
-}
+
 /** Pure: the helm upgrade of one deploy. The strategy's values (colour) come after the values file. */
 function upgradeSpec(ctx, target) {
     const valuesFile = ctx.results.commit?.valuesFile;
@@ -43564,11 +43116,12 @@ function upgradeSpec(ctx, target) {
         timeoutSeconds: ctx.config.timeoutSeconds
     };
 }
-async function deployStep(ctx) {
+const deployStep = { name: 'deploy', run: deploy };
+async function deploy(ctx) {
     const strategyName = ctx.plan.deploymentStrategy;
     if (!strategyName) {
         ctx.log.info(`Stage ${ctx.plan.stage} deploys nothing (quality gate only)`);
-        return;
+        return undefined;
     }
     await checkChart(ctx.config.chartDir);
     const cluster = await clusterFor(ctx);
@@ -43603,8 +43156,8 @@ async function deployStep(ctx) {
         helmSeconds: upgraded.helmSeconds
     };
     await strategy.afterDeploy(ctx, cluster, result);
-    ctx.results.deploy = result;
     ctx.log.info(`${image} is ${spec.release} revision ${result.revision} in ${spec.namespace}: ${result.serviceUrl}`);
+    return result;
 }
 /** Where the deploy goes (the strategy's decision), and that release repaired if a crashed run left it stuck. */
 async function prepare(ctx, cluster, strategy) {
@@ -43617,7 +43170,7 @@ async function checkChart(chartDir) {
         await (0,promises_namespaceObject.access)(external_node_path_default().join(chartDir, 'Chart.yaml'));
     }
     catch {
-        throw new DeployError(`chart not found at ${chartDir} (no Chart.yaml there)`);
+        throw new errors/* DeployError */.sH(`chart not found at ${chartDir} (no Chart.yaml there)`);
     }
 }
 async function ensureNamespace(ctx, { kubectl }) {
@@ -43629,102 +43182,27 @@ async function ensureNamespace(ctx, { kubectl }) {
         ctx.log.debug(`Not allowed to create namespace ${ctx.plan.namespace}; using it as is`);
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/evaluation/json-file.ts
-/** Reads a JSON file the user gave (history, SLI values); an unreadable one names the file. */
-
-
-function json_file_readJsonFile(file) {
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-    }
-    catch (error) {
-        throw new errors/* ConfigFileError */.x(file, undefined, `is not readable JSON (${error instanceof Error ? error.message : String(error)})`);
-    }
+;// CONCATENATED MODULE: ./src/config-branch/evaluation-record.ts
+function evaluationRecord(evaluation, tag, time, runUrl) {
+    return {
+        result: evaluation.result,
+        score: evaluation.score,
+        tag,
+        time: time.toISOString(),
+        ...(runUrl ? { runUrl } : {}),
+        indicators: evaluation.indicators.map(i => ({ sli: i.sli, value: i.value, status: i.status }))
+    };
+}
+const RESULTS = ['pass', 'warning', 'fail'];
+/** Entries read back from the branch: anything not of this shape (hand edits, old formats) is skipped. */
+function readEvaluationRecords(items) {
+    return items.filter((item) => {
+        const e = item;
+        return RESULTS.includes(e.result) && typeof e.score === 'number' && Array.isArray(e.indicators);
+    });
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/history.ts
-/** Earlier evaluations used as the baseline of relative criteria. */
-
-
-
-const SCHEMA = {
-    type: 'array',
-    items: {
-        type: 'object',
-        required: ['result', 'indicators'],
-        properties: {
-            result: { type: 'string', enum: ['pass', 'warning', 'fail'] },
-            indicators: {
-                type: 'array',
-                items: {
-                    type: 'object',
-                    required: ['sli', 'value'],
-                    properties: { sli: { type: 'string' }, value: { type: 'number', nullable: true } }
-                }
-            }
-        }
-    }
-};
-/** Reads a JSON array of earlier `evaluate --json` outputs, newest first. */
-function loadHistory(file) {
-    return checkHistory(readJsonFile(file), file);
-}
-function checkHistory(value, file = 'history') {
-    const error = check(SCHEMA, value);
-    if (!error)
-        return value;
-    const where = error.path.length ? error.path.join('.') : 'document';
-    throw new ConfigFileError(file, undefined, `${where}: ${error.message} (expected an array of earlier evaluate --json outputs, newest first)`);
-}
-const INCLUDED = {
-    pass: ['pass'],
-    pass_or_warn: ['pass', 'warning'],
-    all: ['pass', 'warning', 'fail']
-};
-/**
- * The runs to compare with: those whose overall result is included, then the newest N of them
- * (lighthouse filters its event query by result and limits it to N).
- */
-function selectRuns(history, comparison) {
-    const included = INCLUDED[comparison.includeResultWithScore];
-    return history.filter(run => included.includes(run.result)).slice(0, comparison.numberOfComparisonResults);
-}
-/**
- * The SLI's earlier values, newest first; a run where it had no value is left out. A run's `slis`
- * map is used when no objective of that run named the SLI (an objective added since).
- */
-function earlierValues(runs, sli) {
-    const values = [];
-    for (const run of runs) {
-        const value = run.indicators.find(i => i.sli === sli)?.value ?? run.slis?.[sli];
-        if (typeof value === 'number' && Number.isFinite(value))
-            values.push(value);
-    }
-    return values;
-}
-
-;// CONCATENATED MODULE: ./src/evaluation/jtl-error.ts
-/** A results file that cannot be read right: the gate fails with this message rather than guess. */
-class jtl_error_JtlError extends Error {
-    file;
-    line;
-    detail;
-    constructor(file, line, detail) {
-        super(`${file}${line === undefined ? '' : `:${line}`}: ${detail}`);
-        this.file = file;
-        this.line = line;
-        this.detail = detail;
-        this.name = 'JtlError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/evaluation/csv-scan-wasm.ts
-// Generated by csv-scan.build.sh from csv-scan.c: do not edit.
-const CSV_SCAN_WASM = 'AGFzbQEAAAABDAJgAAF/YAN/f38BfwMFBAAAAAEEBQFwAQEBBQMBAAYGCAF/AUHQiBQLByUFBm1lbW9yeQIABGhpc3QAAANvdXQAAQRoZWFwAAIEc2NhbgADCuULBAgAQYCIgIAACwgAQYCIkIAACwgAQdCIlIAAC8cLDAF/AXwCfwJ8Bn8BfgR/AX4BfwF7AX8DfAJAAkAgAC0AAEFQaiIDQf4BcUEJTQ0ARAAAAAAAAAAAIQRBfyEFQQAhBkQAAAAAAADw/yEHRAAAAAAAAPB/IQhBACEJQQAhCkEAIQsMAQsgAkF+aiEMRAAAAAAAAAAAIQREAAAAAAAA8P8hB0QAAAAAAADwfyEIIAJBA0ghDUEAIQtBACEKQQAhCUEAIQZBfyEFA0AgAEECaiEOQgAhDyAAIRADQCAOIhFBAWohDiAQIhJBAWohECAPQgp+IAOsfCEPIBItAAEiE0FQaiIDQf4BcUEKSQ0ACyATQSxHDQEgECAARg0BIBAgAGtBD0oNASASLQACQVBqIg5B/gFxQQlLDQFCACEUQQIhAwNAIBEiEkEBaiERIBRCCn4gDqx8IRQgECADaiEOIANBAWoiEyEDIA4tAAAiFUFQaiIOQf4BcUEKSQ0ACyAVQSxHDQEgE0F+akEPSw0BIBRC//8DVg0BIBAgE2ohECAMIQMCQAJAIA0NACAMIQMDQCASQQJq/QAAACIW/QwiIiIiIiIiIiIiIiIiIiIi/SMgFv0MCgoKCgoKCgoKCgoKCgoKCv0j/VD9ZCEOAkAgAyAW/QwsLCwsLCwsLCwsLCwsLCws/SP9ZCIRaSITSw0AAkAgA0ECSQ0AIANBfmohFwJAAkAgA0F/akEHcSIVDQAgAyETDAELIAMhEwNAIBNBf2ohEyARQX9qIBFxIREgFUF/aiIVDQALCyAXQQdJDQAgE0F+aiETA0AgEUF/aiARcSIRQX9qIBFxIhFBf2ogEXEiEUF/aiARcSIRQX9qIBFxIhFBf2ogEXEiEUF/aiARcSIRQX9qIBFxIREgE0F4aiITQX1JDQALC0ECIBFoIhF0QX9qIA5xDQIgEiARakEDaiEQDAMLIA4NASASIBFna0EiaiAQIBEbIRAgEkEQaiESIAMgE2siA0EASg0ADAILCyADQQFIDQAgAiADayEDA0AgEC0AAEEiRg0DIBBBcGohEANAIBBBEGoiEP0AAAAiFv0MLCwsLCwsLCwsLCwsLCwsLP0jIBb9DAoKCgoKCgoKCgoKCgoKCgr9I/1Q/WQiEUUNAAsgECARaGoiES0AAEEKRg0DIBFBAWohECADQQFqIgMgAkgNAAsgEUEBaiEQCwJAAkACQCAQLQAAQZp/ag4PAQQEBAQEBAQEBAQEBAQABAsgEC0AAUHyAEcNAyAQLQACQfUARw0DIBAtAANB5QBHDQNBACEOQQQhEQwBCyAQLQABQeEARw0CIBAtAAJB7ABHDQIgEC0AA0HzAEcNAiAQLQAEQeUARw0CQQEhDkEFIRELAkACQCAQIBFqIgMtAAAiEEENRg0AIAMhEQwBCyADQQFqIREgAy0AASEQCwJAIBBB/wFxIgNBCkYNACADQSxHDQIgEUFwaiEQA0AgEEEQaiIQ/QAAACIW/QwiIiIiIiIiIiIiIiIiIiIi/SMgFv0MCgoKCgoKCgoKCgoKCgoKCv0j/VD9ZCIRRQ0ACyAQIBFoaiIRLQAAIRALIBEgAU8NASAQQf8BcUEKRw0BIBSnIhBBAnRBgIiAgABqIgMgAygCAEEBajYCACAGIBBJIQMgBSAQSyESIBC4IRgCQCAPUA0AIA+6IhkgGKAiGiAHIBogB2QbIQcgGSAIIAggGWQbIQggCkEBaiEKCyAQIAYgAxshBiAQIAUgEhshBSAOIAtqIQsgCUEBaiEJIAQgGKAhBCARQQFqIQAgES0AAUFQaiIDQf4BcUEKSQ0ACwtBACAEOQOwiJCAAEEAIAc5A6CIkIAAQQAgCDkDmIiQgABBACAJuCIEOQOoiJCAAEEAIAq4OQOQiJCAAEEAIAu4OQOIiJCAAEEAIAQ5A4CIkIAAQQAgBrhEAAAAAAAA8P8gCRs5A8CIkIAAQQAgBbhEAAAAAAAA8H8gCRs5A7iIkIAAIAAL';
-
-;// CONCATENATED MODULE: ./src/evaluation/csv-fields.ts
+;// CONCATENATED MODULE: ./src/results-file/csv-fields.ts
 /** The general (slow) CSV record splitter: quoted fields with commas, doubled quotes and newlines. */
 const COMMA = 44;
 const QUOTE = 34;
@@ -43798,18 +43276,6 @@ function readQuoted(s, i) {
         from = q + 2;
     }
 }
-/** Index just after the quoted field opening at `i` (no string built), or -1 if incomplete. */
-function skipQuoted(s, i) {
-    let from = i + 1;
-    for (;;) {
-        const q = s.indexOf('"', from);
-        if (q < 0 || q + 1 >= s.length)
-            return -1;
-        if (s.charCodeAt(q + 1) !== QUOTE)
-            return q + 1;
-        from = q + 2;
-    }
-}
 function countLf(s, from = 0, to = s.length) {
     let n = 0;
     for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1))
@@ -43817,7 +43283,11 @@ function countLf(s, from = 0, to = s.length) {
     return n;
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/csv-wasm.ts
+;// CONCATENATED MODULE: ./src/results-file/csv-scan-wasm.ts
+// Generated by csv-scan.build.sh from csv-scan.c: do not edit.
+const CSV_SCAN_WASM = 'AGFzbQEAAAABDAJgAAF/YAN/f38BfwMFBAAAAAEEBQFwAQEBBQMBAAYGCAF/AUHQiBQLByUFBm1lbW9yeQIABGhpc3QAAANvdXQAAQRoZWFwAAIEc2NhbgADCuULBAgAQYCIgIAACwgAQYCIkIAACwgAQdCIlIAAC8cLDAF/AXwCfwJ8Bn8BfgR/AX4BfwF7AX8DfAJAAkAgAC0AAEFQaiIDQf4BcUEJTQ0ARAAAAAAAAAAAIQRBfyEFQQAhBkQAAAAAAADw/yEHRAAAAAAAAPB/IQhBACEJQQAhCkEAIQsMAQsgAkF+aiEMRAAAAAAAAAAAIQREAAAAAAAA8P8hB0QAAAAAAADwfyEIIAJBA0ghDUEAIQtBACEKQQAhCUEAIQZBfyEFA0AgAEECaiEOQgAhDyAAIRADQCAOIhFBAWohDiAQIhJBAWohECAPQgp+IAOsfCEPIBItAAEiE0FQaiIDQf4BcUEKSQ0ACyATQSxHDQEgECAARg0BIBAgAGtBD0oNASASLQACQVBqIg5B/gFxQQlLDQFCACEUQQIhAwNAIBEiEkEBaiERIBRCCn4gDqx8IRQgECADaiEOIANBAWoiEyEDIA4tAAAiFUFQaiIOQf4BcUEKSQ0ACyAVQSxHDQEgE0F+akEPSw0BIBRC//8DVg0BIBAgE2ohECAMIQMCQAJAIA0NACAMIQMDQCASQQJq/QAAACIW/QwiIiIiIiIiIiIiIiIiIiIi/SMgFv0MCgoKCgoKCgoKCgoKCgoKCv0j/VD9ZCEOAkAgAyAW/QwsLCwsLCwsLCwsLCwsLCws/SP9ZCIRaSITSw0AAkAgA0ECSQ0AIANBfmohFwJAAkAgA0F/akEHcSIVDQAgAyETDAELIAMhEwNAIBNBf2ohEyARQX9qIBFxIREgFUF/aiIVDQALCyAXQQdJDQAgE0F+aiETA0AgEUF/aiARcSIRQX9qIBFxIhFBf2ogEXEiEUF/aiARcSIRQX9qIBFxIhFBf2ogEXEiEUF/aiARcSIRQX9qIBFxIREgE0F4aiITQX1JDQALC0ECIBFoIhF0QX9qIA5xDQIgEiARakEDaiEQDAMLIA4NASASIBFna0EiaiAQIBEbIRAgEkEQaiESIAMgE2siA0EASg0ADAILCyADQQFIDQAgAiADayEDA0AgEC0AAEEiRg0DIBBBcGohEANAIBBBEGoiEP0AAAAiFv0MLCwsLCwsLCwsLCwsLCwsLP0jIBb9DAoKCgoKCgoKCgoKCgoKCgr9I/1Q/WQiEUUNAAsgECARaGoiES0AAEEKRg0DIBFBAWohECADQQFqIgMgAkgNAAsgEUEBaiEQCwJAAkACQCAQLQAAQZp/ag4PAQQEBAQEBAQEBAQEBAQABAsgEC0AAUHyAEcNAyAQLQACQfUARw0DIBAtAANB5QBHDQNBACEOQQQhEQwBCyAQLQABQeEARw0CIBAtAAJB7ABHDQIgEC0AA0HzAEcNAiAQLQAEQeUARw0CQQEhDkEFIRELAkACQCAQIBFqIgMtAAAiEEENRg0AIAMhEQwBCyADQQFqIREgAy0AASEQCwJAIBBB/wFxIgNBCkYNACADQSxHDQIgEUFwaiEQA0AgEEEQaiIQ/QAAACIW/QwiIiIiIiIiIiIiIiIiIiIi/SMgFv0MCgoKCgoKCgoKCgoKCgoKCv0j/VD9ZCIRRQ0ACyAQIBFoaiIRLQAAIRALIBEgAU8NASAQQf8BcUEKRw0BIBSnIhBBAnRBgIiAgABqIgMgAygCAEEBajYCACAGIBBJIQMgBSAQSyESIBC4IRgCQCAPUA0AIA+6IhkgGKAiGiAHIBogB2QbIQcgGSAIIAggGWQbIQggCkEBaiEKCyAQIAYgAxshBiAQIAUgEhshBSAOIAtqIQsgCUEBaiEJIAQgGKAhBCARQQFqIQAgES0AAUFQaiIDQf4BcUEKSQ0ACwtBACAEOQOwiJCAAEEAIAc5A6CIkIAAQQAgCDkDmIiQgABBACAJuCIEOQOoiJCAAEEAIAq4OQOQiJCAAEEAIAu4OQOIiJCAAEEAIAQ5A4CIkIAAQQAgBrhEAAAAAAAA8P8gCRs5A8CIkIAAQQAgBbhEAAAAAAAA8H8gCRs5A7iIkIAAIAAL';
+
+;// CONCATENATED MODULE: ./src/results-file/csv-wasm.ts
 /**
  * The CSV hot path (csv-hot.ts) run by WebAssembly with SIMD line-end search: the chunk buffers live in
  * the module's memory, so the file is read straight where the scanner looks (no copy). Without
@@ -43900,7 +43370,7 @@ class WasmScanner {
     }
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/csv-bytes.ts
+;// CONCATENATED MODULE: ./src/results-file/csv-bytes.ts
 /** Byte-level helpers for the CSV hot path: where a record ends, and labels without a string per row. */
 
 /** Finds record ends in one chunk, remembering the next quote so quote-free chunks cost one search. */
@@ -44000,91 +43470,7 @@ function sameBytes(a, b, from, to) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/csv-layout.ts
-/**
- * Which CSV column holds what. With a header row, columns are found by name (any order, any subset).
- * Without one, only JMeter's default layouts are accepted, and every row must fit the assumed layout:
- * a file that could be read two ways is refused rather than read wrong.
- */
-// JMeter's default CSV columns (jmeter.properties of each version); success is column 7 in all.
-const DEFAULTS = [
-    {
-        name: 'JMeter 5.x default (17 columns, with URL)',
-        columns: 17,
-        integers: [0, 1, 9, 10, 11, 12, 14, 15, 16]
-    },
-    { name: 'JMeter 3.x/4.x default (16 columns)', columns: 16, integers: [0, 1, 9, 10, 11, 12, 13, 14, 15] },
-    { name: 'JMeter 2.x default (12 columns)', columns: 12, integers: [0, 1, 8, 9, 10, 11] }
-];
-const KNOWN = new Set([
-    'timeStamp',
-    'elapsed',
-    'label',
-    'responseCode',
-    'responseMessage',
-    'threadName',
-    'dataType',
-    'success',
-    'failureMessage',
-    'bytes',
-    'sentBytes',
-    'grpThreads',
-    'allThreads',
-    'URL',
-    'Filename',
-    'Latency',
-    'Connect',
-    'Encoding',
-    'SampleCount',
-    'ErrorCount',
-    'Hostname',
-    'IdleTime'
-].map(name => name.toLowerCase()));
-const INTEGER = /^\d{1,15}$/;
-/** Decides from the first record; returns the layout, or a refusal that says why. */
-function detectLayout(fields) {
-    const names = fields.map(f => f.trim().toLowerCase());
-    if (names.filter(n => KNOWN.has(n)).length >= 2) {
-        const at = (name) => names.indexOf(name.toLowerCase());
-        const layout = {
-            timestamp: at('timeStamp'),
-            elapsed: at('elapsed'),
-            success: at('success'),
-            label: at('label')
-        };
-        if (layout.elapsed < 0 && layout.success < 0) {
-            return 'its header row has neither an elapsed nor a success column';
-        }
-        return { layout: { ...layout, header: fields, assumed: null }, isHeader: true };
-    }
-    const assumed = DEFAULTS.find(d => fitsDefault(d, fields));
-    if (!assumed) {
-        return (`it has no header row, and its ${fields.length} columns do not match a JMeter default layout ` +
-            '(5.x: 17, 3.x/4.x: 16, 2.x: 12 columns, starting timeStamp,elapsed); the columns cannot be ' +
-            'known for sure. Save results with a header (jmeter.save.saveservice.print_field_names=true)');
-    }
-    return {
-        layout: { timestamp: 0, elapsed: 1, label: 2, success: 7, header: null, assumed },
-        isHeader: false
-    };
-}
-/** Whether a headerless row has the shape of a default layout: count, numbers, success and dataType. */
-function fitsDefault(d, fields) {
-    if (fields.length !== d.columns)
-        return false;
-    if (!d.integers.every(i => INTEGER.test(fields[i])))
-        return false;
-    if (fields[7] !== 'true' && fields[7] !== 'false')
-        return false;
-    return ['', 'text', 'bin'].includes(fields[6]);
-}
-/** A repeated header row (runs appended to one file). */
-function isHeaderRow(layout, fields) {
-    const h = layout.header;
-    return h !== null && fields.length === h.length && fields.every((f, i) => f === h[i]);
-}
-
-;// CONCATENATED MODULE: ./src/evaluation/csv-hot.ts
+;// CONCATENATED MODULE: ./src/results-file/csv-hot.ts
 /**
  * The hottest path of the CSV reader, for the layout of every JMeter default (timeStamp, elapsed first;
  * success at a fixed column) when no label is needed. One loop over many records, state in locals,
@@ -44208,7 +43594,91 @@ function hotRun(b, p, successCol, stats, state) {
     return p;
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/timestamp.ts
+;// CONCATENATED MODULE: ./src/results-file/csv-layout.ts
+/**
+ * Which CSV column holds what. With a header row, columns are found by name (any order, any subset).
+ * Without one, only JMeter's default layouts are accepted, and every row must fit the assumed layout:
+ * a file that could be read two ways is refused rather than read wrong.
+ */
+// JMeter's default CSV columns (jmeter.properties of each version); success is column 7 in all.
+const DEFAULTS = [
+    {
+        name: 'JMeter 5.x default (17 columns, with URL)',
+        columns: 17,
+        integers: [0, 1, 9, 10, 11, 12, 14, 15, 16]
+    },
+    { name: 'JMeter 3.x/4.x default (16 columns)', columns: 16, integers: [0, 1, 9, 10, 11, 12, 13, 14, 15] },
+    { name: 'JMeter 2.x default (12 columns)', columns: 12, integers: [0, 1, 8, 9, 10, 11] }
+];
+const KNOWN = new Set([
+    'timeStamp',
+    'elapsed',
+    'label',
+    'responseCode',
+    'responseMessage',
+    'threadName',
+    'dataType',
+    'success',
+    'failureMessage',
+    'bytes',
+    'sentBytes',
+    'grpThreads',
+    'allThreads',
+    'URL',
+    'Filename',
+    'Latency',
+    'Connect',
+    'Encoding',
+    'SampleCount',
+    'ErrorCount',
+    'Hostname',
+    'IdleTime'
+].map(name => name.toLowerCase()));
+const INTEGER = /^\d{1,15}$/;
+/** Decides from the first record; returns the layout, or a refusal that says why. */
+function detectLayout(fields) {
+    const names = fields.map(f => f.trim().toLowerCase());
+    if (names.filter(n => KNOWN.has(n)).length >= 2) {
+        const at = (name) => names.indexOf(name.toLowerCase());
+        const layout = {
+            timestamp: at('timeStamp'),
+            elapsed: at('elapsed'),
+            success: at('success'),
+            label: at('label')
+        };
+        if (layout.elapsed < 0 && layout.success < 0) {
+            return 'its header row has neither an elapsed nor a success column';
+        }
+        return { layout: { ...layout, header: fields, assumed: null }, isHeader: true };
+    }
+    const assumed = DEFAULTS.find(d => fitsDefault(d, fields));
+    if (!assumed) {
+        return (`it has no header row, and its ${fields.length} columns do not match a JMeter default layout ` +
+            '(5.x: 17, 3.x/4.x: 16, 2.x: 12 columns, starting timeStamp,elapsed); the columns cannot be ' +
+            'known for sure. Save results with a header (jmeter.save.saveservice.print_field_names=true)');
+    }
+    return {
+        layout: { timestamp: 0, elapsed: 1, label: 2, success: 7, header: null, assumed },
+        isHeader: false
+    };
+}
+/** Whether a headerless row has the shape of a default layout: count, numbers, success and dataType. */
+function fitsDefault(d, fields) {
+    if (fields.length !== d.columns)
+        return false;
+    if (!d.integers.every(i => INTEGER.test(fields[i])))
+        return false;
+    if (fields[7] !== 'true' && fields[7] !== 'false')
+        return false;
+    return ['', 'text', 'bin'].includes(fields[6]);
+}
+/** A repeated header row (runs appended to one file). */
+function isHeaderRow(layout, fields) {
+    const h = layout.header;
+    return h !== null && fields.length === h.length && fields.every((f, i) => f === h[i]);
+}
+
+;// CONCATENATED MODULE: ./src/results-file/timestamp.ts
 /** JTL timestamps: epoch milliseconds, or a formatted date when jmeter.save.saveservice.timestamp_format is set. */
 // yyyy/MM/dd HH:mm:ss[.SSS] and yyyy-MM-dd[T ]HH:mm:ss[.SSS], JMeter's usual formatted timestamps.
 const DATE = /^(\d{4})[/-](\d{2})[/-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,3}))?$/;
@@ -44233,7 +43703,7 @@ function parseTimestamp(text) {
     return { value, warning: 'timeStamps are dates with 1 s resolution: throughput is approximate' };
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/jtl-csv.ts
+;// CONCATENATED MODULE: ./src/results-file/jtl-csv.ts
 /**
  * CSV JTL scanner over raw bytes. The hot path reads the few fields it needs byte by byte (no string
  * per row), skips the rest of a record with native indexOf, and leaves records with quotes among the
@@ -44419,10 +43889,10 @@ class CsvScanner {
         catch (error) {
             if (!(error instanceof CsvSyntaxError))
                 throw error;
-            throw new jtl_error_JtlError(this.file, this.line + error.newlines, error.message);
+            throw new errors/* ResultsFileError */.dL(this.file, this.line + error.newlines, error.message);
         }
         if (!record)
-            throw new jtl_error_JtlError(this.file, this.line, 'a record that cannot be split into fields');
+            throw new errors/* ResultsFileError */.dL(this.file, this.line, 'a record that cannot be split into fields');
         const line = this.line;
         this.line += 1 + record.newlines;
         this.accept(record.fields, line);
@@ -44434,7 +43904,7 @@ class CsvScanner {
         if (!this.layout) {
             const found = detectLayout(fields);
             if (typeof found === 'string')
-                throw new jtl_error_JtlError(this.file, line, `cannot read this CSV results file: ${found}`);
+                throw new errors/* ResultsFileError */.dL(this.file, line, `cannot read this CSV results file: ${found}`);
             this.configure(found.layout);
             if (found.isHeader)
                 return;
@@ -44444,14 +43914,14 @@ class CsvScanner {
         if (isHeaderRow(layout, fields))
             return this.repeatedHeader(line);
         if (layout.assumed && !fitsDefault(layout.assumed, fields)) {
-            throw new jtl_error_JtlError(this.file, line, `this row does not fit the ${layout.assumed.name} assumed for a file without header row, so its columns cannot be known for sure`);
+            throw new errors/* ResultsFileError */.dL(this.file, line, `this row does not fit the ${layout.assumed.name} assumed for a file without header row, so its columns cannot be known for sure`);
         }
         this.addFields(fields, layout, line);
     }
     addFields(fields, layout, line) {
         const need = Math.max(layout.timestamp, layout.elapsed, layout.success);
         if (fields.length <= need) {
-            throw new jtl_error_JtlError(this.file, line, `the row has ${fields.length} fields; the header has ${layout.header?.length}`);
+            throw new errors/* ResultsFileError */.dL(this.file, line, `the row has ${fields.length} fields; the header has ${layout.header?.length}`);
         }
         const elapsed = layout.elapsed < 0 ? -1 : wholeNumber(fields[layout.elapsed]);
         if (elapsed === null)
@@ -44483,14 +43953,14 @@ class CsvScanner {
         this.sink.warnings.push(`${this.file}:${line}: the header row appears again (runs appended?); skipped`);
     }
     bad(line, column, text, expected) {
-        return new jtl_error_JtlError(this.file, line, `${column} is ${JSON.stringify(text.slice(0, 40))}, expected ${expected}`);
+        return new errors/* ResultsFileError */.dL(this.file, line, `${column} is ${JSON.stringify(text.slice(0, 40))}, expected ${expected}`);
     }
 }
 function wholeNumber(text) {
     return /^\d{1,15}$/.test(text) ? Number(text) : null;
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/jtl-xml.ts
+;// CONCATENATED MODULE: ./src/results-file/jtl-xml.ts
 /**
  * XML JTL scanner: `<testResults>` whose top-level `<httpSample>`/`<sample>` elements are the samples.
  * Nested elements (sub-samples of a transaction or embedded resources, assertion results, response
@@ -44556,7 +44026,7 @@ class XmlScanner {
         const selfClosing = tag.endsWith('/>');
         if (this.depth === 0) {
             if (name !== 'testResults') {
-                throw new jtl_error_JtlError(this.file, this.line, `not a JMeter XML results file: the root element is <${name}>, not <testResults>`);
+                throw new errors/* ResultsFileError */.dL(this.file, this.line, `not a JMeter XML results file: the root element is <${name}>, not <testResults>`);
             }
             this.rootSeen = true;
         }
@@ -44575,7 +44045,7 @@ class XmlScanner {
         if (!selfClosed)
             this.depth--;
         if (this.depth < 0)
-            throw new jtl_error_JtlError(this.file, this.line, 'a closing tag without its opening tag');
+            throw new errors/* ResultsFileError */.dL(this.file, this.line, 'a closing tag without its opening tag');
         if (this.depth === 1 && this.pending) {
             const { ts, elapsed, ok, label } = this.pending;
             this.pending = null;
@@ -44604,12 +44074,12 @@ class XmlScanner {
     }
     bad(attr, value, expected) {
         const got = value === undefined ? 'missing' : JSON.stringify(value.slice(0, 40));
-        return new jtl_error_JtlError(this.file, this.line, `sample attribute ${attr} is ${got}, expected ${expected}`);
+        return new errors/* ResultsFileError */.dL(this.file, this.line, `sample attribute ${attr} is ${got}, expected ${expected}`);
     }
     /** Called at the end of the file with what could not be read as a whole construct. */
     finish(rest) {
         if (!this.rootSeen)
-            throw new jtl_error_JtlError(this.file, undefined, 'no <testResults> element: not a JMeter XML results file');
+            throw new errors/* ResultsFileError */.dL(this.file, undefined, 'no <testResults> element: not a JMeter XML results file');
         if (this.otherTopLevel.size > 0) {
             this.sink.warnings.push(`${this.file}: ignored top-level elements ${[...this.otherTopLevel].map(n => `<${n}>`).join(', ')}`);
         }
@@ -44659,14 +44129,12 @@ function decodeEntities(text) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/jtl-read.ts
+;// CONCATENATED MODULE: ./src/results-file/jtl-read.ts
 /**
  * Reads a JTL file (CSV or XML, told apart by the first character) in fixed-size chunks: memory does
- * not grow with the number of samples, only with the longest single record. readJtlAsync reads the
- * next chunk (on libuv's thread pool) while this one is scanned, for callers that must not block;
- * readJtl is synchronous and, measured on two busy cores, about 25% faster.
+ * not grow with the number of samples, only with the longest single record. Synchronous on purpose: measured on
+ * two busy cores it was about 25% faster than reading the next chunk on libuv's pool while scanning this one.
  */
-
 
 
 
@@ -44698,53 +44166,15 @@ function readJtl(file, sink, chunk = CHUNK, wasm = true) {
         return feeder.finish();
     }
     catch (error) {
-        throw error instanceof jtl_error_JtlError ? error : unreadable(file, error);
+        throw error instanceof errors/* ResultsFileError */.dL ? error : unreadable(file, error);
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
-async function readJtlAsync(file, sink, chunk = CHUNK, wasm = true) {
-    let handle;
-    try {
-        handle = await open(file, 'r');
-    }
-    catch (error) {
-        throw unreadable(file, error);
-    }
-    const feeder = new Feeder(file, sink, chunk, wasm);
-    let position = 0;
-    const readInto = async (buf) => {
-        const { bytesRead } = await handle.read(buf, RESERVE, chunk, position);
-        position += bytesRead;
-        return bytesRead;
-    };
-    let k = 0;
-    let pending = readInto(feeder.buffers[0]);
-    try {
-        for (;;) {
-            const n = await pending;
-            if (n === 0)
-                break;
-            const view = feeder.attach(feeder.buffers[k], n);
-            // The other buffer held the carried record, copied by attach: it can take the next chunk now.
-            k ^= 1;
-            pending = readInto(feeder.buffers[k]);
-            feeder.scan(view);
-        }
-        return feeder.finish();
-    }
-    catch (error) {
-        await pending.catch(() => 0);
-        throw error instanceof JtlError ? error : unreadable(file, error);
-    }
-    finally {
-        await handle.close();
-    }
-}
 function unreadable(file, error) {
     const code = error.code ?? String(error);
-    return new jtl_error_JtlError(file, undefined, `cannot be read (${code})`);
+    return new errors/* ResultsFileError */.dL(file, undefined, `cannot be read (${code})`);
 }
 /** Two alternating buffers, the record carried from one chunk to the next, and the scanner. */
 class Feeder {
@@ -44773,7 +44203,7 @@ class Feeder {
             return buf.subarray(RESERVE - carry.length, RESERVE + n);
         }
         if (carry.length > MAX_RECORD) {
-            throw new jtl_error_JtlError(this.file, undefined, `a record longer than ${MAX_RECORD >> 20} MB: an unbalanced quote or a damaged file`);
+            throw new errors/* ResultsFileError */.dL(this.file, undefined, `a record longer than ${MAX_RECORD >> 20} MB: an unbalanced quote or a damaged file`);
         }
         return Buffer.concat([carry, buf.subarray(RESERVE, RESERVE + n)]);
     }
@@ -44802,7 +44232,7 @@ class Feeder {
         const { scanner, file, sink } = this;
         const rest = this.carry.toString('latin1');
         if (!scanner)
-            throw new jtl_error_JtlError(file, undefined, 'is empty: JMeter wrote no results');
+            throw new errors/* ResultsFileError */.dL(file, undefined, 'is empty: JMeter wrote no results');
         if (scanner instanceof XmlScanner) {
             scanner.finish(rest);
             return { format: 'xml' };
@@ -44811,12 +44241,12 @@ class Feeder {
             sink.warnings.push(`${file}:${scanner.line}: the last line has no line end (file cut off?) and is ignored`);
         }
         if (!scanner.started)
-            throw new jtl_error_JtlError(file, undefined, 'has no complete line');
+            throw new errors/* ResultsFileError */.dL(file, undefined, 'has no complete line');
         return { format: 'csv' };
     }
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/aggregate.ts
+;// CONCATENATED MODULE: ./src/scoring/aggregate.ts
 function aggregate(values, fn) {
     if (values.length === 0)
         return null;
@@ -44841,14 +44271,13 @@ function interpolatedPercentile(values, p) {
     return lower + (pos - k) * (sorted[k] - lower);
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/score.ts
-/** Lighthouse scoring: per objective (pass w, warning w/2, fail 0, info excluded), then the total. */
+;// CONCATENATED MODULE: ./src/scoring/score.ts
 
 
 function scoreObjective(input) {
     const { objective: o, value } = input;
     const comparedValue = aggregate(input.earlier, input.aggregateFunction);
-    const groups = (list) => value === null ? [] : list.flatMap((group, g) => group.map(c => (0,criteria/* check */.z6)(c, g, value, comparedValue)));
+    const groups = (list) => value === null ? [] : list.flatMap((group, g) => group.map(c => (0,scoring_criteria/* check */.z6)(c, g, value, comparedValue)));
     const passTargets = groups(o.pass);
     const warningTargets = groups(o.warning);
     const base = {
@@ -44931,8 +44360,7 @@ function total(indicators, totalScore) {
     return { result, score: Math.round(score * 100) / 100, reasons };
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/explain.ts
-/** A short explanation of an evaluation for a person: the verdict, why, and each objective. */
+;// CONCATENATED MODULE: ./src/scoring/explain.ts
 
 const MARK = { pass: '✔', warning: '!', fail: '✘', info: 'i' };
 function explain(e) {
@@ -44974,7 +44402,7 @@ function targetsText(kind, targets) {
     return [`      ${kind}: ${text}`];
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/evaluate.ts
+;// CONCATENATED MODULE: ./src/scoring/evaluate.ts
 /** The quality gate: results (or given values) + SLO (or thresholds) + history → Evaluation. */
 
 
@@ -44985,12 +44413,7 @@ function targetsText(kind, targets) {
 
 
 const NO_SLO = {
-    comparison: {
-        compareWith: 'single_result',
-        includeResultWithScore: 'all',
-        numberOfComparisonResults: 1,
-        aggregateFunction: 'avg'
-    },
+    comparison: scoring_history/* DEFAULT_COMPARISON */.KJ,
     objectives: [],
     totalScore: { pass: 90, warning: null },
     notes: []
@@ -45006,7 +44429,7 @@ async function evaluateResults(input) {
     const slo = input.slo ??
         (input.sloFile
             ? // Loaded only when needed: the YAML parser is most of the code `evaluate --thresholds` would load.
-                (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1726))).loadSlo(input.sloFile)
+                (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6359))).loadSlo(input.sloFile)
             : input.thresholds !== undefined
                 ? parseThresholds(input.thresholds)
                 : null);
@@ -45021,7 +44444,7 @@ function measure(file, slo, input) {
         readJtl(file, sink);
     }
     catch (error) {
-        if (!(error instanceof jtl_error_JtlError))
+        if (!(error instanceof errors/* ResultsFileError */.dL))
             throw error;
         const reason = `results file unusable: ${error.message}`;
         return { lookup: () => ({ value: null, reason }), slis: {}, warnings: sink.warnings, unusable: reason };
@@ -45053,14 +44476,14 @@ function given(values) {
 }
 function evaluate_judge(slo, measured, history, resultsFile) {
     const used = slo ?? NO_SLO;
-    const runs = selectRuns(history, used.comparison);
+    const runs = (0,scoring_history/* selectRuns */.b0)(history, used.comparison);
     const indicators = used.objectives.map(objective => {
         const { value, reason } = measured.lookup(objective.sli);
         return scoreObjective({
             objective,
             value,
             ...(reason ? { missing: reason } : {}),
-            earlier: earlierValues(runs, objective.sli),
+            earlier: (0,scoring_history/* earlierValues */.FU)(runs, objective.sli),
             aggregateFunction: used.comparison.aggregateFunction,
             ...(used.file ? { sloFile: used.file } : {})
         });
@@ -45107,12 +44530,12 @@ function baselineWarnings(indicators, runs, comparison) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/values.ts
+;// CONCATENATED MODULE: ./src/scoring/values.ts
 /** SLI values given directly (`--values FILE.json`): a JSON object of SLI name to number or null. */
 
 
 function loadValues(file) {
-    return checkValues(json_file_readJsonFile(file), file);
+    return checkValues((0,user_file/* readUserJson */.YJ)(file), file);
 }
 function checkValues(value, file = 'values') {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -45128,26 +44551,6 @@ function checkValues(value, file = 'values') {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/gate/evaluation-record.ts
-function evaluationRecord(evaluation, tag, time, runUrl) {
-    return {
-        result: evaluation.result,
-        score: evaluation.score,
-        tag,
-        time: time.toISOString(),
-        ...(runUrl ? { runUrl } : {}),
-        indicators: evaluation.indicators.map(i => ({ sli: i.sli, value: i.value, status: i.status }))
-    };
-}
-const RESULTS = ['pass', 'warning', 'fail'];
-/** Entries read back from the branch: anything not of this shape (hand edits, old formats) is skipped. */
-function readEvaluationRecords(items) {
-    return items.filter((item) => {
-        const e = item;
-        return RESULTS.includes(e.result) && typeof e.score === 'number' && Array.isArray(e.indicators);
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/stages/evaluate.ts
 /**
  * The evaluate step: the test's results (or given SLI values) against the SLO or thresholds, compared with
@@ -45161,18 +44564,18 @@ function readEvaluationRecords(items) {
 
 
 
-async function evaluateStep(ctx) {
-    const { config, plan } = ctx;
+const evaluateStep = { name: 'evaluate', run: evaluate };
+async function evaluate(ctx) {
+    const { config } = ctx;
     const test = ctx.results.test;
     if (config.gate.kind === 'none') {
         ctx.log.info(test
             ? `No SLO: the gate follows the ${test.workload} test's verdict (${test.verdict}).`
             : 'No tests and no SLO: nothing to evaluate; the gate decides on the rollout.');
-        return;
+        return undefined;
     }
-    const key = { project: plan.project, stage: plan.stage, service: config.service };
     const target = configTarget(config);
-    const history = readEvaluationRecords(await readEvaluations(target, key, { tempRoot: ctx.tempDir }));
+    const history = readEvaluationRecords(await readEvaluations(target, ctx.key, { tempRoot: ctx.tempDir }));
     const measured = await evaluateResults({ ...measurement(ctx, test), ...gateSource(ctx), history });
     const evaluation = withTestVerdict(measured, test);
     const file = external_node_path_default().join(ctx.tempDir, 'evaluation.json');
@@ -45180,8 +44583,8 @@ async function evaluateStep(ctx) {
     ctx.log.info(explain(evaluation));
     const entry = evaluationRecord(evaluation, config.tag, new Date(), config.runUrl);
     const summary = `${evaluation.result} (score ${evaluation.score})`;
-    await appendEvaluation(target, key, { ...entry }, { tempRoot: ctx.tempDir, summary });
-    ctx.results.evaluation = { evaluation, file, history: [entry, ...history] };
+    await appendEvaluation(target, ctx.key, { ...entry }, { tempRoot: ctx.tempDir, summary });
+    return { evaluation, file, history: [entry, ...history] };
 }
 /** What is measured: SLI values given as a file, else the test's JTL (absent when the test never ran). */
 function measurement(ctx, test) {
@@ -45245,30 +44648,41 @@ function decideGate(input, rules) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/gate.ts
+/**
+ * The gate step: decide from the evaluation and the stage's approval strategy, then promote the new version
+ * or roll it back per strategy, and record either on the config branch so it says what runs and why.
+ */
 
 
 
 
 
-async function gateStep(ctx) {
-    const decision = decideGate(gateInput(ctx), {
-        approval: ctx.plan.approval,
-        failOn: ctx.config.failOn,
-        nextStage: ctx.plan.nextStage
-    });
-    ctx.results.gate = decision;
-    ctx.log.info(decision.headline);
-    if (ctx.results.deploy) {
-        if (decision.action === 'promote')
-            await promoteDeploy(ctx);
-        else
-            await rollBack(ctx, gateReason(ctx, decision));
+/**
+ * The decision is returned even when the job fails: the pipeline stores it from the error, so the summary and
+ * the outputs tell the decision that was carried out.
+ */
+const gateStep = {
+    name: 'gate',
+    async run(ctx) {
+        const decision = decideGate(gateInput(ctx), {
+            approval: ctx.plan.approval,
+            failOn: ctx.config.failOn,
+            nextStage: ctx.plan.nextStage
+        });
+        ctx.log.info(decision.headline);
+        if (ctx.results.deploy) {
+            if (decision.action === 'promote')
+                await promoteDeploy(ctx);
+            else
+                await rollBack(ctx, gateReason(ctx, decision));
+        }
+        if (decision.failJob)
+            throw new errors/* GateFailedError */.To(gateReason(ctx, decision), decision);
+        return decision;
     }
-    if (decision.failJob)
-        throw new errors/* GateFailedError */.To(gateReason(ctx, decision));
-}
+};
 function gateInput(ctx) {
-    const { evaluation, test } = ctx.results;
+    const { evaluate: evaluation, test } = ctx.results;
     if (evaluation)
         return { kind: 'evaluated', result: evaluation.evaluation.result };
     if (test)
@@ -45276,19 +44690,16 @@ function gateInput(ctx) {
     return { kind: 'rollout-only' };
 }
 function gateReason(ctx, decision) {
-    const { evaluation, test } = ctx.results;
+    const { evaluate: evaluation, test } = ctx.results;
     const reasons = evaluation?.evaluation.reasons ??
         (test?.verdict === 'fail' ? [`${test.workload} test: ${test.reason}`] : []);
     return [decision.headline, ...reasons].join('; ');
-}
-function stageKey(ctx) {
-    return { project: ctx.plan.project, stage: ctx.plan.stage, service: ctx.config.service };
 }
 const gate_image = (ctx) => ({ repository: ctx.config.image, tag: ctx.config.tag });
 async function promoteDeploy(ctx) {
     await promote(ctx);
     const revision = ctx.results.deploy?.revision;
-    await recordDeployment(configTarget(ctx.config), stageKey(ctx), {
+    await recordDeployment(configTarget(ctx.config), ctx.key, {
         image: gate_image(ctx),
         result: 'promoted',
         time: new Date().toISOString(),
@@ -45301,14 +44712,13 @@ async function promoteDeploy(ctx) {
 /** Called by the gate on a fail, and by the pipeline when a step after the deploy broke. */
 async function rollBack(ctx, reason) {
     const target = configTarget(ctx.config);
-    const key = stageKey(ctx);
     const options = { tempRoot: ctx.tempDir };
-    const passed = (await readDeployment(target, key, options))?.passed;
+    const passed = (await readDeployment(target, ctx.key, options))?.passed;
     await reject(ctx, { toRevision: passed?.revision });
     const restore = passed?.image ?? ctx.results.commit?.previous;
     if (restore)
-        await recordRollback(target, key, { from: gate_image(ctx), to: restore, reason }, options);
-    await recordDeployment(target, key, {
+        await recordRollback(target, ctx.key, { from: gate_image(ctx), to: restore, reason }, options);
+    await recordDeployment(target, ctx.key, {
         image: gate_image(ctx),
         result: 'rolled-back',
         time: new Date().toISOString(),
@@ -45321,14 +44731,14 @@ async function rollBack(ctx, reason) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/tools/versions.ts
+;// CONCATENATED MODULE: ./src/installers/versions.ts
 /**
  * The versions this action installs, each with the checksum its publisher put beside the archive.
  * This is the one file to edit to add a version: a version missing here is refused, never downloaded
  * unverified. Add only a digest copied from the publisher's own .sha256sum / .sha512 file, and note
  * where it was cross-checked.
  */
-/** The inputs' defaults (src/config/input-spec.ts) must name versions of these tables. */
+/** The inputs' defaults (src/contracts/action-interface.ts) must name versions of these tables. */
 const DEFAULT_HELM_VERSION = '3.19.0';
 const DEFAULT_JMETER_VERSION = '5.6.3';
 /** sha256 of `helm-v<version>-linux-<arch>.tar.gz` from get.helm.sh (the `.sha256sum` beside it). */
@@ -45385,7 +44795,7 @@ function pinnedDigests() {
     return table;
 }
 
-;// CONCATENATED MODULE: ./src/tools/checksums.ts
+;// CONCATENATED MODULE: ./src/installers/checksums.ts
 /**
  * Which digest an archive must have, and whether a file has it.
  *
@@ -45433,15 +44843,7 @@ async function readEntriesFile(env = process.env) {
     const file = env[CHECKSUMS_FILE_ENV];
     if (!file)
         return new Map();
-    let json;
-    try {
-        json = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
-    }
-    catch (error) {
-        const why = error.code ?? error.message;
-        throw new errors/* ConfigFileError */.x(file, undefined, `cannot read the checksums file named by ${CHECKSUMS_FILE_ENV} (${why})`);
-    }
-    return parseEntries(json, file);
+    return parseEntries((0,user_file/* readUserJson */.YJ)(file), file);
 }
 /** Layers, last wins: pinned table, CARTS_DEPLOY_CHECKSUMS_FILE, the caller's entries. */
 async function checksumTable(extra) {
@@ -46263,7 +45665,7 @@ function _unique(values) {
     return Array.from(new Set(values));
 }
 //# sourceMappingURL=tool-cache.js.map
-;// CONCATENATED MODULE: ./src/tools/installer.ts
+;// CONCATENATED MODULE: ./src/installers/installer.ts
 /**
  * One install flow for every tool archive, like actions/setup-node: tool cache -> download -> verify ->
  * extract -> check the program is there -> cache. Nothing reaches the tool cache unless its digest
@@ -46363,7 +45765,7 @@ async function isExecutable(file) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/tools/install-helm.ts
+;// CONCATENATED MODULE: ./src/installers/helm.ts
 /** Helm: a pinned, checksum-verified release archive, or the helm already on PATH ('system'). */
 
 
@@ -46427,10 +45829,10 @@ function unknownVersion(version, arch, archives) {
         .filter(name => name.startsWith('helm-v') && name.endsWith(suffix))
         .map(name => name.slice('helm-v'.length, -suffix.length));
     return new errors/* InputError */.dz('helm-version', `'system' or a version with a pinned sha256 for linux-${arch} (${known.join(', ')}); ` +
-        'to add one, put its published checksum in src/tools/versions.ts', version);
+        'to add one, put its published checksum in src/installers/versions.ts', version);
 }
 
-;// CONCATENATED MODULE: ./src/tools/install-jmeter.ts
+;// CONCATENATED MODULE: ./src/installers/jmeter.ts
 /** JMeter: Java checked first, then a pinned, checksum-verified archive or the jmeter on PATH. */
 
 
@@ -46502,7 +45904,7 @@ async function prepareJmeter(config, log, options = {}) {
     const table = await checksumTable(options.checksums);
     const digest = table.get(archiveName);
     if (!digest)
-        throw install_jmeter_unknownVersion(version, [...table.keys()]);
+        throw jmeter_unknownVersion(version, [...table.keys()]);
     return () => unpackJmeter(config, version, archiveName, digest, log);
 }
 async function unpackJmeter(config, version, archiveName, digest, log) {
@@ -46530,12 +45932,12 @@ async function systemJmeter(log) {
     log.info(`jmeter ${version}: the one on PATH (${bin})`);
     return { home: external_node_path_default().dirname(external_node_path_default().dirname(bin)), bin, version };
 }
-function install_jmeter_unknownVersion(version, archives) {
+function jmeter_unknownVersion(version, archives) {
     const known = archives
         .filter(name => name.startsWith('apache-jmeter-') && name.endsWith('.tgz'))
         .map(name => name.slice('apache-jmeter-'.length, -'.tgz'.length));
     return new errors/* InputError */.dz('jmeter-version', `'system' or a version with a pinned sha512 (${known.join(', ')}); ` +
-        'to add one, put its published checksum in src/tools/versions.ts', version);
+        'to add one, put its published checksum in src/installers/versions.ts', version);
 }
 
 ;// CONCATENATED MODULE: ./src/stages/install.ts
@@ -46547,32 +45949,37 @@ function toolsNeeded(ctx) {
     // InstalledTools.helm is not optional, so a test-only stage gets helm too (cached, cheap).
     return { helm: ctx.plan.deploymentStrategy !== undefined || jmeter, jmeter };
 }
-async function installStep(ctx, options = {}) {
-    const needed = toolsNeeded(ctx);
-    if (!needed.helm) {
-        ctx.log.info(`stage ${ctx.plan.stage} neither deploys nor tests: nothing to install`);
-        return;
-    }
-    const helm = await installHelm(ctx.config, ctx.log, options);
-    ctx.results.install = { helm };
-    if (!needed.jmeter)
-        return;
-    const unpack = await prepareJmeter(ctx.config, ctx.log, options);
-    // JMeter downloads and unpacks while helm deploys; the test step waits for it and reports a failure.
-    const jmeter = unpack();
-    jmeter.catch(() => undefined);
-    ctx.results.install = { helm, jmeter };
+function installStepWith(options = {}) {
+    return {
+        name: 'install',
+        async run(ctx) {
+            const needed = toolsNeeded(ctx);
+            if (!needed.helm) {
+                ctx.log.info(`stage ${ctx.plan.stage} neither deploys nor tests: nothing to install`);
+                return undefined;
+            }
+            const helm = await installHelm(ctx.config, ctx.log, options);
+            if (!needed.jmeter)
+                return { helm };
+            const unpack = await prepareJmeter(ctx.config, ctx.log, options);
+            // JMeter downloads and unpacks while helm deploys; the test step waits for it and reports a failure.
+            const jmeter = unpack();
+            jmeter.catch(() => undefined);
+            return { helm, jmeter };
+        }
+    };
 }
+const installStep = installStepWith();
 
-;// CONCATENATED MODULE: ./src/tools/jmeter.ts
+;// CONCATENATED MODULE: ./src/programs/jmeter.ts
 /**
- * The JMeter wrapper: Keptn's properties, the command line, and a runner that does not trust the exit
+ * The JMeter wrapper: the command line, and a runner that does not trust the exit
  * code (JMeter exits 0 when every sample fails or an option is unknown; see toolchain.md).
  */
 
 
 
-const DEFAULT_CHECK_PATH = '/health';
+
 /** CSV with a header and failure messages, whatever the installation's jmeter.properties says. */
 const SAVE_SERVICE_PROPERTIES = {
     'jmeter.save.saveservice.output_format': 'csv',
@@ -46586,27 +45993,6 @@ const SAVE_SERVICE_PROPERTIES = {
     // Otherwise non-GUI JMeter binds UDP *:4445 on every interface for shutdown messages.
     'jmeterengine.nongui.port': '0'
 };
-/** Keptn's -J properties for one workload, then the workload's own (which may override them). */
-function keptnProperties(serviceUrl, workload, keptn) {
-    const url = new URL(serviceUrl);
-    const protocol = url.protocol.replace(/:$/, '');
-    const port = url.port || (protocol === 'https' ? '443' : '80');
-    return {
-        PROTOCOL: protocol,
-        SERVER_PROTOCOL: protocol,
-        SERVER_URL: url.hostname,
-        SERVER_PORT: port,
-        CHECK_PATH: DEFAULT_CHECK_PATH,
-        VUCount: String(workload.vuser),
-        LoopCount: String(workload.loopcount),
-        ThinkTime: String(workload.thinktime),
-        KEPTN_PROJECT: keptn.project,
-        KEPTN_STAGE: keptn.stage,
-        KEPTN_SERVICE: keptn.service,
-        KEPTN_TESTSTRATEGY: workload.teststrategy,
-        ...workload.properties
-    };
-}
 function runFiles(dir) {
     return {
         dir,
@@ -46704,12 +46090,10 @@ function readText(file) {
         return '';
     }
 }
+/** log4j's own start-up warnings are never why JMeter failed. */
 function jmeter_lastLine(text) {
-    return text
-        .split(/\r?\n/)
-        .map(l => l.trim())
-        .filter(l => l && !l.startsWith('WARN StatusConsoleListener'))
-        .pop();
+    const said = text.split(/\r?\n/).filter(l => !l.trim().startsWith('WARN StatusConsoleListener'));
+    return (0,errors/* lastLines */.w$)(said.join('\n')) || undefined;
 }
 /** Splits streamed output into whole lines, dropping log4j's harmless package-scanning warning. */
 function lines(sink) {
@@ -46723,7 +46107,31 @@ function lines(sink) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/evaluation/test-verdict.ts
+;// CONCATENATED MODULE: ./src/jmeter-tests/keptn-properties.ts
+const DEFAULT_CHECK_PATH = '/health';
+/** Keptn's -J properties for one workload, then the workload's own (which may override them). */
+function keptnProperties(serviceUrl, workload, keptn) {
+    const url = new URL(serviceUrl);
+    const protocol = url.protocol.replace(/:$/, '');
+    const port = url.port || (protocol === 'https' ? '443' : '80');
+    return {
+        PROTOCOL: protocol,
+        SERVER_PROTOCOL: protocol,
+        SERVER_URL: url.hostname,
+        SERVER_PORT: port,
+        CHECK_PATH: DEFAULT_CHECK_PATH,
+        VUCount: String(workload.vuser),
+        LoopCount: String(workload.loopcount),
+        ThinkTime: String(workload.thinktime),
+        KEPTN_PROJECT: keptn.project,
+        KEPTN_STAGE: keptn.stage,
+        KEPTN_SERVICE: keptn.service,
+        KEPTN_TESTSTRATEGY: workload.teststrategy,
+        ...workload.properties
+    };
+}
+
+;// CONCATENATED MODULE: ./src/jmeter-tests/verdict.ts
 /** Keptn's pass/fail rules for one JMeter run, computed from its JTL rather than from JMeter's summary line. */
 
 
@@ -46742,7 +46150,7 @@ function allowedErrors(workload, samples) {
     // 0.29 × 100 is 28.999999999999996 in floating point: nudge before flooring.
     return Math.floor(workload.acceptederrorrate * samples + 1e-9);
 }
-function test_verdict_judge(workload, counts) {
+function verdict_judge(workload, counts) {
     const { samples, errors, avgMs } = counts;
     if (samples === 0)
         return fail('JMeter recorded no samples');
@@ -46764,8 +46172,9 @@ function fail(reason) {
     return { verdict: 'fail', reason };
 }
 
-;// CONCATENATED MODULE: ./src/tools/jmeter-workload.ts
+;// CONCATENATED MODULE: ./src/jmeter-tests/run-workload.ts
 /** One workload, run once: find its script, run JMeter into a fresh folder, judge the JTL. */
+
 
 
 
@@ -46825,7 +46234,7 @@ async function runWorkload(settings, workload, dir) {
     const counts = readCounts(files.jtl);
     if ('reason' in counts)
         return { ...base, verdict: 'fail', reason: counts.reason };
-    const verdict = test_verdict_judge(workload, counts);
+    const verdict = verdict_judge(workload, counts);
     const reason = counts.samples === 0 ? noResults(files.log, 'recorded no samples') : verdict.reason;
     return { ...base, ...verdict, reason, samples: counts.samples, errors: counts.errors };
 }
@@ -46834,7 +46243,7 @@ function readCounts(jtl) {
         return countJtl(jtl);
     }
     catch (error) {
-        if (error instanceof jtl_error_JtlError)
+        if (error instanceof errors/* ResultsFileError */.dL)
             return { reason: `the results file cannot be read: ${(0,errors/* describe */.q0)(error)}` };
         throw error;
     }
@@ -46857,42 +46266,43 @@ function noResults(logFile, what) {
 
 
 
+
+
 /** Long enough for Keptn's biggest example workloads; a hung JVM still ends. */
 const DEFAULT_TEST_TIMEOUT_MS = 60 * 60_000;
-async function testStep(ctx, options = {}) {
+function testStepWith(options = {}) {
+    return { name: 'test', run: ctx => runStageTests(ctx, options) };
+}
+const testStep = testStepWith();
+async function runStageTests(ctx, options) {
     const strategy = ctx.plan.testStrategy;
     const jmeterDir = ctx.config.jmeterDir;
-    if (!strategy)
-        return ctx.log.info(`stage ${ctx.plan.stage} has no test strategy: no tests`);
-    if (!jmeterDir)
-        return ctx.log.info(`no jmeter-dir: the '${strategy}' tests of stage ${ctx.plan.stage} are not run`);
-    const set = readWorkloads(ctx, jmeterDir);
+    if (!strategy) {
+        ctx.log.info(`stage ${ctx.plan.stage} has no test strategy: no tests`);
+        return undefined;
+    }
+    if (!jmeterDir) {
+        ctx.log.info(`no jmeter-dir: the '${strategy}' tests of stage ${ctx.plan.stage} are not run`);
+        return undefined;
+    }
+    const set = readWorkloads(jmeterDir, ctx.config.workspace, ctx.log);
     const main = workloadFor(set, strategy);
     const resultsDir = external_node_path_default().join(ctx.tempDir, 'jmeter-results');
     (0,external_node_fs_.rmSync)(resultsDir, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(resultsDir, { recursive: true });
     const settings = await runSettings(ctx, jmeterDir, options);
     const result = await runTests(settings, set, main, resultsDir);
-    ctx.results.test = result;
     const line = `tests (${main.teststrategy}): ${result.verdict} — ${result.reason}`;
     if (result.verdict === 'pass')
         ctx.log.info(line);
     else
         ctx.log.warning(line);
-}
-function readWorkloads(ctx, jmeterDir) {
-    const file = external_node_path_default().join(jmeterDir, JMETER_CONF_FILE);
-    if (!(0,external_node_fs_.existsSync)(file)) {
-        ctx.log.info(`no ${JMETER_CONF_FILE} in ${jmeterDir}: Keptn's built-in workloads apply`);
-        return builtInWorkloads();
-    }
-    const shown = external_node_path_default().relative(ctx.config.workspace, file);
-    return parseWorkloads((0,external_node_fs_.readFileSync)(file, 'utf8'), shown.startsWith('..') ? file : shown);
+    return result;
 }
 async function runSettings(ctx, jmeterDir, options) {
     const bin = options.jmeterBin ?? (await ctx.results.install?.jmeter)?.bin;
     if (!bin)
-        throw new Error('JMeter is not installed: the install step did not provide it for this stage');
+        throw new errors/* SetupError */.w3('JMeter is not installed: the install step did not provide it for this stage');
     return {
         bin,
         jmeterDir,
@@ -46948,7 +46358,43 @@ function toResult(run, main, resultsDir, reason, earlierSeconds) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/run-stage.ts
+;// CONCATENATED MODULE: ./src/pipeline/steps.ts
+/**
+ * Runs the steps of one stage in order: one log group each, with its duration; stores what each returns
+ * under its name; stops at the first failure.
+ */
+
+/** Appends to `timings` as it goes, so a caller still has them when a step throws. */
+async function runSteps(ctx, store, steps, reporter, timings) {
+    for (const step of steps) {
+        const started = performance.now();
+        let outcome = 'failed';
+        try {
+            await reporter.group(step.name, async () => {
+                await runOne(ctx, store, step);
+                outcome = 'ok';
+            });
+        }
+        finally {
+            const seconds = (performance.now() - started) / 1000;
+            timings.push({ name: step.name, seconds, outcome });
+            reporter.info(`${step.name}: ${outcome} in ${seconds.toFixed(2)} s`);
+        }
+    }
+}
+async function runOne(ctx, store, step) {
+    try {
+        store[step.name] = await step.run(ctx);
+    }
+    catch (error) {
+        // A failed gate still decided (and carried out) something: the summary and outputs must tell it.
+        if (error instanceof errors/* GateFailedError */.To)
+            store.gate = error.decision;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-stage.ts
 
 
 
@@ -46965,17 +46411,25 @@ function toResult(run, main, resultsDir, reason, earlierSeconds) {
 
 
 
+
+
+/** The steps of a stage job, in the order they run. */
 const STEPS = [
-    { name: 'commit', run: async (ctx) => void (ctx.results.commit = await commitStep(ctx)) },
-    { name: 'install', run: installStep },
-    { name: 'deploy', run: deployStep },
-    { name: 'test', run: testStep },
-    { name: 'evaluate', run: evaluateStep },
-    { name: 'gate', run: gateStep }
+    commitStep,
+    installStep,
+    deployStep,
+    testStep,
+    evaluateStep,
+    gateStep
 ];
-async function runStage(config, reporter, tempDir) {
+async function runStage(config, reporter, tempDir, steps = STEPS) {
     const plan = planStage(await loadShipyard(config.shipyardFile), config.stage, config.project, config.namespace);
-    const ctx = { config, plan, tempDir, log: reporter, results: {} };
+    const store = {};
+    const key = { project: plan.project, stage: plan.stage, service: config.service };
+    const ctx = { config, plan, key, tempDir, log: reporter, results: store };
+    // The runner masks the token, not the base64 form git sends; mask that too before git ever runs.
+    if (config.githubToken)
+        reporter.mask(basicCredential(config.githubToken));
     preflight(ctx);
     reporter.info(`${config.service}:${config.tag} -> ${plan.project}/${plan.stage} (namespace ${plan.namespace})`);
     const timings = [];
@@ -46983,7 +46437,7 @@ async function runStage(config, reporter, tempDir) {
     // Why, for the summary: a failed gate is told by its objectives (or the test), anything else by the error.
     let why;
     try {
-        await runSteps(ctx, STEPS, reporter, timings);
+        await runSteps(ctx, store, steps, reporter, timings);
     }
     catch (error) {
         failure = (0,errors/* describe */.q0)(error);
@@ -46991,7 +46445,7 @@ async function runStage(config, reporter, tempDir) {
         await undoUnjudgedDeploy(ctx, failure);
     }
     reporter.info(overheadLine(ctx, timings));
-    const evaluation = ctx.results.evaluation?.evaluation;
+    const evaluation = ctx.results.evaluate?.evaluation;
     if (evaluation)
         objectiveAnnotations(evaluation, config.workspace).forEach(a => reporter.annotate(a));
     return {
@@ -47008,11 +46462,11 @@ function preflight(ctx) {
     if (config.gate.kind === 'thresholds')
         parseThresholds(config.gate.text);
     if (config.jmeterDir && plan.testStrategy)
-        workloadFor(readWorkloads(ctx, config.jmeterDir), plan.testStrategy);
+        workloadFor(readWorkloads(config.jmeterDir, config.workspace, ctx.log), plan.testStrategy);
 }
 function gateWhy(ctx) {
     const test = ctx.results.test;
-    if (ctx.results.evaluation || !test || test.verdict === 'pass')
+    if (ctx.results.evaluate || !test || test.verdict === 'pass')
         return undefined;
     return `${test.workload} test: ${test.reason}`;
 }
@@ -47051,15 +46505,213 @@ function run_stage_summary(ctx, plan, timings, failure) {
         testStrategy: plan.testStrategy,
         decision: results.gate,
         failure,
-        evaluation: results.evaluation?.evaluation,
-        trend: [...(results.evaluation?.history ?? [])].reverse(),
+        evaluation: results.evaluate?.evaluation,
+        trend: [...(results.evaluate?.history ?? [])].reverse(),
         configCommit: results.commit?.sha ? { sha: results.commit.sha, url: commitUrl } : undefined,
         runUrl: config.runUrl,
         timings
     });
 }
 
-;// CONCATENATED MODULE: ./src/runner.ts
+;// CONCATENATED MODULE: ./src/contracts/action-interface.ts
+/**
+ * Every action input and output, with its default: the single source that action.yml, the README table
+ * and the defaults applied outside the runner (CLI, local runs) are checked against.
+ */
+const INPUTS = {
+    tag: { description: 'Image tag to deliver, e.g. 0.8.1 (an OCI tag).', required: true },
+    stage: {
+        description: 'The shipyard stage this job runs, e.g. dev, staging or production.',
+        required: true
+    },
+    image: { description: 'Image repository without tag.', default: 'docker.io/keptnexamples/carts' },
+    service: { description: 'Service name: helm release, values folder and SLI labels.', default: 'carts' },
+    project: { description: 'Project name; the namespace is <project>-<stage>.', default: 'sockshop' },
+    shipyard: {
+        description: 'Path of a Keptn shipyard.yaml (0.1.x or 0.2.x); empty: dev, staging, production.',
+        default: ''
+    },
+    chart: { description: 'Path of the Helm chart to deploy.', default: 'chart' },
+    'config-branch': { description: 'Branch that holds the desired state of every stage.', default: 'config' },
+    'config-repo': {
+        description: 'Repository of the config branch: a local path or an https URL. Empty: this workflow run’s repository.',
+        default: ''
+    },
+    namespace: { description: 'Kubernetes namespace; empty: <project>-<stage>.', default: '' },
+    kubeconfig: {
+        description: 'Kubeconfig content (a secret); empty: the runner’s current kube context.',
+        default: ''
+    },
+    'helm-version': {
+        description: "Helm version to install (pinned, checksum-verified), or 'system'.",
+        default: '3.19.0'
+    },
+    'helm-download-url': {
+        description: 'Base URL of Helm release archives (a mirror).',
+        default: 'https://get.helm.sh'
+    },
+    'jmeter-version': { description: "JMeter version to install, or 'system'.", default: '5.6.3' },
+    'jmeter-download-url': {
+        description: 'Base URL of JMeter binary archives (a mirror).',
+        default: 'https://archive.apache.org/dist/jmeter/binaries'
+    },
+    'service-url': {
+        description: 'URL the tests reach the new version at; {service}, {namespace}, {stage}, {project} are replaced.',
+        default: 'http://{service}.{namespace}'
+    },
+    'jmeter-dir': {
+        description: 'Folder with jmeter.conf.yaml and the .jmx scripts; empty: no tests.',
+        default: ''
+    },
+    slo: { description: 'Path of a Keptn slo.yaml for the quality gate.', default: '' },
+    thresholds: {
+        description: 'Compact gate instead of slo.yaml, e.g. "response_time_p95<600, error_rate<=1".',
+        default: ''
+    },
+    'sli-values': {
+        description: 'Path of a JSON file of SLI name to number, evaluated instead of test results.',
+        default: ''
+    },
+    'github-token': { description: 'Token that pushes to the config branch.', default: '${{ github.token }}' },
+    timeout: { description: 'How long a rollout may take (helm --timeout), e.g. 5m.', default: '5m' },
+    'fail-on': { description: 'Gate result that fails the job: fail, warning or never.', default: 'fail' },
+    'commit-author': {
+        description: 'Author of config-branch commits, "Name <email>".',
+        default: 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>'
+    }
+};
+const OUTPUTS = {
+    result: 'Gate result: pass, warning or fail.',
+    score: 'Total score of the evaluation, 0 to 100.',
+    promote: "true when the next stage's job should run.",
+    'next-stage': 'Name of the next stage in the shipyard (empty after the last).',
+    approval: "'required' when a warning needs a manual approval before promotion, else 'none'.",
+    'deployment-url': 'URL the new version was tested at.',
+    'config-commit': 'Config-branch commit holding this stage’s desired image.',
+    evaluation: 'Path of the evaluation JSON.',
+    'helm-path': 'Path of the helm binary used.',
+    'results-dir': 'Folder with the JMeter results (JTL, log, HTML dashboard), for upload as an artifact.'
+};
+
+;// CONCATENATED MODULE: ./src/inputs/build-config.ts
+/** Raw input strings (from the runner or the CLI) to one validated, frozen ActionConfig. */
+
+
+
+function buildConfig(raw, env) {
+    const get = (name) => {
+        const value = (raw[name] ?? '').trim();
+        if (value)
+            return value;
+        const spec = INPUTS[name];
+        if ('required' in spec)
+            throw new errors/* InputError */.dz(name, 'a value (this input is required)');
+        return spec.default.startsWith('${{') ? '' : spec.default;
+    };
+    const optional = (name) => get(name) || undefined;
+    const inWorkspace = (name) => {
+        const value = optional(name);
+        return value === undefined ? undefined : pathInWorkspace(name, value, env.workspace);
+    };
+    const project = dnsLabel('project', get('project'));
+    const stage = dnsLabel('stage', get('stage'));
+    const namespace = optional('namespace');
+    dnsLabel(namespace === undefined ? 'project' : 'namespace', namespace ?? `${project}-${stage}`);
+    return Object.freeze({
+        tag: ociTag('tag', get('tag')),
+        stage,
+        project,
+        image: imageRepository('image', get('image')),
+        service: dnsLabel('service', get('service')),
+        shipyardFile: inWorkspace('shipyard'),
+        chartDir: pathInWorkspace('chart', get('chart'), env.workspace),
+        configBranch: checkBranch('config-branch', get('config-branch')),
+        configRepo: configRepo(optional('config-repo'), env),
+        namespace,
+        kubeconfig: optional('kubeconfig'),
+        helmVersion: toolVersion('helm-version', get('helm-version')),
+        jmeterVersion: toolVersion('jmeter-version', get('jmeter-version')),
+        helmDownloadUrl: httpUrl('helm-download-url', get('helm-download-url')),
+        jmeterDownloadUrl: httpUrl('jmeter-download-url', get('jmeter-download-url')),
+        serviceUrl: serviceUrl(get('service-url')),
+        jmeterDir: inWorkspace('jmeter-dir'),
+        gate: gate(inWorkspace('slo'), optional('thresholds')),
+        sliValuesFile: inWorkspace('sli-values'),
+        githubToken: optional('github-token'),
+        timeoutSeconds: durationSeconds('timeout', get('timeout')),
+        failOn: oneOf('fail-on', get('fail-on'), ['fail', 'warning', 'never']),
+        author: author(get('commit-author')),
+        workspace: env.workspace,
+        runUrl: env.serverUrl && env.repository && env.runId
+            ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
+            : undefined
+    });
+}
+function gate(slo, thresholds) {
+    if (slo && thresholds)
+        throw new errors/* InputError */.dz('thresholds', "either 'slo' or 'thresholds', not both", thresholds);
+    if (slo)
+        return { kind: 'slo', file: slo };
+    if (thresholds)
+        return { kind: 'thresholds', text: thresholds };
+    return { kind: 'none' };
+}
+function configRepo(value, env) {
+    if (value === undefined) {
+        if (!env.repository)
+            throw new errors/* InputError */.dz('config-repo', 'a repository (none given and GITHUB_REPOSITORY is not set)');
+        return `${env.serverUrl ?? 'https://github.com'}/${env.repository}.git`;
+    }
+    if (/^[\w.-]+\/[\w.-]+$/.test(value) && !value.startsWith('.')) {
+        return `${env.serverUrl ?? 'https://github.com'}/${value}.git`;
+    }
+    // The config branch's own rules: no options, remote helpers, credentials or control characters.
+    checkRepo('config-repo', value);
+    if (/^https:\/\//.test(value))
+        return value;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+        throw new errors/* InputError */.dz('config-repo', 'owner/name, an https URL or a local path', value);
+    }
+    return pathInWorkspace('config-repo', value, env.workspace);
+}
+function serviceUrl(template) {
+    const unknown = /\{(?!service\}|namespace\}|stage\}|project\})[^}]*\}/.exec(template);
+    if (unknown)
+        throw new errors/* InputError */.dz('service-url', 'placeholders among {service} {namespace} {stage} {project}', unknown[0]);
+    httpUrl('service-url', template.replace(/\{(\w+)\}/g, 'x'));
+    return template;
+}
+function author(value) {
+    const match = /^([^<>\r\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(value);
+    if (!match)
+        throw new errors/* InputError */.dz('commit-author', 'Name <email>', value);
+    return { name: match[1], email: match[2] };
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
+/** The only reader of action inputs: runner variables in, a validated ActionConfig out. */
+
+
+
+const SECRET_INPUTS = ['kubeconfig', 'github-token'];
+function readInputs() {
+    const raw = {};
+    for (const name of Object.keys(INPUTS)) {
+        const value = getInput(name);
+        // Mask before anything else can print it, including a validation error.
+        if (value && SECRET_INPUTS.includes(name))
+            core_setSecret(value);
+        raw[name] = value;
+    }
+    return buildConfig(raw, {
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+        serverUrl: process.env.GITHUB_SERVER_URL,
+        repository: process.env.GITHUB_REPOSITORY,
+        runId: process.env.GITHUB_RUN_ID
+    });
+}
+
+;// CONCATENATED MODULE: ./src/runner/reporter.ts
 /** The Actions runner as a Reporter: log groups, annotations and file-command outputs via @actions/core. */
 
 const runnerReporter = {
@@ -47067,6 +46719,7 @@ const runnerReporter = {
     warning: message => warning(message),
     debug: message => core_debug(message),
     group: (name, work) => group(name, work),
+    mask: secret => core_setSecret(secret),
     annotate: a => {
         const properties = { title: a.title, file: a.file, startLine: a.line };
         if (a.level === 'error')
@@ -47103,6 +46756,407 @@ async function run() {
         setOutput('promote', 'false');
         setFailed((0,errors/* describe */.q0)(error));
     }
+}
+
+
+/***/ }),
+
+/***/ 6824:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ii: () => (/* binding */ isCriterionError),
+/* harmony export */   Jn: () => (/* binding */ parseCriterion),
+/* harmony export */   z6: () => (/* binding */ check)
+/* harmony export */ });
+/* unused harmony exports targetOf, compare */
+// Operator, optional sign, a plain decimal number, optional %; spaces allowed between the parts,
+// as Keptn strips them. No `!=`, no exponent: anything else is an error, never a silent pass.
+const CRITERION = /^\s*(<=|>=|<|>|=)\s*([+-])?\s*(\d+(?:\.\d*)?|\.\d+)\s*(%)?\s*$/;
+function parseCriterion(text) {
+    const m = CRITERION.exec(text);
+    if (!m) {
+        return {
+            text,
+            message: `criterion ${JSON.stringify(text)} is not <op><number>[%] with op one of <, <=, =, >=, > (e.g. "<600", "<=+10%")`
+        };
+    }
+    const magnitude = Number(m[3]);
+    const percent = m[4] === '%';
+    return {
+        text,
+        operator: m[1],
+        amount: m[2] === '-' ? -magnitude : magnitude,
+        percent,
+        relative: m[2] !== undefined || percent
+    };
+}
+function isCriterionError(c) {
+    return 'message' in c;
+}
+/**
+ * The number a criterion compares with: fixed, or derived from the baseline (aggregate of earlier
+ * values) as lighthouse does: +x% → base·(100+x)/100, ±x → base±x. null: relative without baseline.
+ */
+function targetOf(c, baseline) {
+    if (!c.relative)
+        return c.amount;
+    if (baseline === null)
+        return null;
+    return c.percent ? (baseline * (100 + c.amount)) / 100 : baseline + c.amount;
+}
+function compare(value, operator, target) {
+    switch (operator) {
+        case '<':
+            return value < target;
+        case '<=':
+            return value <= target;
+        case '=':
+            return value === target;
+        case '>=':
+            return value >= target;
+        case '>':
+            return value > target;
+    }
+}
+/** Checks one criterion; a relative criterion without baseline holds (Keptn), target null. */
+function check(c, group, value, baseline) {
+    const target = targetOf(c, baseline);
+    const violated = target !== null && !compare(value, c.operator, target);
+    return { criterion: c.text, group, operator: c.operator, target, relative: c.relative, violated };
+}
+
+
+/***/ }),
+
+/***/ 8933:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FU: () => (/* binding */ earlierValues),
+/* harmony export */   KJ: () => (/* binding */ DEFAULT_COMPARISON),
+/* harmony export */   b0: () => (/* binding */ selectRuns)
+/* harmony export */ });
+/* unused harmony exports loadHistory, checkHistory */
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(444);
+/* harmony import */ var _files_user_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3355);
+/** Earlier evaluations used as the baseline of relative criteria. */
+
+
+
+/** Keptn's comparison when slo.yaml has none: the one result before, whatever its score, averaged. */
+const DEFAULT_COMPARISON = {
+    compareWith: 'single_result',
+    includeResultWithScore: 'all',
+    numberOfComparisonResults: 1,
+    aggregateFunction: 'avg'
+};
+const SCHEMA = {
+    type: 'array',
+    items: {
+        type: 'object',
+        required: ['result', 'indicators'],
+        properties: {
+            result: { type: 'string', enum: ['pass', 'warning', 'fail'] },
+            indicators: {
+                type: 'array',
+                items: {
+                    type: 'object',
+                    required: ['sli', 'value'],
+                    properties: { sli: { type: 'string' }, value: { type: 'number', nullable: true } }
+                }
+            }
+        }
+    }
+};
+/** Reads a JSON array of earlier `evaluate --json` outputs, newest first. */
+function loadHistory(file) {
+    return checkHistory(readUserJson(file), file);
+}
+function checkHistory(value, file = 'history') {
+    const error = check(SCHEMA, value);
+    if (!error)
+        return value;
+    const where = error.path.length ? error.path.join('.') : 'document';
+    throw new ConfigFileError(file, undefined, `${where}: ${error.message} (expected an array of earlier evaluate --json outputs, newest first)`);
+}
+const INCLUDED = {
+    pass: ['pass'],
+    pass_or_warn: ['pass', 'warning'],
+    all: ['pass', 'warning', 'fail']
+};
+/**
+ * The runs to compare with: those whose overall result is included, then the newest N of them
+ * (lighthouse filters its event query by result and limits it to N).
+ */
+function selectRuns(history, comparison) {
+    const included = INCLUDED[comparison.includeResultWithScore];
+    return history.filter(run => included.includes(run.result)).slice(0, comparison.numberOfComparisonResults);
+}
+/**
+ * The SLI's earlier values, newest first; a run where it had no value is left out. A run's `slis`
+ * map is used when no objective of that run named the SLI (an objective added since).
+ */
+function earlierValues(runs, sli) {
+    const values = [];
+    for (const run of runs) {
+        const value = run.indicators.find(i => i.sli === sli)?.value ?? run.slis?.[sli];
+        if (typeof value === 'number' && Number.isFinite(value))
+            values.push(value);
+    }
+    return values;
+}
+
+
+/***/ }),
+
+/***/ 6359:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  comparison: () => (/* binding */ comparison),
+  loadSlo: () => (/* binding */ loadSlo),
+  parseSlo: () => (/* binding */ parseSlo)
+});
+
+// EXTERNAL MODULE: ./src/contracts/errors.ts
+var errors = __nccwpck_require__(444);
+;// CONCATENATED MODULE: ./src/files/mini-schema.ts
+/**
+ * A small JSON-Schema subset checker (type/nullable, enum, properties, required, additionalProperties
+ * false, items, anyOf of types, minimum, minLength). The evaluate CLI validates slo.yaml and history
+ * with it instead of Ajv: compiling Ajv schemas costs about 10 MB of peak memory, a sixth of the
+ * evaluate step's budget. Messages match src/files/yaml-file.ts.
+ */
+/** The first error, or null when `value` matches. */
+function check(schema, value, path = []) {
+    if (value === null && (schema.nullable || schema.type === 'null'))
+        return null;
+    if (schema.anyOf) {
+        if (schema.anyOf.some(s => check(s, value, path) === null))
+            return null;
+        return { path, message: `expected ${schema.anyOf.map(s => s.type).join(' or ')}` };
+    }
+    if (schema.type && !hasType(schema.type, value))
+        return { path, message: `expected ${schema.type}` };
+    if (schema.enum && !schema.enum.includes(value)) {
+        const allowed = schema.enum.filter(v => v !== null).map(v => JSON.stringify(v));
+        return { path, message: `expected one of ${allowed.join(', ')}` };
+    }
+    if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
+        return { path, message: `must be >= ${schema.minimum}` };
+    }
+    if (typeof value === 'string' && schema.minLength !== undefined && value.length < schema.minLength) {
+        return { path, message: `must NOT have fewer than ${schema.minLength} characters` };
+    }
+    if (Array.isArray(value) && schema.items) {
+        for (let i = 0; i < value.length; i++) {
+            const error = check(schema.items, value[i], [...path, i]);
+            if (error)
+                return error;
+        }
+    }
+    if (schema.type === 'object')
+        return checkObject(schema, value, path);
+    return null;
+}
+function checkObject(schema, value, path) {
+    for (const key of schema.required ?? []) {
+        if (!(key in value))
+            return { path, message: `missing required key '${key}'` };
+    }
+    for (const [key, v] of Object.entries(value)) {
+        const property = schema.properties?.[key];
+        if (!property) {
+            if (schema.additionalProperties === false)
+                return { path, message: `unknown key '${key}'` };
+            continue;
+        }
+        const error = check(property, v, [...path, key]);
+        if (error)
+            return error;
+    }
+    return null;
+}
+function hasType(type, value) {
+    switch (type) {
+        case 'object':
+            return typeof value === 'object' && value !== null && !Array.isArray(value);
+        case 'array':
+            return Array.isArray(value);
+        case 'integer':
+            return Number.isInteger(value);
+        case 'null':
+            return value === null;
+        default:
+            return typeof value === type;
+    }
+}
+
+// EXTERNAL MODULE: ./src/files/user-file.ts
+var user_file = __nccwpck_require__(3355);
+// EXTERNAL MODULE: ./src/files/yaml-file.ts
+var yaml_file = __nccwpck_require__(9071);
+// EXTERNAL MODULE: ./src/scoring/criteria.ts
+var criteria = __nccwpck_require__(6824);
+// EXTERNAL MODULE: ./src/scoring/history.ts
+var scoring_history = __nccwpck_require__(8933);
+;// CONCATENATED MODULE: ./src/scoring/slo.ts
+/** Keptn slo.yaml: schema, defaults, and objectives that remember their line. */
+
+
+
+
+
+
+const scalar = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] };
+const groups = {
+    type: 'array',
+    nullable: true,
+    items: {
+        type: 'object',
+        nullable: true,
+        properties: { criteria: { type: 'array', nullable: true, items: scalar } },
+        additionalProperties: false
+    }
+};
+const percent = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'null' }] };
+const SCHEMA = {
+    type: 'object',
+    properties: {
+        spec_version: { anyOf: [{ type: 'string' }, { type: 'number' }] },
+        filter: { type: 'object', nullable: true },
+        comparison: {
+            type: 'object',
+            nullable: true,
+            properties: {
+                compare_with: { type: 'string', nullable: true, enum: ['single_result', 'several_results', null] },
+                include_result_with_score: {
+                    type: 'string',
+                    nullable: true,
+                    enum: ['pass', 'pass_or_warn', 'all', null]
+                },
+                number_of_comparison_results: { type: 'integer', nullable: true, minimum: 1 },
+                aggregate_function: { type: 'string', nullable: true, enum: ['avg', 'p50', 'p90', 'p95', null] }
+            },
+            additionalProperties: false
+        },
+        objectives: {
+            type: 'array',
+            nullable: true,
+            items: {
+                type: 'object',
+                required: ['sli'],
+                properties: {
+                    sli: { type: 'string', minLength: 1 },
+                    displayName: { type: 'string', nullable: true },
+                    key_sli: { type: 'boolean', nullable: true },
+                    weight: { type: 'number', nullable: true, minimum: 0 },
+                    pass: groups,
+                    warning: groups
+                },
+                additionalProperties: false
+            }
+        },
+        total_score: {
+            type: 'object',
+            nullable: true,
+            properties: { pass: percent, warning: percent },
+            additionalProperties: false
+        }
+    },
+    additionalProperties: false
+};
+function loadSlo(file) {
+    return parseSlo((0,user_file/* readUserFile */.E1)(file, 'yaml'), file);
+}
+/** Parses slo.yaml text; schema errors throw ConfigFileError with the line. */
+function parseSlo(text, file) {
+    const src = (0,yaml_file/* parseYaml */.hN)(text, file);
+    if (src.value === null || src.value === undefined)
+        throw new errors/* ConfigFileError */.x(file, 1, 'is empty');
+    const error = check(SCHEMA, src.value);
+    if (error) {
+        const where = error.path.length ? error.path.join('.') : 'document';
+        throw new errors/* ConfigFileError */.x(file, (0,yaml_file/* lineAt */.mh)(src, error.path), `${where}: ${error.message}`);
+    }
+    const raw = src.value;
+    const notes = [];
+    const objectives = (raw.objectives ?? []).map((o, i) => objective(o, (0,yaml_file/* lineAt */.mh)(src, ['objectives', i]), notes));
+    const totalScore = {
+        pass: scoreThreshold(raw.total_score?.pass, 'pass', file, (0,yaml_file/* lineAt */.mh)(src, ['total_score', 'pass'])),
+        warning: scoreThreshold(raw.total_score?.warning, 'warning', file, (0,yaml_file/* lineAt */.mh)(src, ['total_score', 'warning']))
+    };
+    if (totalScore.pass === null)
+        notes.push(`${file}: no total_score.pass; a score of 90% is needed to pass`);
+    return {
+        file,
+        comparison: comparison(raw),
+        objectives,
+        totalScore: { pass: totalScore.pass ?? 90, warning: totalScore.warning },
+        notes
+    };
+}
+/** Lighthouse defaults: no block → single_result/all/1/avg; empty fields → all, 3 results, avg. */
+function comparison(raw) {
+    if (raw.comparison === undefined)
+        return scoring_history/* DEFAULT_COMPARISON */.KJ;
+    const c = raw.comparison ?? {};
+    const compareWith = c.compare_with ?? 'single_result';
+    return {
+        compareWith,
+        includeResultWithScore: c.include_result_with_score ?? 'all',
+        numberOfComparisonResults: compareWith === 'single_result' ? 1 : (c.number_of_comparison_results ?? 3),
+        aggregateFunction: c.aggregate_function ?? 'avg'
+    };
+}
+function objective(o, line, notes) {
+    const errors = [];
+    const parse = (list) => (list ?? []).map(group => {
+        const items = group?.criteria ?? [];
+        if (items.length === 0)
+            errors.push({ text: '', message: 'a criteria list is empty' });
+        const parsed = items.map(item => (0,criteria/* parseCriterion */.Jn)(String(item)));
+        const good = [];
+        for (const c of parsed)
+            if ((0,criteria/* isCriterionError */.Ii)(c))
+                errors.push(c);
+            else
+                good.push(c);
+        return good;
+    });
+    const pass = parse(o.pass);
+    const warning = parse(o.warning);
+    for (const c of [...pass, ...warning].flat()) {
+        if (c.percent && c.amount >= 0 && !c.text.includes('+')) {
+            notes.push(`${o.sli}: "${c.text.trim()}" is relative to earlier runs (a % makes a Keptn criterion relative); write "${c.operator}${c.amount}" for a fixed limit`);
+        }
+    }
+    return {
+        sli: o.sli,
+        ...(o.displayName ? { displayName: o.displayName } : {}),
+        keySli: o.key_sli === true,
+        // Keptn: a missing or zero weight counts as 1.
+        weight: o.weight ? o.weight : 1,
+        pass,
+        warning,
+        errors,
+        ...(line === undefined ? {} : { line })
+    };
+}
+/** "90%", "90" or 90 → 90; absent → null. */
+function scoreThreshold(value, key, file, line) {
+    if (value === null || value === undefined)
+        return null;
+    const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(String(value));
+    const n = m ? Number(m[1]) : NaN;
+    if (!(n >= 0 && n <= 100))
+        throw new errors/* ConfigFileError */.x(file, line, `total_score.${key}: expected a percentage like "90%", got ${JSON.stringify(value)}`);
+    return n;
 }
 
 

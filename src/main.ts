@@ -1,12 +1,12 @@
 /** run(): inputs -> one stage -> outputs and job summary. The only place that fails the job. */
-import * as core from '@actions/core'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describe } from './errors.js'
-import { readInputs } from './inputs.js'
-import { runStage } from './run-stage.js'
-import { runnerReporter } from './runner.js'
+import * as core from '@actions/core'
+import { describe } from './contracts/errors.js'
+import { runStage } from './pipeline/run-stage.js'
+import { readInputs } from './runner/inputs.js'
+import { runnerReporter } from './runner/reporter.js'
 
 export async function run(): Promise<void> {
   try {

@@ -1,6 +1,6 @@
 /** Post step: removes what this run wrote to disk (kubeconfig, clones, temp files), whatever happened. */
-import * as core from '@actions/core'
 import { rm } from 'node:fs/promises'
+import * as core from '@actions/core'
 
 const dir = core.getState('temp-dir')
 if (dir) {

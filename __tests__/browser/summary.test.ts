@@ -1,12 +1,12 @@
 /** The job summary, rendered as GitHub renders it and looked at in headless Chromium. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { renderSummary } from '../../src/report/summary.js'
+import { STAGING_FAIL } from '../fixtures/summary/staging-fail.js'
 import { REPO } from '../helpers/paths.js'
 import { summaryPage } from '../helpers/render-markdown.js'
-import { STAGING_FAIL } from '../fixtures/summary/staging-fail.js'
 
 const OUT = path.join(REPO, 'coverage/summary')
 let browser: Browser

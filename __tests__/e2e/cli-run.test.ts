@@ -1,14 +1,16 @@
 /** `carts-deploy run`: the same stage pipeline from a terminal, against the current kube context. */
-import { describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
 import { DIST_CLI, REPO } from '../helpers/paths.js'
+import { tempDirs } from '../helpers/temp-dirs.js'
+
+const temp = tempDirs('carts-cli-run-')
 
 describe('carts-deploy run', () => {
   it('deploys a stage without tests and promotes it on a healthy rollout', () => {
-    const ws = mkdtempSync(path.join(tmpdir(), 'carts-cli-run-'))
+    const ws = temp()
     cpSync(path.join(REPO, 'examples/carts/chart'), path.join(ws, 'chart'), { recursive: true })
     execFileSync('git', ['init', '--quiet', '--bare', path.join(ws, 'config.git')])
     const helmDir = path.dirname(process.env.HELM3 ?? '')

@@ -1,7 +1,7 @@
 /** The test cluster itself: helm --wait and kubectl rollout succeed; a never-ready version times out and rolls back. */
-import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
 import { REPO } from '../helpers/paths.js'
 
 describe('the kwok test cluster', () => {

@@ -3,12 +3,13 @@
  * strategy reads, rollout check) beside the same `helm upgrade --install --wait` run directly, on the
  * same cluster in the same run. Prints the numbers for the README.
  */
-import { afterAll, describe, expect, it, jest } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { afterAll, describe, expect, it, jest } from '@jest/globals'
+import { execTool } from '../../src/programs/exec.js'
 import { deployStep } from '../../src/stages/deploy.js'
-import { execTool } from '../../src/tools/exec.js'
+import { runStep } from '../helpers/context.js'
 import { CHART, HELMS, KUBECONFIG, deleteNamespaces, fixture, runContext } from '../helpers/deploy-cluster.js'
 
 jest.setTimeout(300_000)
@@ -43,7 +44,7 @@ describe.each(HELMS)('overhead of the deploy step with %s', (label, helm) => {
         '-f',
         ctx.results.commit!.valuesFile
       ]
-      const runStep = async () => step.push(await timed(() => deployStep(ctx)))
+      const runDeploy = async () => step.push(await timed(() => runStep(ctx, deployStep)))
       const runHelm = async () =>
         raw.push(
           await timed(() =>
@@ -51,8 +52,8 @@ describe.each(HELMS)('overhead of the deploy step with %s', (label, helm) => {
           )
         )
       // Round 0 creates the namespace; later rounds alternate which goes first, so neither gets a warmer cluster.
-      if (i % 2 === 0) await runStep().then(runHelm)
-      else await runHelm().then(runStep)
+      if (i % 2 === 0) await runDeploy().then(runHelm)
+      else await runHelm().then(runDeploy)
     }
     const s = median(step.slice(1))
     const r = median(raw.slice(1))

@@ -2,12 +2,13 @@
  * The deploy step and the strategies on the real cluster (kube-apiserver + kwok), with Helm 3 and Helm 4.
  * Tests in one block build on each other, as the stages of a delivery do.
  */
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { weightsOf } from '../../src/deployment/istio.js'
+import { promote, reject, rollbackDirect } from '../../src/deployment/strategies/index.js'
 import { deployStep } from '../../src/stages/deploy.js'
-import { promote, reject, rollbackDirect } from '../../src/strategies/index.js'
-import { weightsOf } from '../../src/strategies/istio.js'
+import { runStep } from '../helpers/context.js'
 import {
   KUBECONFIG,
   HELMS,
@@ -38,7 +39,7 @@ describe.each(HELMS)('deploy with %s', (label, helm) => {
       ['production', 'blue_green_service']
     ] as const) {
       const ctx = runContext(fx, { stage, strategy, tag: '0.8.1' })
-      await deployStep(ctx)
+      await runStep(ctx, deployStep)
       const deploy = ctx.results.deploy!
       const name = strategy === 'direct' ? 'carts' : 'carts-blue'
       expect(deploy).toMatchObject({
@@ -63,7 +64,7 @@ describe.each(HELMS)('deploy with %s', (label, helm) => {
 
   it('direct: upgrades in place, and a failed gate rolls back to the revision that passed', async () => {
     const ctx = runContext(fx, { stage: 'dev', tag: '0.8.2' })
-    await deployStep(ctx)
+    await runStep(ctx, deployStep)
     expect(ctx.results.deploy).toMatchObject({ revision: 2, previousRevision: 1 })
     expect((await deployment('carts', fx.namespace('dev')))?.image).toMatch(/:0\.8\.2$/)
     await reject(ctx, { toRevision: 1 })
@@ -81,7 +82,7 @@ describe.each(HELMS)('deploy with %s', (label, helm) => {
   it('blue/green: the new colour is tested beside the live one, then promoted', async () => {
     const ns = fx.namespace('staging')
     const ctx = runContext(fx, { stage: 'staging', strategy: 'blue_green_service', tag: '0.8.2' })
-    await deployStep(ctx)
+    await runStep(ctx, deployStep)
     expect(ctx.results.deploy).toMatchObject({ release: 'carts-green', colour: 'green', liveColour: 'blue' })
     expect(ctx.results.deploy!.serviceUrl).toBe(`http://carts-green.${ns}`)
     expect(await stableSelector(ns)).toMatchObject({ colour: 'blue' })
@@ -99,7 +100,7 @@ describe.each(HELMS)('deploy with %s', (label, helm) => {
   it('blue/green: a rejected colour is discarded and the stable service never moves', async () => {
     const ns = fx.namespace('staging')
     const ctx = runContext(fx, { stage: 'staging', strategy: 'blue_green_service', tag: '0.8.3' })
-    await deployStep(ctx)
+    await runStep(ctx, deployStep)
     // blue was scaled to 0 by the promote; the new deploy brings it back at the chart's replicas.
     expect(ctx.results.deploy).toMatchObject({ release: 'carts-blue', colour: 'blue', liveColour: 'green' })
     expect(await deployment('carts-blue', ns)).toMatchObject({
@@ -117,7 +118,7 @@ describe.each(HELMS)('deploy with %s', (label, helm) => {
   it('a version that never becomes Ready is rolled back, and says so in one line', async () => {
     const ns = fx.namespace('dev')
     const ctx = runContext(fx, { stage: 'dev', tag: '0.8.4', podLabels: NEVER_READY, timeoutSeconds: 30 })
-    const failed = deployStep(ctx)
+    const failed = runStep(ctx, deployStep)
     await expect(failed).rejects.toThrow(
       new RegExp(`^carts:0\\.8\\.4 did not become ready within 30s in ${ns}; helm rolled back to revision 4$`)
     )
@@ -137,7 +138,7 @@ describe.each(HELMS)('deploy with %s', (label, helm) => {
       podLabels: NEVER_READY,
       timeoutSeconds: 15
     })
-    await expect(deployStep(ctx)).rejects.toThrow(
+    await expect(runStep(ctx, deployStep)).rejects.toThrow(
       `carts:0.8.4 did not become ready within 15s in ${ns}; helm removed the failed first install`
     )
     expect(await history(helm, 'carts-blue', ns).catch(() => [])).toEqual([])
@@ -153,7 +154,7 @@ describe.each(HELMS)('deploy with %s', (label, helm) => {
       status: 'pending-upgrade'
     })
     const ctx = runContext(fx, { stage: 'dev', tag: '0.8.5' })
-    await deployStep(ctx)
+    await runStep(ctx, deployStep)
     expect(ctx.results.deploy!.recovered).toBe(
       `carts was left pending-upgrade at revision ${before + 1} by an earlier run; rolled back to revision ${before}`
     )
@@ -167,9 +168,9 @@ describe.each(HELMS)('deploy with %s', (label, helm) => {
   it('names a missing chart', async () => {
     const ctx = runContext(fx, { stage: 'dev', tag: '0.8.5' })
     const missing = path.join(CHART, 'nope')
-    await expect(deployStep({ ...ctx, config: { ...ctx.config, chartDir: missing } })).rejects.toThrow(
-      `chart not found at ${missing}`
-    )
+    await expect(
+      runStep({ ...ctx, config: { ...ctx.config, chartDir: missing } }, deployStep)
+    ).rejects.toThrow(`chart not found at ${missing}`)
   })
 })
 
@@ -215,7 +216,7 @@ describe.each(HELMS)('Istio VirtualService weights with %s', (label, helm) => {
     const ns = fx.namespace('staging')
     const deploy = async (tag: string) => {
       const ctx = runContext(fx, { stage: 'staging', strategy: 'blue_green_service', tag })
-      await deployStep(ctx)
+      await runStep(ctx, deployStep)
       expect(ctx.results.deploy!.traffic).toBe('istio')
       return ctx
     }

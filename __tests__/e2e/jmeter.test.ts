@@ -3,7 +3,6 @@
  * installed through the real download, verify and extract path from a loopback server) against the
  * carts stand-in, using the example plans of examples/carts/jmeter.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
 import {
   copyFileSync,
@@ -16,15 +15,15 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { ActionConfig } from '../../src/config/action-config.js'
-import type { StagePlan } from '../../src/config/plan.js'
-import { parseWorkloads, workloadFor } from '../../src/config/workloads.js'
-import { evaluateResults } from '../../src/evaluation/evaluate.js'
-import { readJtl } from '../../src/evaluation/jtl-read.js'
-import { SampleSink, standardSlis } from '../../src/evaluation/sli.js'
-import type { RunContext, TestResult } from '../../src/stages/context.js'
-import { testStep } from '../../src/stages/test.js'
-import { installJmeter } from '../../src/tools/install-jmeter.js'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import type { TestResult } from '../../src/contracts/run.js'
+import { installJmeter } from '../../src/installers/jmeter.js'
+import { parseWorkloads, workloadFor } from '../../src/jmeter-tests/workloads.js'
+import { readJtl } from '../../src/results-file/jtl-read.js'
+import { SampleSink, standardSlis } from '../../src/results-file/sli.js'
+import { evaluateResults } from '../../src/scoring/evaluate.js'
+import { testStepWith } from '../../src/stages/test.js'
+import { testContext } from '../helpers/context.js'
 import { REPO } from '../helpers/paths.js'
 import {
   freshRunnerDirs,
@@ -32,7 +31,7 @@ import {
   sha,
   startServer,
   type ArchiveServer
-} from '../unit/install/fixtures.js'
+} from '../helpers/tool-archives.js'
 
 const EXAMPLE = path.join(REPO, 'examples/carts/jmeter')
 const STANDIN = path.join(REPO, 'examples/carts/standin/server.mjs')
@@ -82,31 +81,25 @@ interface Ran {
 }
 
 async function runStep(dir: string, strategy: string, serviceUrl: string): Promise<Ran> {
-  const log: string[] = []
-  const tempDir = temp('test-step-')
-  const ctx: RunContext = {
-    config: { jmeterDir: dir, service: 'carts', workspace: path.dirname(dir) } as ActionConfig,
-    plan: { project: 'sockshop', stage: 'dev', testStrategy: strategy } as StagePlan,
-    tempDir,
-    log: {
-      info: (m: string) => void log.push(m),
-      warning: (m: string) => void log.push(m),
-      debug: () => undefined
-    },
+  const ctx = testContext({
+    tempDir: temp('test-step-'),
+    config: { jmeterDir: dir, workspace: path.dirname(dir) },
+    plan: { stage: 'dev', testStrategy: strategy },
     results: {
       install: {
         helm: { path: 'helm', version: 'x' },
         jmeter: Promise.resolve({ home: '', bin: jmeterBin, version: '5.6.3' })
       }
     }
-  }
+  })
+  const log = ctx.lines
   const started = performance.now()
-  await testStep(ctx, { serviceUrl, timeoutMs: 180_000 })
+  const result = await testStepWith({ serviceUrl, timeoutMs: 180_000 }).run(ctx)
   const name = expect.getState().currentTestName ?? strategy
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  timings.push(`${name}: ${seconds} s — ${ctx.results.test?.verdict}: ${ctx.results.test?.reason}`)
-  expect(ctx.results.test).toBeDefined()
-  return { result: ctx.results.test!, log }
+  timings.push(`${name}: ${seconds} s — ${result?.verdict}: ${result?.reason}`)
+  expect(result).toBeDefined()
+  return { result: result!, log }
 }
 
 function slis(jtl: string): Record<string, number | null> {

@@ -2,11 +2,11 @@
  * The hackfest story, end to end: `npm run demo` runs node dist/index.js per stage job against the real
  * cluster, a real config repository, real helm and real JMeter; this checks what it left behind.
  */
-import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { REPO } from '../helpers/paths.js'
 
 interface Run {

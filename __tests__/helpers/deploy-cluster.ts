@@ -2,11 +2,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { ActionConfig } from '../../src/config/action-config.js'
-import type { StagePlan } from '../../src/config/plan.js'
-import type { RunContext } from '../../src/stages/context.js'
-import { execTool } from '../../src/tools/exec.js'
-import { parseHistory, type HistoryEntry } from '../../src/tools/helm.js'
+import type { StagePlan } from '../../src/contracts/plan.js'
+import type { RunContext } from '../../src/contracts/run.js'
+import { execTool } from '../../src/programs/exec.js'
+import { parseHistory, type HistoryEntry } from '../../src/programs/helm.js'
+import { testContext } from './context.js'
 import { REPO } from './paths.js'
 
 export const CHART = path.join(REPO, 'examples/carts/chart')
@@ -53,38 +53,30 @@ export function runContext(fx: Fixture, c: DeployCase): RunContext {
     valuesFile,
     `image:\n  repository: ${IMAGE}\n  tag: "${c.tag}"\n${labels.length ? `podLabels:\n${labels.join('')}` : ''}`
   )
-  const config = {
-    service: 'carts',
-    project: 'sockshop',
-    stage: c.stage,
-    image: IMAGE,
-    tag: c.tag,
-    chartDir: CHART,
-    serviceUrl: 'http://{service}.{namespace}',
-    timeoutSeconds: c.timeoutSeconds ?? 60,
-    kubeconfig: readFileSync(KUBECONFIG, 'utf8')
-  } as ActionConfig
-  const plan = {
-    project: 'sockshop',
-    stage: c.stage,
-    namespace: c.namespace ?? fx.namespace(c.stage),
-    deploymentStrategy: c.strategy ?? 'direct'
-  } as StagePlan
-  const log = {
-    info: (m: string) => fx.messages.push(m),
-    warning: (m: string) => fx.messages.push(m),
-    debug: () => {}
-  }
-  return {
-    config,
-    plan,
+  const ctx = testContext({
     tempDir,
-    log,
+    config: {
+      stage: c.stage,
+      image: IMAGE,
+      tag: c.tag,
+      chartDir: CHART,
+      timeoutSeconds: c.timeoutSeconds ?? 60,
+      kubeconfig: readFileSync(KUBECONFIG, 'utf8')
+    },
+    plan: {
+      stage: c.stage,
+      namespace: c.namespace ?? fx.namespace(c.stage),
+      deploymentStrategy: c.strategy ?? 'direct'
+    },
     results: {
       install: { helm: { path: fx.helm, version: '' } },
       commit: { sha: 'e2e', changed: true, valuesFile }
     }
-  }
+  })
+  // The fixture collects every message of every run, warnings included.
+  ctx.log.info = (m: string) => void fx.messages.push(m)
+  ctx.log.warning = (m: string) => void fx.messages.push(m)
+  return ctx
 }
 
 export async function kubectl(args: readonly string[]): Promise<string> {

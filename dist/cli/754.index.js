@@ -11,9 +11,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   planCommand: () => (/* binding */ planCommand)
 /* harmony export */ });
 /* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
-/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6234);
-/* harmony import */ var _config_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9311);
-/* harmony import */ var _config_shipyard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3527);
+/* harmony import */ var _contracts_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(279);
+/* harmony import */ var _shipyard_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5355);
+/* harmony import */ var _shipyard_shipyard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7804);
 /** `plan`: what a stage of the shipyard will do. */
 
 
@@ -29,9 +29,9 @@ function planCommand() {
         .option('--json', 'print JSON')
         .action(async (options) => {
         if (options.namespace)
-            (0,_config_names_js__WEBPACK_IMPORTED_MODULE_1__/* .dnsLabel */ .UG)('namespace', options.namespace);
-        const shipyard = await (0,_config_shipyard_js__WEBPACK_IMPORTED_MODULE_3__/* .loadShipyard */ .HO)(options.shipyard);
-        const plan = (0,_config_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planStage */ .c)(shipyard, options.stage, (0,_config_names_js__WEBPACK_IMPORTED_MODULE_1__/* .dnsLabel */ .UG)('project', options.project), options.namespace);
+            (0,_contracts_names_js__WEBPACK_IMPORTED_MODULE_1__/* .dnsLabel */ .UG)('namespace', options.namespace);
+        const shipyard = await (0,_shipyard_shipyard_js__WEBPACK_IMPORTED_MODULE_3__/* .loadShipyard */ .HO)(options.shipyard);
+        const plan = (0,_shipyard_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planStage */ .c)(shipyard, options.stage, (0,_contracts_names_js__WEBPACK_IMPORTED_MODULE_1__/* .dnsLabel */ .UG)('project', options.project), options.namespace);
         process.stdout.write(options.json ? `${JSON.stringify(plan, null, 2)}\n` : describePlan(plan));
     });
 }
@@ -51,10 +51,12 @@ function describePlan(plan) {
 
 /***/ }),
 
-/***/ 6234:
+/***/ 279:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DC: () => (/* binding */ checkBranch),
+/* harmony export */   LK: () => (/* binding */ checkRepo),
 /* harmony export */   UG: () => (/* binding */ dnsLabel),
 /* harmony export */   an: () => (/* binding */ imageRepository),
 /* harmony export */   ep: () => (/* binding */ pathInWorkspace),
@@ -66,7 +68,7 @@ function describePlan(plan) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
 /** Pure checks for the names and values users hand us. Each returns the value or throws an InputError. */
 
 
@@ -74,9 +76,10 @@ const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 // registry[:port]/path components, lower case, as the OCI distribution spec allows; no tag or digest here.
 const IMAGE_REPOSITORY = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+/** An OCI tag; `..` is refused on top so that no tag can read like a path step on the config branch. */
 function ociTag(input, value) {
-    if (!OCI_TAG.test(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'an OCI image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})', value);
+    if (!OCI_TAG.test(value) || value.includes('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'an OCI image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127}, no "..")', value);
     return value;
 }
 function dnsLabel(input, value) {
@@ -138,24 +141,219 @@ function httpUrl(input, value) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'an http(s) URL', value);
     return value.replace(/\/+$/, '');
 }
+/** A branch name git accepts and that cannot be read as an option or a path outside refs/heads. */
+function checkBranch(input, value) {
+    const bad = !/^[A-Za-z0-9._/-]{1,200}$/.test(value) ||
+        /^[-/.]|[/.]$|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(value) ||
+        value === 'HEAD';
+    if (bad)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'a git branch name such as "config"', value);
+    return value;
+}
+/**
+ * A remote git accepts with no surprises: a local path, or a file/http(s)/ssh URL without credentials.
+ * Refused: `transport::address` (git's remote helpers, e.g. ext:: runs commands), a leading "-" (read as
+ * an option), user:password@ in a URL (the token travels in a header, never in the URL), control characters.
+ */
+function checkRepo(input, value) {
+    const refuse = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `a local path or an https URL of a git repository (${why})`, value);
+    };
+    if (!value || hasControl(value))
+        refuse('no control characters');
+    if (value.startsWith('-'))
+        refuse('must not start with "-"');
+    if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(value))
+        refuse('no remote helpers');
+    const url = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value);
+    if (!url)
+        return value;
+    if (!['https', 'http', 'file', 'ssh'].includes(url[1].toLowerCase()))
+        refuse(`unsupported scheme ${url[1]}`);
+    const parsed = new URL(value);
+    if (parsed.password || (parsed.username && url[1].toLowerCase() !== 'ssh'))
+        refuse('no credentials in the URL');
+    return value;
+}
+function hasControl(value) {
+    return [...value].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+}
 
 
 /***/ }),
 
-/***/ 9311:
+/***/ 3355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ readUserFile),
+/* harmony export */   YJ: () => (/* binding */ readUserJson)
+/* harmony export */ });
+/* unused harmony export USER_FILE_CAPS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/**
+ * The one way to read a file a user names (shipyard, slo.yaml, jmeter.conf.yaml, JSON inputs, kubeconfig):
+ * a regular file, at most a size suited to its kind, as UTF-8 text. A FIFO, a device or a directory is refused
+ * before a byte is read (opened non-blocking, so a FIFO cannot hang the run), and so is an oversized file.
+ */
+
+
+const MiB = 1024 * 1024;
+/** How large each kind of user file may be: generous for real files, small enough to bound memory. */
+const USER_FILE_CAPS = {
+    /** shipyard.yaml, slo.yaml, jmeter.conf.yaml: Keptn's largest examples are a few KiB. */
+    yaml: MiB,
+    /** History and SLI-value JSON files, which grow with the evaluations they hold. */
+    json: 16 * MiB,
+    /** Kubeconfig and checksum lists. */
+    small: MiB
+};
+function readUserFile(file, kind) {
+    const cap = USER_FILE_CAPS[kind];
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `cannot be read (${errorCode(error)})`);
+    }
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!stat.isFile())
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, 'is not a regular file');
+        if (stat.size > cap)
+            throw tooLarge(file, cap);
+        const buffer = Buffer.alloc(Math.min(stat.size, cap) + 1);
+        let length = 0;
+        // The size can change under us; read until EOF, never past the cap.
+        for (let n; length < buffer.length && (n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null)) > 0;)
+            length += n;
+        if (length > cap)
+            throw tooLarge(file, cap);
+        return buffer.subarray(0, length).toString('utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** A user's JSON file, parsed; unreadable or malformed ones name the file. */
+function readUserJson(file) {
+    const text = readUserFile(file, 'json');
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `is not valid JSON (${error.message.slice(0, 120)})`);
+    }
+}
+function tooLarge(file, cap) {
+    return new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `is larger than ${cap / MiB} MiB, the most this kind of file may be`);
+}
+function errorCode(error) {
+    return error.code ?? String(error);
+}
+
+
+/***/ }),
+
+/***/ 9071:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fc: () => (/* binding */ compileSchema),
+/* harmony export */   _U: () => (/* binding */ checkSchema),
+/* harmony export */   hN: () => (/* binding */ parseYaml),
+/* harmony export */   mh: () => (/* binding */ lineAt)
+/* harmony export */ });
+/* unused harmony export pointerToPath */
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/** YAML documents that remember where each value came from, and schema checks that report the line. */
+
+
+
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: false, strict: true });
+function compileSchema(schema) {
+    return ajv.compile(schema);
+}
+/** Parses YAML text; syntax errors become a ConfigFileError with the line. */
+function parseYaml(text, file) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first) {
+        const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `invalid YAML: ${first.message.split('\n')[0]}`);
+    }
+    return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
+}
+/** The 1-based line of the node at `path`, or of its nearest existing parent. */
+function lineAt(src, path) {
+    for (let depth = path.length; depth >= 0; depth--) {
+        const node = src.doc.getIn(path.slice(0, depth), true);
+        const start = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isNode */ .Ll)(node) ? node.range?.[0] : depth === 0 ? src.doc.contents?.range?.[0] : undefined;
+        if (start !== undefined)
+            return src.lines.linePos(start).line;
+    }
+    return undefined;
+}
+/** Validates the parsed value; the first error names its location, line and what was expected. */
+function checkSchema(src, validate) {
+    if (validate(src.value))
+        return src.value;
+    const error = validate.errors?.[0];
+    if (!error)
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, undefined, 'does not match its schema');
+    const path = pointerToPath(error.instancePath);
+    const where = path.length ? path.join('.') : 'document';
+    throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, lineAt(src, path), `${where}: ${explain(error)}`);
+}
+function pointerToPath(pointer) {
+    if (!pointer)
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map(part => (/^\d+$/.test(part) ? Number(part) : part));
+}
+function explain(error) {
+    const p = error.params;
+    switch (error.keyword) {
+        case 'enum':
+            return `expected one of ${p.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
+        case 'additionalProperties':
+            return `unknown key '${String(p.additionalProperty)}'`;
+        case 'required':
+            return `missing required key '${String(p.missingProperty)}'`;
+        case 'type':
+            return `expected ${String(p.type)}`;
+        default:
+            return error.message ?? 'invalid';
+    }
+}
+
+
+/***/ }),
+
+/***/ 5355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ planStage)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(444);
 /** The plan of one stage: everything the pipeline needs to know from the shipyard. */
 
 function planStage(shipyard, stage, project, namespace) {
     const index = shipyard.stages.findIndex(s => s.name === stage);
     if (index < 0) {
         const known = shipyard.stages.map(s => s.name).join(', ');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('stage', `one of the stages of ${shipyard.source} (${known})`, stage);
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('stage', `one of the stages of ${shipyard.source} (${known})`, stage);
     }
     const spec = shipyard.stages[index];
     return {
@@ -173,7 +371,7 @@ function planStage(shipyard, stage, project, namespace) {
 
 /***/ }),
 
-/***/ 3527:
+/***/ 7804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -184,14 +382,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_SHIPYARD, parseShipyard
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/config/yaml-file.ts
-var yaml_file = __webpack_require__(2434);
-;// CONCATENATED MODULE: ./src/config/shipyard-model.ts
-/** The one model of a shipyard that both Keptn formats are read into. */
+// EXTERNAL MODULE: ./src/files/user-file.ts
+var user_file = __webpack_require__(3355);
+// EXTERNAL MODULE: ./src/files/yaml-file.ts
+var yaml_file = __webpack_require__(9071);
+// EXTERNAL MODULE: ./src/contracts/errors.ts
+var errors = __webpack_require__(444);
+;// CONCATENATED MODULE: ./src/shipyard/model.ts
+/** What both Keptn shipyard formats share when they are read: the stage-name rule and duplicate check. */
 
 
 const STAGE_NAME_PATTERN = '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$';
@@ -205,7 +403,7 @@ function checkUniqueNames(src, names, at) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/config/shipyard-v01.ts
+;// CONCATENATED MODULE: ./src/shipyard/v01.ts
 
 
 const approvalMap = {
@@ -213,6 +411,8 @@ const approvalMap = {
     properties: { pass: approvalValueSchema, warning: approvalValueSchema },
     additionalProperties: false
 };
+// The stage list repeats the shape of v02.ts's on purpose: the two Keptn formats are versioned apart, and each
+// schema reads as its own format's specification.
 const validate = (0,yaml_file/* compileSchema */.Fc)({
     type: 'object',
     required: ['stages'],
@@ -257,7 +457,7 @@ function toStage(stage) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/config/shipyard-v02.ts
+;// CONCATENATED MODULE: ./src/shipyard/v02.ts
 /**
  * Keptn shipyard spec 0.2.x (Keptn 0.8+): stages with task sequences. The delivery sequence of each
  * stage maps onto this pipeline; anything it cannot honour is refused by name and line.
@@ -267,7 +467,9 @@ function toStage(stage) {
 
 const SUPPORTED_TASKS = new Set(['deployment', 'test', 'evaluation', 'approval', 'release', 'rollback']);
 const DELIVERY_NAMES = ['delivery', 'artifact-delivery'];
-const shipyard_v02_validate = (0,yaml_file/* compileSchema */.Fc)({
+// The stage list repeats the shape of v01.ts's on purpose: the two Keptn formats are versioned apart, and each
+// schema reads as its own format's specification.
+const v02_validate = (0,yaml_file/* compileSchema */.Fc)({
     type: 'object',
     required: ['apiVersion', 'kind', 'spec'],
     properties: {
@@ -312,12 +514,12 @@ const shipyard_v02_validate = (0,yaml_file/* compileSchema */.Fc)({
     }
 });
 function readV02(src) {
-    const doc = (0,yaml_file/* checkSchema */._U)(src, shipyard_v02_validate);
+    const doc = (0,yaml_file/* checkSchema */._U)(src, v02_validate);
     const stages = doc.spec.stages;
     checkUniqueNames(src, stages.map(s => s.name), ['spec', 'stages']);
-    return { source: src.file, stages: stages.map((stage, i) => shipyard_v02_toStage(src, stage, ['spec', 'stages', i])) };
+    return { source: src.file, stages: stages.map((stage, i) => v02_toStage(src, stage, ['spec', 'stages', i])) };
 }
-function shipyard_v02_toStage(src, stage, at) {
+function v02_toStage(src, stage, at) {
     const sequences = stage.sequences ?? [];
     const index = deliveryIndex(sequences);
     const base = { name: stage.name, approval: { pass: 'automatic', warning: 'automatic' } };
@@ -378,9 +580,7 @@ function stringProp(value) {
     return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/config/shipyard.ts
-/** Loads a shipyard from text or file, or gives the embedded default. */
-
+;// CONCATENATED MODULE: ./src/shipyard/shipyard.ts
 
 
 
@@ -393,14 +593,7 @@ function parseShipyard(text, file) {
 async function loadShipyard(file) {
     if (file === undefined)
         return DEFAULT_SHIPYARD;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        throw new errors/* ConfigFileError */.x(file, undefined, `cannot read the shipyard (${error.code})`);
-    }
-    return parseShipyard(text, file);
+    return parseShipyard((0,user_file/* readUserFile */.E1)(file, 'yaml'), file);
 }
 /** The carts hackfest pipeline: used when no shipyard is given. */
 const DEFAULT_SHIPYARD = {
@@ -425,88 +618,6 @@ const DEFAULT_SHIPYARD = {
         }
     ]
 };
-
-
-/***/ }),
-
-/***/ 2434:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fc: () => (/* binding */ compileSchema),
-/* harmony export */   _U: () => (/* binding */ checkSchema),
-/* harmony export */   hN: () => (/* binding */ parseYaml),
-/* harmony export */   mh: () => (/* binding */ lineAt)
-/* harmony export */ });
-/* unused harmony export pointerToPath */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2463);
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/** YAML documents that remember where each value came from, and schema checks that report the line. */
-
-
-
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: false, strict: true });
-function compileSchema(schema) {
-    return ajv.compile(schema);
-}
-/** Parses YAML text; syntax errors become a ConfigFileError with the line. */
-function parseYaml(text, file) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const first = doc.errors[0];
-    if (first) {
-        const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `invalid YAML: ${first.message.split('\n')[0]}`);
-    }
-    return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
-}
-/** The 1-based line of the node at `path`, or of its nearest existing parent. */
-function lineAt(src, path) {
-    for (let depth = path.length; depth >= 0; depth--) {
-        const node = src.doc.getIn(path.slice(0, depth), true);
-        const start = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isNode */ .Ll)(node) ? node.range?.[0] : depth === 0 ? src.doc.contents?.range?.[0] : undefined;
-        if (start !== undefined)
-            return src.lines.linePos(start).line;
-    }
-    return undefined;
-}
-/** Validates the parsed value; the first error names its location, line and what was expected. */
-function checkSchema(src, validate) {
-    if (validate(src.value))
-        return src.value;
-    const error = validate.errors?.[0];
-    if (!error)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, undefined, 'does not match its schema');
-    const path = pointerToPath(error.instancePath);
-    const where = path.length ? path.join('.') : 'document';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, lineAt(src, path), `${where}: ${explain(error)}`);
-}
-function pointerToPath(pointer) {
-    if (!pointer)
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map(part => (/^\d+$/.test(part) ? Number(part) : part));
-}
-function explain(error) {
-    const p = error.params;
-    switch (error.keyword) {
-        case 'enum':
-            return `expected one of ${p.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
-        case 'additionalProperties':
-            return `unknown key '${String(p.additionalProperty)}'`;
-        case 'required':
-            return `missing required key '${String(p.missingProperty)}'`;
-        case 'type':
-            return `expected ${String(p.type)}`;
-        default:
-            return error.message ?? 'invalid';
-    }
-}
 
 
 /***/ })

@@ -12,10 +12,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runSetImage: () => (/* binding */ runSetImage)
 /* harmony export */ });
 /* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
-/* harmony import */ var _config_layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3978);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _state_config_branch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6901);
-/* harmony import */ var _tools_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(615);
+/* harmony import */ var _config_branch_config_branch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8118);
+/* harmony import */ var _config_branch_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9003);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(444);
+/* harmony import */ var _programs_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2525);
 /** `carts-deploy config set-image | get`: the config branch from a terminal or any CI. */
 
 
@@ -28,8 +28,8 @@ function asOptions(work) {
         return work();
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz && !error.input.startsWith('--')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`--${error.input}`, error.expected, error.got);
+        if (error instanceof _contracts_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz && !error.input.startsWith('--')) {
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--${error.input}`, error.expected, error.got);
         }
         throw error;
     }
@@ -40,27 +40,27 @@ function runUrl(env) {
 }
 function parse(opts, env) {
     return asOptions(() => {
-        const key = (0,_config_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .checkStageKey */ .OX)({ project: opts.project, stage: opts.stage, service: opts.service });
-        const repo = (0,_state_config_branch_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveRepo */ .J9)(opts.repo);
-        const token = (0,_tools_git_js__WEBPACK_IMPORTED_MODULE_4__/* .httpOrigin */ .dp)(repo) ? env.GITHUB_TOKEN : undefined;
+        const key = (0,_config_branch_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .checkStageKey */ .OX)({ project: opts.project, stage: opts.stage, service: opts.service });
+        const repo = (0,_config_branch_config_branch_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveRepo */ .J9)(opts.repo);
+        const token = (0,_programs_git_js__WEBPACK_IMPORTED_MODULE_4__/* .httpOrigin */ .dp)(repo) ? env.GITHUB_TOKEN : undefined;
         const auth = token ? { token } : undefined;
-        return { key, target: (0,_state_config_branch_js__WEBPACK_IMPORTED_MODULE_3__/* .checkTarget */ .e$)({ repo, branch: opts.branch, auth, runUrl: runUrl(env) }) };
+        return { key, target: (0,_config_branch_config_branch_js__WEBPACK_IMPORTED_MODULE_1__/* .checkTarget */ .e$)({ repo, branch: opts.branch, auth, runUrl: runUrl(env) }) };
     });
 }
 /** Sets the image; returns the commit sha that holds it (new, or the tip when nothing changed). */
 async function runSetImage(opts, env = process.env) {
     const { target, key } = parse(opts, env);
-    const image = asOptions(() => (0,_config_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .checkImage */ .cd)({ repository: opts.image, tag: opts.tag }));
-    const result = await (0,_state_config_branch_js__WEBPACK_IMPORTED_MODULE_3__/* .setImage */ .g7)(target, key, image);
+    const image = asOptions(() => (0,_config_branch_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .checkImage */ .cd)({ repository: opts.image, tag: opts.tag }));
+    const result = await (0,_config_branch_config_branch_js__WEBPACK_IMPORTED_MODULE_1__/* .setImage */ .g7)(target, key, image);
     return result.sha ?? '';
 }
 /** `REPO:TAG`, or with json a `{repository, tag, sha}` object. */
 async function runGet(opts, env = process.env) {
     const { target, key } = parse(opts, env);
-    const { sha, image } = await (0,_state_config_branch_js__WEBPACK_IMPORTED_MODULE_3__/* .getImage */ .Qp)(target, key);
+    const { sha, image } = await (0,_config_branch_config_branch_js__WEBPACK_IMPORTED_MODULE_1__/* .getImage */ .Qp)(target, key);
     if (!image) {
         const where = `${key.project}/${key.stage} on branch '${target.branch}' of ${target.repo}`;
-        throw new Error(`No image is set for ${key.service} in ${where}`);
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigBranchError */ .Vj(`No image is set for ${key.service} in ${where}`);
     }
     return opts.json ? JSON.stringify({ ...image, sha }) : `${image.repository}:${image.tag}`;
 }

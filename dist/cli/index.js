@@ -2,31 +2,12 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8551:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ exitCodeFor),
-/* harmony export */   d: () => (/* binding */ EXIT)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/** Exit codes shared by every command: 0 done (pass or warning), 1 gate failed, 2 unusable input. */
-
-const EXIT = { ok: 0, failed: 1, unusable: 2 };
-function exitCodeFor(error) {
-    return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigFileError */ .x ? EXIT.unusable : EXIT.failed;
-}
-
-
-/***/ }),
-
 /***/ 486:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8551);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(444);
 /** carts-deploy: the same pipeline code as the action, for people and scripts. */
 
 
@@ -43,17 +24,17 @@ const COMMANDS = {
     config: {
         term: 'config',
         description: 'read and write the desired image of each stage',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(901), __nccwpck_require__.e(927)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9927))).configCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(927)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9927))).configCommand()
     },
     evaluate: {
         term: 'evaluate [options]',
         description: 'Evaluate results against an SLO. Exit 0 pass or warning, 1 fail, 2 unusable input.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(396), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2682))).evaluateCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(301)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2682))).evaluateCommand()
     },
     run: {
         term: 'run [options]',
         description: 'Run one stage (commit, install, deploy, test, evaluate, gate) against the current kube context.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(805), __nccwpck_require__.e(396), __nccwpck_require__.e(901), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1479))).runCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(121), __nccwpck_require__.e(682), __nccwpck_require__.e(118), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3743))).runCommand()
     }
 };
 async function buildProgram(argv) {
@@ -83,8 +64,8 @@ catch (error) {
         process.exitCode = error.exitCode === 0 ? 0 : 2;
     }
     else {
-        process.stderr.write(`carts-deploy: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(error)}\n`);
-        process.exitCode = (0,_exit_codes_js__WEBPACK_IMPORTED_MODULE_2__/* .exitCodeFor */ .R)(error);
+        process.stderr.write(`carts-deploy: ${(0,_contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(error)}\n`);
+        process.exitCode = (0,_contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .exitCodeFor */ .Rr)(error);
     }
 }
 
@@ -93,18 +74,25 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3916:
+/***/ 444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rr: () => (/* binding */ exitCodeFor),
 /* harmony export */   To: () => (/* binding */ GateFailedError),
+/* harmony export */   Vj: () => (/* binding */ ConfigBranchError),
+/* harmony export */   _G: () => (/* binding */ ToolOutputError),
+/* harmony export */   dL: () => (/* binding */ ResultsFileError),
+/* harmony export */   dc: () => (/* binding */ EXIT),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   sH: () => (/* binding */ DeployError),
 /* harmony export */   v4: () => (/* binding */ ToolError),
+/* harmony export */   w$: () => (/* binding */ lastLines),
+/* harmony export */   w3: () => (/* binding */ SetupError),
 /* harmony export */   x: () => (/* binding */ ConfigFileError)
 /* harmony export */ });
-/* unused harmony exports quote, StepNotBuiltError */
-/** Typed errors. Each renders as one line a user can act on. */
+/* unused harmony export quote */
 /** Shows a user-supplied value safely on one line (newlines and control characters escaped). */
 function quote(value, max = 60) {
     const shown = value.length > max ? `${value.slice(0, max)}…` : value;
@@ -152,16 +140,8 @@ class ToolError extends Error {
         this.name = 'ToolError';
     }
 }
-/** A pipeline step that does not exist yet: it says so instead of pretending. */
-class StepNotBuiltError extends Error {
-    step;
-    constructor(step) {
-        super(`The '${step}' step is not built yet in this version of carts-deploy-action; the run stops here.`);
-        this.step = step;
-        this.name = 'StepNotBuiltError';
-    }
-}
-function lastLines(text, n) {
+/** The last non-empty lines of a program's output, joined on one line: what it said last is why it failed. */
+function lastLines(text, n = 1) {
     return text.trim().split(/\r?\n/).filter(Boolean).slice(-n).join(' | ');
 }
 /** One line for any thrown value. */
@@ -169,12 +149,57 @@ function describe(error) {
     const text = error instanceof Error ? error.message : String(error);
     return text.replace(/\r?\n/g, ' ');
 }
-/** The quality gate said no: the job fails with the gate's reason (after the rollback). */
+/** The quality gate said no: the job fails with the gate's reason (after the rollback it decided). */
 class GateFailedError extends Error {
-    constructor(reason) {
+    decision;
+    constructor(reason, decision) {
         super(reason);
+        this.decision = decision;
         this.name = 'GateFailedError';
     }
+}
+/** A results file that cannot be read right: the gate fails with this message rather than guess. */
+class ResultsFileError extends ConfigFileError {
+    constructor(file, line, detail) {
+        super(file, line, detail);
+        this.name = 'ResultsFileError';
+    }
+}
+/** A deploy, promote or rollback that could not be done; the release was left deployable. */
+class DeployError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DeployError';
+    }
+}
+/** The config branch holds something this project did not write (or git answered unexpectedly). */
+class ConfigBranchError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ConfigBranchError';
+    }
+}
+/** A program answered in a form this project cannot read (an output format changed, a truncated answer). */
+class ToolOutputError extends Error {
+    tool;
+    constructor(tool, detail) {
+        super(`${tool}: ${detail}`);
+        this.tool = tool;
+        this.name = 'ToolOutputError';
+    }
+}
+/** A program the stage needs is missing or unusable (not installed, wrong version, bad archive). */
+class SetupError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'SetupError';
+    }
+}
+const EXIT = { ok: 0, failed: 1, unusable: 2 };
+/** Unusable input (a bad input, option or file, results files included) is 2; every other failure is 1. */
+function exitCodeFor(error) {
+    const unusable = error instanceof InputError || error instanceof ConfigFileError;
+    return unusable ? EXIT.unusable : EXIT.failed;
 }
 
 

@@ -28374,16 +28374,16 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2782);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2782);
 /** Post step: removes what this run wrote to disk (kubeconfig, clones, temp files), whatever happened. */
 
 
-const dir = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu('temp-dir');
+const dir = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu('temp-dir');
 if (dir) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Removed ${dir}`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Removed ${dir}`);
 }
 
 __webpack_async_result__();

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /** carts-deploy: the same pipeline code as the action, for people and scripts. */
 import { Command, CommanderError, Help } from 'commander'
-import { describe } from '../errors.js'
-import { exitCodeFor } from './exit-codes.js'
+import { describe } from '../contracts/errors.js'
+import { exitCodeFor } from '../contracts/errors.js'
 
 interface Entry {
   /** How the top-level help lists the command, and its description there. */

@@ -1,25 +1,14 @@
 /** The gate's rules, pure: from a result and the stage's approval strategy to what happens next. */
-import type { FailOn } from '../config/action-config.js'
-import type { Approval } from '../config/shipyard-model.js'
-import type { Result } from '../evaluation/types.js'
+import type { FailOn } from '../contracts/config.js'
+import type { Result } from '../contracts/evaluation.js'
+import type { GateDecision } from '../contracts/gate.js'
+import type { Approval } from '../contracts/plan.js'
 
 /** What the gate saw: an evaluated result, a test verdict without SLO, or a stage with neither. */
 export type GateInput =
   | { readonly kind: 'evaluated'; readonly result: Result }
   | { readonly kind: 'tested'; readonly verdict: 'pass' | 'fail' }
   | { readonly kind: 'rollout-only' }
-
-export interface GateDecision {
-  /** The new version keeps serving this stage (promote) or is taken back (rollback). */
-  readonly action: 'promote' | 'rollback'
-  /** The next stage's job may run. */
-  readonly promote: boolean
-  readonly approval: 'required' | 'none'
-  /** The job fails (per the fail-on input). */
-  readonly failJob: boolean
-  /** The decision in one line, for the summary and the log. */
-  readonly headline: string
-}
 
 export interface GateRules {
   readonly approval: { readonly pass: Approval; readonly warning: Approval }

@@ -1,15 +1,7 @@
 /** Annotations for objectives that did not pass, pointing at their line in slo.yaml. */
 import path from 'node:path'
-import type { Evaluation } from '../evaluation/types.js'
-
-export interface Annotation {
-  readonly level: 'error' | 'warning'
-  readonly title: string
-  readonly message: string
-  /** Relative to the workspace, as GitHub wants it. */
-  readonly file?: string
-  readonly line?: number
-}
+import type { Evaluation } from '../contracts/evaluation.js'
+import type { Annotation } from '../contracts/reporter.js'
 
 export function objectiveAnnotations(evaluation: Evaluation, workspace: string): Annotation[] {
   return evaluation.indicators

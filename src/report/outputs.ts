@@ -1,10 +1,12 @@
 /** The action's outputs, derived from what the steps left (pure). */
-import type { StagePlan } from '../config/plan.js'
-import type { Outputs } from '../reporter.js'
-import type { StepResults } from '../stages/context.js'
+import type { OutputName } from '../contracts/action-interface.js'
+import type { StagePlan } from '../contracts/plan.js'
+import type { StepResults } from '../contracts/run.js'
+
+export type Outputs = Partial<Record<OutputName, string>>
 
 export function collectOutputs(results: StepResults, plan: StagePlan, failed: boolean): Outputs {
-  const { commit, install, deploy, test, evaluation, gate } = results
+  const { commit, install, deploy, test, evaluate: evaluation, gate } = results
   const passed = gate?.action === 'promote' && !failed
   return {
     result: evaluation?.evaluation.result ?? (passed ? 'pass' : 'fail'),

@@ -1,6 +1,6 @@
 /** The job summary a person reads instead of the log: pure markdown from the run's results. */
-import type { Evaluation, Indicator, Result, Target } from '../evaluation/types.js'
-import type { GateDecision } from '../gate/decision.js'
+import type { Evaluation, Indicator, Result, Target } from '../contracts/evaluation.js'
+import type { GateDecision } from '../contracts/gate.js'
 
 export interface TrendPoint {
   readonly tag: string

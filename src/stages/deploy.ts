@@ -1,29 +1,19 @@
 /**
  * The deploy step: the stage's values file from the config branch goes into `<project>-<stage>` with
  * `helm upgrade --install --wait` and rollback on failure, through the stage's strategy (direct or
- * blue/green), then a rollout check. Leaves ctx.results.deploy and the `deployment-url` output.
+ * blue/green), then a rollout check. Its result tells the test step where the new version answers.
  */
 import { access } from 'node:fs/promises'
 import path from 'node:path'
-import { clusterFor, type Cluster } from '../strategies/cluster.js'
-import { strategyFor } from '../strategies/index.js'
-import { checkRollout, shortImage, upgradeRelease } from '../strategies/release.js'
-import { recoverRelease } from '../strategies/recovery.js'
-import { DeployError, type DeployResult, type DeployTarget, type Strategy } from '../strategies/types.js'
-import type { UpgradeSpec } from '../tools/helm.js'
-import type { RunContext } from './context.js'
-
-export interface UrlVars {
-  readonly service: string
-  readonly namespace: string
-  readonly stage: string
-  readonly project: string
-}
-
-/** Pure: the service-url template with {service} {namespace} {stage} {project} replaced. */
-export function renderServiceUrl(template: string, vars: UrlVars): string {
-  return template.replace(/\{(service|namespace|stage|project)\}/g, (_, key: keyof UrlVars) => vars[key])
-}
+import type { DeployResult, DeployTarget } from '../contracts/deploy.js'
+import { DeployError } from '../contracts/errors.js'
+import type { RunContext, Step } from '../contracts/run.js'
+import { clusterFor, type Cluster, type ClusterStrategy } from '../deployment/cluster.js'
+import { recoverRelease } from '../deployment/recovery.js'
+import { checkRollout, shortImage, upgradeRelease } from '../deployment/release.js'
+import { renderServiceUrl } from '../deployment/service-url.js'
+import { strategyFor } from '../deployment/strategies/index.js'
+import type { UpgradeSpec } from '../programs/helm.js'
 
 /** Pure: the helm upgrade of one deploy. The strategy's values (colour) come after the values file. */
 export function upgradeSpec(ctx: RunContext, target: DeployTarget): UpgradeSpec {
@@ -42,11 +32,13 @@ export function upgradeSpec(ctx: RunContext, target: DeployTarget): UpgradeSpec 
   }
 }
 
-export async function deployStep(ctx: RunContext): Promise<void> {
+export const deployStep: Step<'deploy'> = { name: 'deploy', run: deploy }
+
+async function deploy(ctx: RunContext): Promise<DeployResult | undefined> {
   const strategyName = ctx.plan.deploymentStrategy
   if (!strategyName) {
     ctx.log.info(`Stage ${ctx.plan.stage} deploys nothing (quality gate only)`)
-    return
+    return undefined
   }
   await checkChart(ctx.config.chartDir)
   const cluster = await clusterFor(ctx)
@@ -80,15 +72,14 @@ export async function deployStep(ctx: RunContext): Promise<void> {
     helmSeconds: upgraded.helmSeconds
   }
   await strategy.afterDeploy(ctx, cluster, result)
-  ctx.results.deploy = result
-
   ctx.log.info(
     `${image} is ${spec.release} revision ${result.revision} in ${spec.namespace}: ${result.serviceUrl}`
   )
+  return result
 }
 
 /** Where the deploy goes (the strategy's decision), and that release repaired if a crashed run left it stuck. */
-async function prepare(ctx: RunContext, cluster: Cluster, strategy: Strategy) {
+async function prepare(ctx: RunContext, cluster: Cluster, strategy: ClusterStrategy) {
   const target = await strategy.target(ctx, cluster)
   const before = await recoverRelease(
     cluster.helm,

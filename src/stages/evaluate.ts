@@ -4,18 +4,19 @@
  */
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { StageKey } from '../config/layout.js'
-import { evaluateResults, type EvaluateInput } from '../evaluation/evaluate.js'
-import { explain } from '../evaluation/explain.js'
-import type { Evaluation } from '../evaluation/types.js'
-import { loadValues } from '../evaluation/values.js'
-import { evaluationRecord, readEvaluationRecords } from '../gate/evaluation-record.js'
-import { appendEvaluation, readEvaluations } from '../state/config-branch.js'
-import { configTarget } from './commit.js'
-import type { RunContext, TestResult } from './context.js'
+import { appendEvaluation, readEvaluations } from '../config-branch/config-branch.js'
+import { evaluationRecord, readEvaluationRecords } from '../config-branch/evaluation-record.js'
+import { configTarget } from '../config-branch/target.js'
+import type { Evaluation } from '../contracts/evaluation.js'
+import type { EvaluationResult, RunContext, Step, TestResult } from '../contracts/run.js'
+import { evaluateResults, type EvaluateInput } from '../scoring/evaluate.js'
+import { explain } from '../scoring/explain.js'
+import { loadValues } from '../scoring/values.js'
 
-export async function evaluateStep(ctx: RunContext): Promise<void> {
-  const { config, plan } = ctx
+export const evaluateStep: Step<'evaluate'> = { name: 'evaluate', run: evaluate }
+
+async function evaluate(ctx: RunContext): Promise<EvaluationResult | undefined> {
+  const { config } = ctx
   const test = ctx.results.test
   if (config.gate.kind === 'none') {
     ctx.log.info(
@@ -23,11 +24,10 @@ export async function evaluateStep(ctx: RunContext): Promise<void> {
         ? `No SLO: the gate follows the ${test.workload} test's verdict (${test.verdict}).`
         : 'No tests and no SLO: nothing to evaluate; the gate decides on the rollout.'
     )
-    return
+    return undefined
   }
-  const key: StageKey = { project: plan.project, stage: plan.stage, service: config.service }
   const target = configTarget(config)
-  const history = readEvaluationRecords(await readEvaluations(target, key, { tempRoot: ctx.tempDir }))
+  const history = readEvaluationRecords(await readEvaluations(target, ctx.key, { tempRoot: ctx.tempDir }))
   const measured = await evaluateResults({ ...measurement(ctx, test), ...gateSource(ctx), history })
   const evaluation = withTestVerdict(measured, test)
   const file = path.join(ctx.tempDir, 'evaluation.json')
@@ -35,8 +35,8 @@ export async function evaluateStep(ctx: RunContext): Promise<void> {
   ctx.log.info(explain(evaluation))
   const entry = evaluationRecord(evaluation, config.tag, new Date(), config.runUrl)
   const summary = `${evaluation.result} (score ${evaluation.score})`
-  await appendEvaluation(target, key, { ...entry }, { tempRoot: ctx.tempDir, summary })
-  ctx.results.evaluation = { evaluation, file, history: [entry, ...history] }
+  await appendEvaluation(target, ctx.key, { ...entry }, { tempRoot: ctx.tempDir, summary })
+  return { evaluation, file, history: [entry, ...history] }
 }
 
 /** What is measured: SLI values given as a file, else the test's JTL (absent when the test never ran). */

@@ -2,46 +2,49 @@
  * The gate step: decide from the evaluation and the stage's approval strategy, then promote the new version
  * or roll it back per strategy, and record either on the config branch so it says what runs and why.
  */
-import type { StageKey } from '../config/layout.js'
-import { GateFailedError } from '../errors.js'
-import { decideGate, type GateDecision, type GateInput } from '../gate/decision.js'
-import { readDeployment, recordDeployment, recordRollback } from '../state/config-branch.js'
-import { promote, reject } from '../strategies/index.js'
-import { configTarget } from './commit.js'
-import type { RunContext } from './context.js'
+import { readDeployment, recordDeployment, recordRollback } from '../config-branch/config-branch.js'
+import { configTarget } from '../config-branch/target.js'
+import { GateFailedError } from '../contracts/errors.js'
+import type { GateDecision } from '../contracts/gate.js'
+import type { RunContext, Step } from '../contracts/run.js'
+import { promote, reject } from '../deployment/strategies/index.js'
+import { decideGate, type GateInput } from '../gate/decision.js'
 
-export async function gateStep(ctx: RunContext): Promise<void> {
-  const decision = decideGate(gateInput(ctx), {
-    approval: ctx.plan.approval,
-    failOn: ctx.config.failOn,
-    nextStage: ctx.plan.nextStage
-  })
-  ctx.results.gate = decision
-  ctx.log.info(decision.headline)
-  if (ctx.results.deploy) {
-    if (decision.action === 'promote') await promoteDeploy(ctx)
-    else await rollBack(ctx, gateReason(ctx, decision))
+/**
+ * The decision is returned even when the job fails: the pipeline stores it from the error, so the summary and
+ * the outputs tell the decision that was carried out.
+ */
+export const gateStep: Step<'gate'> = {
+  name: 'gate',
+  async run(ctx) {
+    const decision = decideGate(gateInput(ctx), {
+      approval: ctx.plan.approval,
+      failOn: ctx.config.failOn,
+      nextStage: ctx.plan.nextStage
+    })
+    ctx.log.info(decision.headline)
+    if (ctx.results.deploy) {
+      if (decision.action === 'promote') await promoteDeploy(ctx)
+      else await rollBack(ctx, gateReason(ctx, decision))
+    }
+    if (decision.failJob) throw new GateFailedError(gateReason(ctx, decision), decision)
+    return decision
   }
-  if (decision.failJob) throw new GateFailedError(gateReason(ctx, decision))
 }
 
 function gateInput(ctx: RunContext): GateInput {
-  const { evaluation, test } = ctx.results
+  const { evaluate: evaluation, test } = ctx.results
   if (evaluation) return { kind: 'evaluated', result: evaluation.evaluation.result }
   if (test) return { kind: 'tested', verdict: test.verdict }
   return { kind: 'rollout-only' }
 }
 
 export function gateReason(ctx: RunContext, decision: GateDecision): string {
-  const { evaluation, test } = ctx.results
+  const { evaluate: evaluation, test } = ctx.results
   const reasons =
     evaluation?.evaluation.reasons ??
     (test?.verdict === 'fail' ? [`${test.workload} test: ${test.reason}`] : [])
   return [decision.headline, ...reasons].join('; ')
-}
-
-function stageKey(ctx: RunContext): StageKey {
-  return { project: ctx.plan.project, stage: ctx.plan.stage, service: ctx.config.service }
 }
 
 const image = (ctx: RunContext) => ({ repository: ctx.config.image, tag: ctx.config.tag })
@@ -51,7 +54,7 @@ async function promoteDeploy(ctx: RunContext): Promise<void> {
   const revision = ctx.results.deploy?.revision
   await recordDeployment(
     configTarget(ctx.config),
-    stageKey(ctx),
+    ctx.key,
     {
       image: image(ctx),
       result: 'promoted',
@@ -68,15 +71,14 @@ async function promoteDeploy(ctx: RunContext): Promise<void> {
 /** Called by the gate on a fail, and by the pipeline when a step after the deploy broke. */
 export async function rollBack(ctx: RunContext, reason: string): Promise<void> {
   const target = configTarget(ctx.config)
-  const key = stageKey(ctx)
   const options = { tempRoot: ctx.tempDir }
-  const passed = (await readDeployment(target, key, options))?.passed
+  const passed = (await readDeployment(target, ctx.key, options))?.passed
   await reject(ctx, { toRevision: passed?.revision })
   const restore = passed?.image ?? ctx.results.commit?.previous
-  if (restore) await recordRollback(target, key, { from: image(ctx), to: restore, reason }, options)
+  if (restore) await recordRollback(target, ctx.key, { from: image(ctx), to: restore, reason }, options)
   await recordDeployment(
     target,
-    key,
+    ctx.key,
     {
       image: image(ctx),
       result: 'rolled-back',

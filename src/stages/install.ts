@@ -1,8 +1,8 @@
 /** The install step: the helm (and JMeter) the later steps of this stage use, verified and cached. */
-import type { ChecksumEntries } from '../tools/checksums.js'
-import { installHelm } from '../tools/install-helm.js'
-import { prepareJmeter } from '../tools/install-jmeter.js'
-import type { RunContext } from './context.js'
+import type { RunContext, Step } from '../contracts/run.js'
+import type { ChecksumEntries } from '../installers/checksums.js'
+import { installHelm } from '../installers/helm.js'
+import { prepareJmeter } from '../installers/jmeter.js'
 
 export interface InstallStepOptions {
   /** Extra verified digests (tests); the action itself uses CARTS_DEPLOY_CHECKSUMS_FILE, if anything. */
@@ -16,18 +16,24 @@ export function toolsNeeded(ctx: Pick<RunContext, 'config' | 'plan'>): { helm: b
   return { helm: ctx.plan.deploymentStrategy !== undefined || jmeter, jmeter }
 }
 
-export async function installStep(ctx: RunContext, options: InstallStepOptions = {}): Promise<void> {
-  const needed = toolsNeeded(ctx)
-  if (!needed.helm) {
-    ctx.log.info(`stage ${ctx.plan.stage} neither deploys nor tests: nothing to install`)
-    return
+export function installStepWith(options: InstallStepOptions = {}): Step<'install'> {
+  return {
+    name: 'install',
+    async run(ctx) {
+      const needed = toolsNeeded(ctx)
+      if (!needed.helm) {
+        ctx.log.info(`stage ${ctx.plan.stage} neither deploys nor tests: nothing to install`)
+        return undefined
+      }
+      const helm = await installHelm(ctx.config, ctx.log, options)
+      if (!needed.jmeter) return { helm }
+      const unpack = await prepareJmeter(ctx.config, ctx.log, options)
+      // JMeter downloads and unpacks while helm deploys; the test step waits for it and reports a failure.
+      const jmeter = unpack()
+      jmeter.catch(() => undefined)
+      return { helm, jmeter }
+    }
   }
-  const helm = await installHelm(ctx.config, ctx.log, options)
-  ctx.results.install = { helm }
-  if (!needed.jmeter) return
-  const unpack = await prepareJmeter(ctx.config, ctx.log, options)
-  // JMeter downloads and unpacks while helm deploys; the test step waits for it and reports a failure.
-  const jmeter = unpack()
-  jmeter.catch(() => undefined)
-  ctx.results.install = { helm, jmeter }
 }
+
+export const installStep = installStepWith()

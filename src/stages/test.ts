@@ -4,20 +4,14 @@
  * verdict for the gate, not an error: only a bad jmeter.conf.yaml, a strategy it lacks or a missing JMeter
  * stop the run here.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import {
-  builtInWorkloads,
-  HEALTHCHECK,
-  JMETER_CONF_FILE,
-  parseWorkloads,
-  workloadFor,
-  type Workload,
-  type WorkloadSet
-} from '../config/workloads.js'
-import type { RunContext, TestResult } from './context.js'
-import { renderServiceUrl } from './deploy.js'
-import { findScript, runWorkload, type RunSettings, type WorkloadRun } from '../tools/jmeter-workload.js'
+import { SetupError } from '../contracts/errors.js'
+import type { RunContext, Step, TestResult } from '../contracts/run.js'
+import { renderServiceUrl } from '../deployment/service-url.js'
+import { findScript, runWorkload, type RunSettings, type WorkloadRun } from '../jmeter-tests/run-workload.js'
+import { readWorkloads } from '../jmeter-tests/workloads-file.js'
+import { HEALTHCHECK, workloadFor, type Workload, type WorkloadSet } from '../jmeter-tests/workloads.js'
 
 /** Long enough for Keptn's biggest example workloads; a hung JVM still ends. */
 export const DEFAULT_TEST_TIMEOUT_MS = 60 * 60_000
@@ -30,33 +24,34 @@ export interface TestStepOptions {
   readonly timeoutMs?: number
 }
 
-export async function testStep(ctx: RunContext, options: TestStepOptions = {}): Promise<void> {
+export function testStepWith(options: TestStepOptions = {}): Step<'test'> {
+  return { name: 'test', run: ctx => runStageTests(ctx, options) }
+}
+
+export const testStep = testStepWith()
+
+async function runStageTests(ctx: RunContext, options: TestStepOptions): Promise<TestResult | undefined> {
   const strategy = ctx.plan.testStrategy
   const jmeterDir = ctx.config.jmeterDir
-  if (!strategy) return ctx.log.info(`stage ${ctx.plan.stage} has no test strategy: no tests`)
-  if (!jmeterDir)
-    return ctx.log.info(`no jmeter-dir: the '${strategy}' tests of stage ${ctx.plan.stage} are not run`)
-  const set = readWorkloads(ctx, jmeterDir)
+  if (!strategy) {
+    ctx.log.info(`stage ${ctx.plan.stage} has no test strategy: no tests`)
+    return undefined
+  }
+  if (!jmeterDir) {
+    ctx.log.info(`no jmeter-dir: the '${strategy}' tests of stage ${ctx.plan.stage} are not run`)
+    return undefined
+  }
+  const set = readWorkloads(jmeterDir, ctx.config.workspace, ctx.log)
   const main = workloadFor(set, strategy)
   const resultsDir = path.join(ctx.tempDir, 'jmeter-results')
   rmSync(resultsDir, { recursive: true, force: true })
   mkdirSync(resultsDir, { recursive: true })
   const settings = await runSettings(ctx, jmeterDir, options)
   const result = await runTests(settings, set, main, resultsDir)
-  ctx.results.test = result
   const line = `tests (${main.teststrategy}): ${result.verdict} — ${result.reason}`
   if (result.verdict === 'pass') ctx.log.info(line)
   else ctx.log.warning(line)
-}
-
-export function readWorkloads(ctx: Pick<RunContext, 'log' | 'config'>, jmeterDir: string): WorkloadSet {
-  const file = path.join(jmeterDir, JMETER_CONF_FILE)
-  if (!existsSync(file)) {
-    ctx.log.info(`no ${JMETER_CONF_FILE} in ${jmeterDir}: Keptn's built-in workloads apply`)
-    return builtInWorkloads()
-  }
-  const shown = path.relative(ctx.config.workspace, file)
-  return parseWorkloads(readFileSync(file, 'utf8'), shown.startsWith('..') ? file : shown)
+  return result
 }
 
 async function runSettings(
@@ -65,7 +60,8 @@ async function runSettings(
   options: TestStepOptions
 ): Promise<RunSettings> {
   const bin = options.jmeterBin ?? (await ctx.results.install?.jmeter)?.bin
-  if (!bin) throw new Error('JMeter is not installed: the install step did not provide it for this stage')
+  if (!bin)
+    throw new SetupError('JMeter is not installed: the install step did not provide it for this stage')
   return {
     bin,
     jmeterDir,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import type { StagePlan } from '../../../src/config/plan.js'
+import type { StagePlan } from '../../../src/contracts/plan.js'
+import type { StepResults } from '../../../src/contracts/run.js'
 import { collectOutputs } from '../../../src/report/outputs.js'
-import type { StepResults } from '../../../src/stages/context.js'
 
 const plan = { nextStage: 'production' } as StagePlan
 const promoted = {
@@ -48,7 +48,7 @@ describe('collectOutputs', () => {
   it('takes result and score from the evaluation', () => {
     const results = {
       gate: promoted,
-      evaluation: { evaluation: { result: 'warning', score: 80 }, file: '/t/evaluation.json', history: [] }
+      evaluate: { evaluation: { result: 'warning', score: 80 }, file: '/t/evaluation.json', history: [] }
     } as unknown as StepResults
     expect(collectOutputs(results, plan, false)).toMatchObject({
       result: 'warning',

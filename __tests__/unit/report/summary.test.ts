@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Evaluation, Indicator } from '../../../src/evaluation/types.js'
+import type { Evaluation, Indicator } from '../../../src/contracts/evaluation.js'
 import { objectiveAnnotations } from '../../../src/report/annotations.js'
 import { renderSummary, type SummaryInput } from '../../../src/report/summary.js'
 

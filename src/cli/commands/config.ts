@@ -1,9 +1,16 @@
 /** `carts-deploy config set-image | get`: the config branch from a terminal or any CI. */
 import { Command } from 'commander'
-import { checkImage, checkStageKey, type StageKey } from '../../config/layout.js'
-import { InputError } from '../../errors.js'
-import { checkTarget, getImage, resolveRepo, setImage, type BranchTarget } from '../../state/config-branch.js'
-import { httpOrigin } from '../../tools/git.js'
+import {
+  checkTarget,
+  getImage,
+  resolveRepo,
+  setImage,
+  type BranchTarget
+} from '../../config-branch/config-branch.js'
+import { checkImage, checkStageKey } from '../../config-branch/layout.js'
+import { ConfigBranchError, InputError } from '../../contracts/errors.js'
+import type { StageKey } from '../../contracts/plan.js'
+import { httpOrigin } from '../../programs/git.js'
 
 export interface GetOptions {
   readonly repo: string
@@ -63,7 +70,7 @@ export async function runGet(opts: GetOptions, env: NodeJS.ProcessEnv = process.
   const { sha, image } = await getImage(target, key)
   if (!image) {
     const where = `${key.project}/${key.stage} on branch '${target.branch}' of ${target.repo}`
-    throw new Error(`No image is set for ${key.service} in ${where}`)
+    throw new ConfigBranchError(`No image is set for ${key.service} in ${where}`)
   }
   return opts.json ? JSON.stringify({ ...image, sha }) : `${image.repository}:${image.tag}`
 }

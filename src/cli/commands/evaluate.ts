@@ -1,10 +1,10 @@
 /** `evaluate`: the quality gate on a results file (or given SLI values), Keptn lighthouse scoring. */
 import { Command } from 'commander'
-import { InputError } from '../../errors.js'
-import { evaluateResults } from '../../evaluation/evaluate.js'
-import { explain } from '../../evaluation/explain.js'
-import { loadHistory } from '../../evaluation/history.js'
-import { loadValues } from '../../evaluation/values.js'
+import { InputError } from '../../contracts/errors.js'
+import { evaluateResults } from '../../scoring/evaluate.js'
+import { explain } from '../../scoring/explain.js'
+import { loadHistory } from '../../scoring/history.js'
+import { loadValues } from '../../scoring/values.js'
 
 interface Options {
   results?: string

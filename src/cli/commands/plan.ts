@@ -1,8 +1,9 @@
 /** `plan`: what a stage of the shipyard will do. */
 import { Command } from 'commander'
-import { dnsLabel } from '../../config/names.js'
-import { planStage, type StagePlan } from '../../config/plan.js'
-import { loadShipyard } from '../../config/shipyard.js'
+import { dnsLabel } from '../../contracts/names.js'
+import type { StagePlan } from '../../contracts/plan.js'
+import { planStage } from '../../shipyard/plan.js'
+import { loadShipyard } from '../../shipyard/shipyard.js'
 
 export function planCommand(): Command {
   return new Command('plan')

@@ -1,13 +1,14 @@
 /** `run`: one stage of the pipeline from a terminal, against the current kube context; same code as the action. */
-import { Command, Option } from 'commander'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { buildConfig, type RawInputs } from '../../config/build-config.js'
-import { INPUTS, type InputName } from '../../config/input-spec.js'
-import type { Reporter } from '../../reporter.js'
-import { runStage } from '../../run-stage.js'
-import { EXIT } from '../exit-codes.js'
+import { Command, Option } from 'commander'
+import { INPUTS, type InputName } from '../../contracts/action-interface.js'
+import { EXIT } from '../../contracts/errors.js'
+import type { Reporter } from '../../contracts/reporter.js'
+import { readUserFile } from '../../files/user-file.js'
+import { buildConfig, type RawInputs } from '../../inputs/build-config.js'
+import { runStage } from '../../pipeline/run-stage.js'
 
 // The kubeconfig and token are files or environment here: never secrets on a command line.
 const NOT_FLAGS: readonly InputName[] = ['kubeconfig', 'github-token']
@@ -31,7 +32,7 @@ export function runCommand(): Command {
       )
       raw['github-token'] = process.env.GITHUB_TOKEN
       if (typeof options.kubeconfigFile === 'string')
-        raw.kubeconfig = await readFile(options.kubeconfigFile, 'utf8')
+        raw.kubeconfig = readUserFile(options.kubeconfigFile, 'small')
       const config = buildConfig(raw, { workspace: process.cwd() })
       const tempDir = await mkdtemp(path.join(tmpdir(), 'carts-deploy-'))
       try {
@@ -65,6 +66,8 @@ const consoleReporter: Reporter = {
     process.stderr.write(`\n▶ ${name}\n`)
     return work()
   },
+  // A terminal keeps no log that a mask could protect; secrets are never printed in the first place.
+  mask: () => undefined,
   annotate: a =>
     process.stderr.write(
       `${a.file ?? ''}${a.line ? `:${a.line}` : ''}: ${a.level}: ${a.title}: ${a.message}\n`

@@ -1,0 +1,101 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { afterAll, describe, expect, it, jest } from '@jest/globals'
+import {
+  BranchUpdateError,
+  getImage,
+  setImage,
+  updateBranch
+} from '../../../src/config-branch/config-branch.js'
+import { commits, files, git, reflog, sandbox, show } from '../../helpers/repos.js'
+
+// Real git processes: slow when the machine is busy.
+jest.setTimeout(60_000)
+
+const box = sandbox()
+afterAll(() => box.cleanup())
+
+const image = { repository: 'docker.io/keptnexamples/carts', tag: '1.0.0' }
+const fast = { baseDelayMs: 5, maxDelayMs: 50 }
+let competitors = 0
+
+/** Another writer that pushes a commit to the branch while our update is between its read and its push. */
+function competingPush(repo: string, path: string): void {
+  const work = join(box.root, `competitor-${++competitors}`)
+  git(['clone', '--quiet', '--branch', 'config', repo, work])
+  mkdirSync(dirname(join(work, path)), { recursive: true })
+  writeFileSync(join(work, path), `written by competitor ${competitors}\n`)
+  git(['add', path], work)
+  git(
+    ['-c', 'user.name=c', '-c', 'user.email=c@c', 'commit', '--quiet', '-m', `competitor ${competitors}`],
+    work
+  )
+  git(['push', '--quiet', 'origin', 'config'], work)
+}
+
+describe('a push rejected because the branch moved', () => {
+  it('is retried on the new tip, keeping the other writer’s commit', async () => {
+    const repo = box.bare('moved.git')
+    await setImage({ repo, branch: 'config' }, { project: 'p', stage: 'dev', service: 'a' }, image)
+    let calls = 0
+    const result = await updateBranch(
+      { repo, branch: 'config' },
+      {
+        reads: ['p/dev/b/values.yaml'],
+        mutate: () => {
+          if (calls++ === 0) competingPush(repo, 'p/dev/other/notes.txt')
+          return { 'p/dev/b/values.yaml': 'image: {repository: x, tag: "1"}\n' }
+        },
+        message: 'mine'
+      },
+      fast
+    )
+    expect(result).toMatchObject({ changed: true, attempts: 2 })
+    expect(commits(repo)).toHaveLength(3)
+    expect(files(repo)).toEqual([
+      'README.md',
+      'p/dev/a/values.yaml',
+      'p/dev/b/values.yaml',
+      'p/dev/other/notes.txt'
+    ])
+    expect(show(repo, 'config~1:p/dev/other/notes.txt')).toBe('written by competitor 1')
+  })
+
+  it('gives up after the bounded attempts with an error naming the branch and the attempts', async () => {
+    const repo = box.bare('busy.git')
+    await setImage({ repo, branch: 'config' }, { project: 'p', stage: 'dev', service: 'a' }, image)
+    const update = {
+      reads: [],
+      mutate: () => {
+        competingPush(repo, 'p/dev/busy.txt')
+        return { 'p/dev/mine.txt': 'mine\n' }
+      },
+      message: 'mine'
+    }
+    const attempt = updateBranch({ repo, branch: 'config' }, update, { ...fast, maxAttempts: 3 })
+    await expect(attempt).rejects.toBeInstanceOf(BranchUpdateError)
+    await expect(attempt).rejects.toThrow(/branch 'config' of .*busy\.git: the push was rejected 3 times/)
+    expect(commits(repo)).toHaveLength(4) // the first commit and the competitor's three; nothing overwritten
+    expect(files(repo)).not.toContain('p/dev/mine.txt')
+  })
+})
+
+describe('many writers in one process', () => {
+  it('all land, one commit each, on a branch that did not exist', async () => {
+    const repo = box.bare('many.git')
+    const services = ['a', 'b', 'c', 'd', 'e', 'f']
+    const results = await Promise.all(
+      services.map(service =>
+        setImage({ repo, branch: 'config' }, { project: 'p', stage: 'dev', service }, image)
+      )
+    )
+    expect(results.every(r => r.changed)).toBe(true)
+    expect(new Set(results.map(r => r.sha))).toEqual(new Set(commits(repo)))
+    expect(reflog(repo)).toHaveLength(services.length)
+    for (const service of services) {
+      expect(
+        (await getImage({ repo, branch: 'config' }, { project: 'p', stage: 'dev', service })).image
+      ).toEqual(image)
+    }
+  })
+})

@@ -1,0 +1,68 @@
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { allowedErrors, countJtl, judge } from '../../../src/jmeter-tests/verdict.js'
+import { BUILT_IN_WORKLOADS, type Workload } from '../../../src/jmeter-tests/workloads.js'
+import { REPO } from '../../helpers/paths.js'
+
+const [healthcheck, functional, performance] = BUILT_IN_WORKLOADS as [Workload, Workload, Workload]
+const counts = (samples: number, errors: number, avgMs: number | null = 10) => ({ samples, errors, avgMs })
+
+describe("Keptn's test rules", () => {
+  it('functional allows no error, whatever its acceptederrorrate', () => {
+    expect(functional.acceptederrorrate).toBe(0.1)
+    expect(judge(functional, counts(100, 0)).verdict).toBe('pass')
+    expect(judge(functional, counts(100, 1))).toEqual({
+      verdict: 'fail',
+      reason: '1 of 100 samples failed (1.00 %): a functional test allows none'
+    })
+  })
+
+  it('other strategies fail when errors > floor(acceptederrorrate × samples)', () => {
+    expect(allowedErrors(performance, 1000)).toBe(100)
+    expect(allowedErrors(performance, 19)).toBe(1)
+    expect(judge(performance, counts(1000, 100)).verdict).toBe('pass')
+    expect(judge(performance, counts(1000, 101)).reason).toBe(
+      '101 of 1000 samples failed (10.10 %): more than the accepted 100 (acceptederrorrate 0.1 × 1000)'
+    )
+    expect(judge(performance, counts(9, 1)).verdict).toBe('fail')
+  })
+
+  it('floors without floating-point surprises (0.29 × 100 is 29)', () => {
+    expect(allowedErrors({ ...performance, acceptederrorrate: 0.29 }, 100)).toBe(29)
+  })
+
+  it('a health check (acceptederrorrate 0) fails on one error', () => {
+    expect(judge(healthcheck, counts(1, 0)).verdict).toBe('pass')
+    expect(judge(healthcheck, counts(1, 1)).verdict).toBe('fail')
+  })
+
+  it('acceptederrorrate 1.0 (Keptn examples) tolerates every error', () => {
+    expect(judge({ ...performance, acceptederrorrate: 1 }, counts(50, 50)).verdict).toBe('pass')
+  })
+
+  it('avgrtvalidation > 0 caps the average response time', () => {
+    const capped = { ...performance, avgrtvalidation: 500 }
+    expect(judge(capped, counts(10, 0, 500)).verdict).toBe('pass')
+    expect(judge(capped, counts(10, 0, 1007.5))).toEqual({
+      verdict: 'fail',
+      reason: 'average response time 1007.5 ms is above avgrtvalidation 500 ms'
+    })
+    expect(judge(performance, counts(10, 0, 99999)).verdict).toBe('pass')
+  })
+
+  it('no samples is a failure, never a pass', () => {
+    expect(judge({ ...performance, acceptederrorrate: 1 }, counts(0, 0, null))).toEqual({
+      verdict: 'fail',
+      reason: 'JMeter recorded no samples'
+    })
+  })
+})
+
+describe('countJtl', () => {
+  it("reads a real JMeter 5.6.3 JTL with the gate engine's reader (multi-line failure messages)", () => {
+    const c = countJtl(path.join(REPO, '__tests__/fixtures/jtl/jmeter563-standin.jtl'))
+    expect(c.samples).toBe(8)
+    expect(c.errors).toBe(2)
+    expect(c.avgMs).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,138 @@
+/**
+ * The WebAssembly hot path against the JavaScript one: same samples, histogram, window, warnings and
+ * errors on every fixture (one per JTL layout and JMeter version, each checked against a naive reading
+ * first) and random CSV (quotes, CRLF, odd rows), at chunk sizes that cut records anywhere. The real
+ * JMeter files are compared in the external tier (__tests__/external/results-file/csv-wasm-real.test.ts).
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import { ResultsFileError } from '../../../src/contracts/errors.js'
+import { WasmScanner } from '../../../src/results-file/csv-wasm.js'
+import { readJtl } from '../../../src/results-file/jtl-read.js'
+import { SampleSink, standardSlis } from '../../../src/results-file/sli.js'
+import { FIXTURES, naiveCsvSamples, naiveSlis, naiveXmlSamples } from '../../helpers/naive-jtl.js'
+import { tempDirs } from '../../helpers/temp-dirs.js'
+
+const scratch = tempDirs('csv-wasm-')()
+
+/** Everything a read leaves behind, or the error it ends with. */
+function outcome(file: string, chunk: number | undefined, wasm: boolean): unknown {
+  const sink = new SampleSink()
+  try {
+    readJtl(file, sink, chunk, wasm)
+  } catch (error) {
+    return { error: String(error), warnings: sink.warnings }
+  }
+  const { count, failed, timed, minTs, maxEnd, hist } = sink.total
+  const ps = [0.1, 1, 50, 90, 95, 99, 99.9, 100]
+  return {
+    count,
+    failed,
+    timed,
+    minTs,
+    maxEnd,
+    hist: [hist.count, hist.sum, hist.min, hist.max, hist.percentiles(ps)],
+    slis: standardSlis(sink),
+    columns: sink.columns,
+    warnings: sink.warnings
+  }
+}
+
+function same(file: string, chunks: (number | undefined)[]): void {
+  for (const chunk of chunks)
+    expect([chunk, outcome(file, chunk, true)]).toEqual([chunk, outcome(file, chunk, false)])
+}
+
+interface Layout {
+  file: string
+  format: 'csv' | 'xml'
+  header: boolean
+  standsFor: string
+  refused?: string
+  warning?: string
+}
+/** The layout fixtures and what each stands for (fixtures/jtl/layouts.json). */
+const LAYOUTS = (JSON.parse(readFileSync(path.join(FIXTURES, 'layouts.json'), 'utf8')) as { files: Layout[] })
+  .files
+const jtlFixtures = readdirSync(FIXTURES).filter(f => f.endsWith('.jtl'))
+/** Fixtures a naive reading cannot check, with their own tests in jtl-fixtures.test.ts. */
+const OWN_TESTS = ['header-only.jtl', 'nested-unterminated.xml.jtl']
+
+describe('WebAssembly CSV hot path', () => {
+  it('is available here (else these tests would compare the JavaScript path with itself)', () => {
+    expect(WasmScanner.create(1024)).not.toBeNull()
+  })
+
+  it('has every fixture listed with its layout', () => {
+    expect([...LAYOUTS.map(l => l.file), ...OWN_TESTS].sort()).toEqual(jtlFixtures.sort())
+  })
+
+  // The reference the WebAssembly path is held to must itself be right on every layout.
+  it.each(LAYOUTS.map(l => [l.file, l] as const))(
+    '%s: the JavaScript path equals a naive reading, or refuses with the reason',
+    (file, layout) => {
+      const full = path.join(FIXTURES, file)
+      if (layout.refused) {
+        expect(() => readJtl(full, new SampleSink(), undefined, false)).toThrow(ResultsFileError)
+        expect(() => readJtl(full, new SampleSink(), undefined, false)).toThrow(layout.refused)
+        return
+      }
+      const sink = new SampleSink(true)
+      readJtl(full, sink, undefined, false)
+      const samples = layout.format === 'xml' ? naiveXmlSamples(full) : naiveCsvSamples(full, layout.header)
+      const naive = naiveSlis(samples)
+      const slis = standardSlis(sink)
+      expect(naive.request_count).toBeGreaterThan(0)
+      for (const [name, value] of Object.entries(naive))
+        expect([name, slis[name]]).toEqual([name, expect.closeTo(value, 9)])
+      const labels = new Set(samples.map(s => s.label))
+      expect(Object.keys(slis).filter(k => k.startsWith('request_count{'))).toHaveLength(labels.size)
+      if (layout.warning) expect(sink.warnings.join('\n')).toContain(layout.warning)
+      else expect(sink.warnings.filter(w => !/resolution/.test(w))).toEqual([])
+    }
+  )
+
+  it('gives the JavaScript results on every fixture', () => {
+    for (const f of jtlFixtures) same(path.join(FIXTURES, f), [undefined, 1, 7, 100])
+  })
+
+  const HEADER =
+    'timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,bytes\n'
+  const field = fc.oneof(
+    fc.constantFrom('', 'OK', 'text', 'a"b', '"q,\n""x"', '"\r\n"', 'x\r', 'true', 'false', '12'),
+    fc.stringMatching(/^[a-z0-9 ]{0,6}$/),
+    // Long fields: the WebAssembly scanner passes fields in 16-byte blocks.
+    fc.stringMatching(/^[a-z"]{10,40}$/)
+  )
+  const row = fc
+    .tuple(
+      fc.oneof(fc.nat(2e12).map(String), fc.constantFrom('0', '', 'x', '1234567890123456', '"5"')),
+      fc.oneof(
+        fc.nat(70000).map(String),
+        fc.nat(300).map(String),
+        fc.constantFrom('', '70000', '65535', '65536')
+      ),
+      fc.array(field, { minLength: 5, maxLength: 5 }),
+      fc.constantFrom('true', 'false', 'TRUE', 'true\r', '"true"', 'tru'),
+      fc.array(field, { maxLength: 3 }),
+      fc.constantFrom('\n', '\r\n')
+    )
+    .map(
+      ([ts, elapsed, middle, success, rest, end]) =>
+        [ts, elapsed, ...middle, success, ...rest].join(',') + end
+    )
+
+  it('gives the JavaScript results on random rows', () => {
+    const file = path.join(scratch, 'random.jtl')
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), fc.boolean(), (rows, cut) => {
+        const text = HEADER + rows.join('')
+        writeFileSync(file, cut ? text.slice(0, -3) : text)
+        same(file, [undefined, 1, 13, 97])
+      }),
+      { seed: 20261127, numRuns: 300, interruptAfterTimeLimit: 5000 }
+    )
+  }, 30_000)
+})

@@ -1,0 +1,994 @@
+export const id = 118;
+export const ids = [118];
+export const modules = {
+
+/***/ 4035:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J9: () => (/* binding */ resolveRepo),
+/* harmony export */   Ub: () => (/* binding */ updateBranch),
+/* harmony export */   e$: () => (/* binding */ checkTarget),
+/* harmony export */   pG: () => (/* binding */ readBranch)
+/* harmony export */ });
+/* unused harmony exports BranchUpdateError, commitMessage, backoffMs, withClone */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(444);
+/* harmony import */ var _contracts_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(279);
+/* harmony import */ var _programs_git_format_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8253);
+/* harmony import */ var _programs_git_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2525);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9003);
+/**
+ * Read-modify-write of files on a branch that many runs push to at once.
+ *
+ * Each update works in its own temporary bare clone (never the user's working tree), applies a pure
+ * mutation to the files it read, commits on top of the tip it read and pushes without force. When another
+ * writer got there first the push is rejected; we fetch the new tip and apply the mutation again, so no
+ * update is lost and none overwrites another. Retries are bounded, with jittered exponential backoff so
+ * that writers who collided do not collide again in lockstep.
+ */
+
+
+
+
+
+
+
+
+
+class BranchUpdateError extends Error {
+    branch;
+    repo;
+    attempts;
+    lastReason;
+    constructor(branch, repo, attempts, lastReason) {
+        super(`Could not update branch '${branch}' of ${repo}: the push was rejected ${attempts} times because other ` +
+            `runs kept moving the branch (last: ${lastReason}). Nothing was overwritten; run the job again.`);
+        this.branch = branch;
+        this.repo = repo;
+        this.attempts = attempts;
+        this.lastReason = lastReason;
+        this.name = 'BranchUpdateError';
+    }
+}
+/** Local paths become absolute: git runs with its own working directory. scp-like `host:path` stays. */
+function resolveRepo(repo, base = process.cwd()) {
+    (0,_contracts_names_js__WEBPACK_IMPORTED_MODULE_5__/* .checkRepo */ .LK)('repo', repo);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repo) || /^[^/]+:/.test(repo) || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(repo))
+        return repo;
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(base, repo);
+}
+function checkTarget(target) {
+    (0,_contracts_names_js__WEBPACK_IMPORTED_MODULE_5__/* .checkRepo */ .LK)('repo', target.repo);
+    (0,_contracts_names_js__WEBPACK_IMPORTED_MODULE_5__/* .checkBranch */ .DC)('branch', target.branch);
+    (0,_programs_git_format_js__WEBPACK_IMPORTED_MODULE_6__/* .checkAuthor */ .kf)(target.author ?? _programs_git_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_AUTHOR */ .gD);
+    if (target.runUrl !== undefined && !/^https?:\/\/\S+$/.test(target.runUrl)) {
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('run URL', 'an http(s) URL on one line', target.runUrl);
+    }
+    return target;
+}
+function commitMessage(message, runUrl) {
+    return runUrl ? `${message.trimEnd()}\n\nWorkflow-Run: ${runUrl}\n` : `${message.trimEnd()}\n`;
+}
+/** Full jitter: a random wait up to base * 2^(retry-1), capped. */
+function backoffMs(retry, baseMs, maxMs, random = Math.random) {
+    return Math.round(random() * Math.min(maxMs, baseMs * 2 ** (retry - 1)));
+}
+/** Runs `work` on a fresh temporary clone of the branch, then removes it. */
+async function withClone(target, options, work) {
+    checkTarget(target);
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.tempRoot ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'carts-deploy-branch-'));
+    try {
+        return await work(await _programs_git_js__WEBPACK_IMPORTED_MODULE_7__/* .Git */ .TU.cloneBranch(resolveRepo(target.repo), target.branch, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'repo.git'), target.auth));
+    }
+    finally {
+        if (!options.keepClone)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function readBranch(target, paths, options = {}) {
+    return withClone(target, options, git => git.read(target.branch, paths));
+}
+async function updateBranch(target, update, options = {}) {
+    return withClone(target, options, git => attempts(git, target, update, options));
+}
+async function attempts(git, target, update, options) {
+    const max = Math.max(1, options.maxAttempts ?? 10);
+    let reason = '';
+    for (let attempt = 1; attempt <= max; attempt++) {
+        if (attempt > 1) {
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setTimeout)(backoffMs(attempt - 1, options.baseDelayMs ?? 100, options.maxDelayMs ?? 2000));
+            await git.fetchBranch(target.branch);
+        }
+        const snapshot = await git.read(target.branch, update.reads);
+        const files = changedFiles(snapshot, update.mutate(snapshot.files));
+        if (!files)
+            return { sha: snapshot.head, changed: false, attempts: attempt };
+        const sha = await git.commit({
+            parent: snapshot.head,
+            author: target.author ?? _programs_git_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_AUTHOR */ .gD,
+            message: commitMessage(update.message, target.runUrl),
+            time: options.now?.() ?? new Date(),
+            files
+        });
+        const outcome = await git.push(sha, target.branch);
+        if (outcome.kind === 'pushed')
+            return { sha, changed: true, attempts: attempt };
+        reason = outcome.reason;
+    }
+    throw new BranchUpdateError(target.branch, target.repo, max, reason);
+}
+/** Only files whose content differs; a new (orphan) branch also gets the README. */
+function changedFiles(snapshot, changes) {
+    const files = new Map(Object.entries(changes ?? {}).filter(([path, text]) => snapshot.files.get(path) !== text));
+    if (files.size === 0)
+        return undefined;
+    if (!snapshot.head)
+        files.set(_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .README_PATH */ .zw, _layout_js__WEBPACK_IMPORTED_MODULE_8__/* .README_TEXT */ .jg);
+    return files;
+}
+
+
+/***/ }),
+
+/***/ 8118:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  F3: () => (/* binding */ appendEvaluation),
+  e$: () => (/* reexport */ branch_update/* checkTarget */.e$),
+  Qp: () => (/* binding */ getImage),
+  iJ: () => (/* binding */ readDeployment),
+  O_: () => (/* binding */ readEvaluations),
+  dj: () => (/* binding */ recordDeployment),
+  Ij: () => (/* binding */ recordRollback),
+  J9: () => (/* reexport */ branch_update/* resolveRepo */.J9),
+  g7: () => (/* binding */ setImage)
+});
+
+// UNUSED EXPORTS: BranchUpdateError, backoffMs, commitMessage, readBranch, updateBranch, withClone
+
+// EXTERNAL MODULE: ./src/config-branch/branch-update.ts
+var branch_update = __webpack_require__(4035);
+// EXTERNAL MODULE: ./src/config-branch/layout.ts
+var layout = __webpack_require__(9003);
+// EXTERNAL MODULE: ./src/contracts/errors.ts
+var errors = __webpack_require__(444);
+;// CONCATENATED MODULE: ./src/config-branch/records.ts
+
+/** How many evaluations a stage keeps: enough for relative criteria, small enough to diff. */
+const EVALUATIONS_CAP = 50;
+function parseJson(text, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* ConfigFileError */.x(file, undefined, `invalid JSON: ${error.message}`);
+    }
+}
+function render(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
+}
+function renderDeployment(record) {
+    return render(record);
+}
+function parseDeployment(text, file) {
+    if (text === undefined)
+        return undefined;
+    const value = parseJson(text, file);
+    if (!value || typeof value !== 'object' || typeof value.image?.tag !== 'string') {
+        throw new errors/* ConfigFileError */.x(file, undefined, 'expected a deployment record with image.repository and image.tag');
+    }
+    return value;
+}
+/** The history, newest first; a missing file is an empty history. */
+function parseEvaluations(text, file) {
+    if (text === undefined)
+        return [];
+    const value = parseJson(text, file);
+    if (!Array.isArray(value) || value.some(item => !item || typeof item !== 'object' || Array.isArray(item))) {
+        throw new errors/* ConfigFileError */.x(file, undefined, 'expected a JSON array of evaluation objects');
+    }
+    return value;
+}
+/** The file with `entry` first and the oldest entries beyond `cap` dropped. */
+function prependEvaluation(text, entry, file, cap = EVALUATIONS_CAP) {
+    return render([entry, ...parseEvaluations(text, file)].slice(0, Math.max(1, cap)));
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/files/yaml-file.ts
+var yaml_file = __webpack_require__(9071);
+;// CONCATENATED MODULE: ./src/config-branch/values-file.ts
+/**
+ * Reads and sets image.repository / image.tag in a Helm values file.
+ *
+ * Pure text in, text out. The document is edited in place (yaml round-trip), so keys people added, their
+ * comments and their order survive; only the two scalars change.
+ */
+
+
+
+const REPOSITORY = ['image', 'repository'];
+const TAG = ['image', 'tag'];
+// No re-folding of long strings and `[a, b]` kept as written: a change touches only the lines it must.
+const TO_STRING = { lineWidth: 0, flowCollectionPadding: false };
+/** The image the file names, or undefined when it names none (missing file, or no image keys). */
+function readImage(text, file) {
+    if (text === undefined)
+        return undefined;
+    const doc = load(text, file);
+    const repository = scalarText(doc, REPOSITORY);
+    const tag = scalarText(doc, TAG);
+    return repository === undefined || tag === undefined ? undefined : { repository, tag };
+}
+/** The file with image.repository and image.tag set; a missing file becomes a new minimal one. */
+function writeImage(text, image, file) {
+    const doc = load(text ?? '', file);
+    setScalar(doc, REPOSITORY, image.repository);
+    setScalar(doc, TAG, image.tag);
+    return doc.toString(TO_STRING);
+}
+function load(text, file) {
+    const { doc } = (0,yaml_file/* parseYaml */.hN)(text, file);
+    if (doc.contents !== null && !(0,dist/* isMap */.jh)(doc.contents)) {
+        throw new errors/* ConfigFileError */.x(file, 1, 'expected a map of Helm values at the top level');
+    }
+    const image = doc.get('image', true);
+    if (image !== undefined && !(0,dist/* isMap */.jh)(image) && !((0,dist/* isScalar */.jn)(image) && image.value === null)) {
+        throw new errors/* ConfigFileError */.x(file, undefined, 'image: expected a map with repository and tag');
+    }
+    return doc;
+}
+/**
+ * The scalar as written. A tag like `1.10` parses as the number 1.1, so plain scalars are read from
+ * their source text.
+ */
+function scalarText(doc, path) {
+    const node = doc.getIn(path, true);
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
+        return undefined;
+    if (typeof node.value === 'string')
+        return node.value;
+    return node.source ?? String(node.value);
+}
+/** Changes the existing scalar node when there is one, so its comment and quoting style stay. */
+function setScalar(doc, path, value) {
+    const node = doc.getIn(path, true);
+    if ((0,dist/* isScalar */.jn)(node)) {
+        node.value = value;
+        delete node.source;
+        return;
+    }
+    // `image:` with no value: give it a map in the same place.
+    const image = doc.get('image', true);
+    if ((0,dist/* isScalar */.jn)(image) && image.value === null)
+        doc.set('image', doc.createNode({}));
+    doc.setIn(path, value);
+}
+
+;// CONCATENATED MODULE: ./src/config-branch/config-branch.ts
+
+
+
+
+
+const SUBJECT = '[carts-deploy]';
+function sameImage(a, b) {
+    return a?.repository === b.repository && a.tag === b.tag;
+}
+/** Messages are built from checked names; free text (results, reasons) is kept to one line in subjects. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+/** Sets the desired image of a service in a stage. The same image again: no commit, the tip's sha. */
+async function setImage(target, key, image, options) {
+    (0,layout/* checkImage */.cd)(image);
+    const path = (0,layout/* valuesPath */._W)(key);
+    let previous;
+    let values = '';
+    const result = await (0,branch_update/* updateBranch */.Ub)(target, {
+        reads: [path],
+        mutate: files => {
+            const text = files.get(path);
+            previous = readImage(text, path);
+            const same = text !== undefined && sameImage(previous, image);
+            values = same ? text : writeImage(text, image, path);
+            return same ? null : { [path]: values };
+        },
+        message: `${SUBJECT} ${(0,layout/* describeChange */.uQ)(key, image.tag)}`
+    }, options);
+    return { ...result, previous, values };
+}
+async function getImage(target, key, options) {
+    const path = (0,layout/* valuesPath */._W)(key);
+    const snapshot = await (0,branch_update/* readBranch */.pG)(target, [path], options);
+    return { sha: snapshot.head, image: readImage(snapshot.files.get(path), path) };
+}
+/**
+ * A commit that restores the previous image, saying why. When another run already moved the stage to a
+ * different image, that newer intent wins: nothing is written (changed: false).
+ */
+async function recordRollback(target, key, rollback, options) {
+    (0,layout/* checkImage */.cd)(rollback.to);
+    const path = (0,layout/* valuesPath */._W)(key);
+    const subject = `${SUBJECT} rollback ${(0,layout/* describeChange */.uQ)(key, rollback.to.tag)} (was ${rollback.from.tag})`;
+    return (0,branch_update/* updateBranch */.Ub)(target, {
+        reads: [path],
+        mutate: files => {
+            const text = files.get(path);
+            if (!sameImage(readImage(text, path), rollback.from))
+                return null;
+            return { [path]: writeImage(text, rollback.to, path) };
+        },
+        message: `${subject}\n\n${rollback.reason.trim()}`
+    }, options);
+}
+async function recordDeployment(target, key, record, options) {
+    (0,layout/* checkImage */.cd)(record.image);
+    const path = (0,layout/* deploymentPath */.nR)(key);
+    const subject = `${SUBJECT} deployment ${(0,layout/* describeChange */.uQ)(key, record.image.tag)}: ${oneLine(record.result)}`;
+    const text = renderDeployment(record);
+    return (0,branch_update/* updateBranch */.Ub)(target, { reads: [path], mutate: () => ({ [path]: text }), message: subject }, options);
+}
+async function readDeployment(target, key, options) {
+    const path = (0,layout/* deploymentPath */.nR)(key);
+    const snapshot = await (0,branch_update/* readBranch */.pG)(target, [path], options);
+    return parseDeployment(snapshot.files.get(path), path);
+}
+/** Adds an evaluation at the front of the stage's history (capped): one commit per evaluation. */
+async function appendEvaluation(target, key, entry, options = {}) {
+    const path = (0,layout/* evaluationsPath */.TI)(key);
+    const said = options.summary ? `: ${oneLine(options.summary)}` : '';
+    const subject = `${SUBJECT} evaluation ${key.service} in ${key.project}/${key.stage}${said}`;
+    return (0,branch_update/* updateBranch */.Ub)(target, {
+        reads: [path],
+        mutate: files => ({ [path]: prependEvaluation(files.get(path), entry, path, options.cap) }),
+        message: subject
+    }, options);
+}
+/** The stage's evaluation history, newest first; empty when there is none (or no branch). */
+async function readEvaluations(target, key, options) {
+    (0,layout/* checkStageKey */.OX)(key);
+    const path = (0,layout/* evaluationsPath */.TI)(key);
+    const snapshot = await (0,branch_update/* readBranch */.pG)(target, [path], options);
+    return parseEvaluations(snapshot.files.get(path), path);
+}
+
+
+/***/ }),
+
+/***/ 9003:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OX: () => (/* binding */ checkStageKey),
+/* harmony export */   TI: () => (/* binding */ evaluationsPath),
+/* harmony export */   _W: () => (/* binding */ valuesPath),
+/* harmony export */   cd: () => (/* binding */ checkImage),
+/* harmony export */   jg: () => (/* binding */ README_TEXT),
+/* harmony export */   nR: () => (/* binding */ deploymentPath),
+/* harmony export */   uQ: () => (/* binding */ describeChange),
+/* harmony export */   zw: () => (/* binding */ README_PATH)
+/* harmony export */ });
+/* unused harmony exports VALUES_FILE, DEPLOYMENT_FILE, EVALUATIONS_FILE, checkName, checkRepository */
+/* harmony import */ var _contracts_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(279);
+
+const README_PATH = 'README.md';
+const VALUES_FILE = 'values.yaml';
+const DEPLOYMENT_FILE = 'deployment.json';
+const EVALUATIONS_FILE = 'evaluations.json';
+const checkName = _contracts_names_js__WEBPACK_IMPORTED_MODULE_0__/* .dnsLabel */ .UG;
+function checkStageKey(key) {
+    checkName('project', key.project);
+    checkName('stage', key.stage);
+    checkName('service', key.service);
+    return key;
+}
+const checkRepository = _contracts_names_js__WEBPACK_IMPORTED_MODULE_0__/* .imageRepository */ .an;
+function checkImage(image, inputs = { repository: 'image', tag: 'tag' }) {
+    checkRepository(inputs.repository, image.repository);
+    (0,_contracts_names_js__WEBPACK_IMPORTED_MODULE_0__/* .ociTag */ .uR)(inputs.tag, image.tag);
+    return image;
+}
+function dir(key) {
+    checkStageKey(key);
+    return `${key.project}/${key.stage}/${key.service}`;
+}
+function valuesPath(key) {
+    return `${dir(key)}/${VALUES_FILE}`;
+}
+function deploymentPath(key) {
+    return `${dir(key)}/${DEPLOYMENT_FILE}`;
+}
+function evaluationsPath(key) {
+    return `${dir(key)}/${EVALUATIONS_FILE}`;
+}
+/** `service:tag -> project/stage`: the subject of every commit about this stage. */
+function describeChange(key, tag) {
+    return `${key.service}:${tag} -> ${key.project}/${key.stage}`;
+}
+const README_TEXT = `# Config branch of carts-deploy-action
+
+This branch holds the desired state of every stage, written by carts-deploy-action
+(the part of Keptn that its github-service used to do). Do not rebase or force-push it:
+many workflow runs push here at once, and each run only ever adds a commit on top.
+
+## Layout
+
+    <project>/<stage>/<service>/values.yaml       Helm values: image.repository and image.tag
+                                                  say what runs in the stage; add your own keys,
+                                                  they are kept with their comments and order
+    <project>/<stage>/<service>/deployment.json   the last deployment: image, result, time, run
+    <project>/<stage>/<service>/evaluations.json  quality-gate evaluations, newest first (capped),
+                                                  which relative SLO criteria compare against
+
+Names of projects, stages and services are DNS labels (lowercase letters, digits, "-").
+
+## Commits
+
+    [carts-deploy] <service>:<tag> -> <project>/<stage>
+
+with a \`Workflow-Run: <url>\` trailer naming the run that made the change. A rollback is a
+commit that restores the previous image, and its message says why. \`git log -- <path>\`
+shows the history of one stage.
+`;
+
+
+/***/ }),
+
+/***/ 279:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DC: () => (/* binding */ checkBranch),
+/* harmony export */   LK: () => (/* binding */ checkRepo),
+/* harmony export */   UG: () => (/* binding */ dnsLabel),
+/* harmony export */   an: () => (/* binding */ imageRepository),
+/* harmony export */   ep: () => (/* binding */ pathInWorkspace),
+/* harmony export */   fX: () => (/* binding */ toolVersion),
+/* harmony export */   o8: () => (/* binding */ durationSeconds),
+/* harmony export */   q3: () => (/* binding */ httpUrl),
+/* harmony export */   uR: () => (/* binding */ ociTag),
+/* harmony export */   yL: () => (/* binding */ oneOf)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/** Pure checks for the names and values users hand us. Each returns the value or throws an InputError. */
+
+
+const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+// registry[:port]/path components, lower case, as the OCI distribution spec allows; no tag or digest here.
+const IMAGE_REPOSITORY = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+/** An OCI tag; `..` is refused on top so that no tag can read like a path step on the config branch. */
+function ociTag(input, value) {
+    if (!OCI_TAG.test(value) || value.includes('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'an OCI image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127}, no "..")', value);
+    return value;
+}
+function dnsLabel(input, value) {
+    if (!DNS_LABEL.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'a Kubernetes DNS label (lower-case letters, digits and -, at most 63)', value);
+    }
+    return value;
+}
+function imageRepository(input, value) {
+    if (value.length > 255 || !IMAGE_REPOSITORY.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'an image repository without tag, e.g. docker.io/keptnexamples/carts', value);
+    }
+    return value;
+}
+/** Helm-style durations: 300, 300s, 5m, 1h30m. */
+function durationSeconds(input, value) {
+    const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(value.trim());
+    const [, h = '0', m = '0', s = '0'] = match ?? [];
+    const seconds = Number(h) * 3600 + Number(m) * 60 + Number(s);
+    if (!match || !value.trim() || seconds <= 0 || seconds > 6 * 3600) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'a duration such as 300s, 5m or 1h30m (at most 6h)', value);
+    }
+    return seconds;
+}
+/** Resolves a user path against the workspace and refuses one that leaves it. */
+function pathInWorkspace(input, value, workspace) {
+    if (value.includes('\0') || /[\r\n]/.test(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'a path on one line', value);
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, value);
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, resolved);
+    if (relative.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(relative)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `a path inside the workspace (${workspace})`, value);
+    }
+    return resolved;
+}
+function oneOf(input, value, allowed) {
+    if (allowed.includes(value))
+        return value;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `one of ${allowed.join(', ')}`, value);
+}
+/** A semantic version (1.2.3) or the word 'system' for the tool already on PATH. */
+function toolVersion(input, value) {
+    if (value === 'system')
+        return { kind: 'system' };
+    const version = value.replace(/^v/, '');
+    if (!/^\d+\.\d+\.\d+$/.test(version))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, "an exact version such as 3.18.4, or 'system'", value);
+    return { kind: 'pinned', version };
+}
+function httpUrl(input, value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'an http(s) URL', value);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'an http(s) URL', value);
+    return value.replace(/\/+$/, '');
+}
+/** A branch name git accepts and that cannot be read as an option or a path outside refs/heads. */
+function checkBranch(input, value) {
+    const bad = !/^[A-Za-z0-9._/-]{1,200}$/.test(value) ||
+        /^[-/.]|[/.]$|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(value) ||
+        value === 'HEAD';
+    if (bad)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'a git branch name such as "config"', value);
+    return value;
+}
+/**
+ * A remote git accepts with no surprises: a local path, or a file/http(s)/ssh URL without credentials.
+ * Refused: `transport::address` (git's remote helpers, e.g. ext:: runs commands), a leading "-" (read as
+ * an option), user:password@ in a URL (the token travels in a header, never in the URL), control characters.
+ */
+function checkRepo(input, value) {
+    const refuse = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `a local path or an https URL of a git repository (${why})`, value);
+    };
+    if (!value || hasControl(value))
+        refuse('no control characters');
+    if (value.startsWith('-'))
+        refuse('must not start with "-"');
+    if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(value))
+        refuse('no remote helpers');
+    const url = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value);
+    if (!url)
+        return value;
+    if (!['https', 'http', 'file', 'ssh'].includes(url[1].toLowerCase()))
+        refuse(`unsupported scheme ${url[1]}`);
+    const parsed = new URL(value);
+    if (parsed.password || (parsed.username && url[1].toLowerCase() !== 'ssh'))
+        refuse('no credentials in the URL');
+    return value;
+}
+function hasControl(value) {
+    return [...value].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+}
+
+
+/***/ }),
+
+/***/ 9071:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fc: () => (/* binding */ compileSchema),
+/* harmony export */   _U: () => (/* binding */ checkSchema),
+/* harmony export */   hN: () => (/* binding */ parseYaml),
+/* harmony export */   mh: () => (/* binding */ lineAt)
+/* harmony export */ });
+/* unused harmony export pointerToPath */
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/** YAML documents that remember where each value came from, and schema checks that report the line. */
+
+
+
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: false, strict: true });
+function compileSchema(schema) {
+    return ajv.compile(schema);
+}
+/** Parses YAML text; syntax errors become a ConfigFileError with the line. */
+function parseYaml(text, file) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first) {
+        const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `invalid YAML: ${first.message.split('\n')[0]}`);
+    }
+    return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
+}
+/** The 1-based line of the node at `path`, or of its nearest existing parent. */
+function lineAt(src, path) {
+    for (let depth = path.length; depth >= 0; depth--) {
+        const node = src.doc.getIn(path.slice(0, depth), true);
+        const start = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isNode */ .Ll)(node) ? node.range?.[0] : depth === 0 ? src.doc.contents?.range?.[0] : undefined;
+        if (start !== undefined)
+            return src.lines.linePos(start).line;
+    }
+    return undefined;
+}
+/** Validates the parsed value; the first error names its location, line and what was expected. */
+function checkSchema(src, validate) {
+    if (validate(src.value))
+        return src.value;
+    const error = validate.errors?.[0];
+    if (!error)
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, undefined, 'does not match its schema');
+    const path = pointerToPath(error.instancePath);
+    const where = path.length ? path.join('.') : 'document';
+    throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, lineAt(src, path), `${where}: ${explain(error)}`);
+}
+function pointerToPath(pointer) {
+    if (!pointer)
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map(part => (/^\d+$/.test(part) ? Number(part) : part));
+}
+function explain(error) {
+    const p = error.params;
+    switch (error.keyword) {
+        case 'enum':
+            return `expected one of ${p.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
+        case 'additionalProperties':
+            return `unknown key '${String(p.additionalProperty)}'`;
+        case 'required':
+            return `missing required key '${String(p.missingProperty)}'`;
+        case 'type':
+            return `expected ${String(p.type)}`;
+        default:
+            return error.message ?? 'invalid';
+    }
+}
+
+
+/***/ }),
+
+/***/ 4276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ execTool)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/**
+ * The one way this project starts a program: an argument array, never a shell string.
+ *
+ * Why not @actions/exec (the design's package for this): every external operation here needs a deadline
+ * that ends the program (a hung git, helm or JVM must not hold a job for hours), and @actions/exec's
+ * ToolRunner gives no handle on the child to kill it and has no timeout. It also echoes each command line
+ * to stdout, which the CLI's machine-readable output cannot have. So this wrapper spawns the child itself.
+ */
+
+
+function execTool(command, args, options = {}) {
+    const env = options.replaceEnv ? { ...options.env } : { ...process.env, ...options.env };
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+        const out = [];
+        const err = [];
+        const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGTERM'), options.timeoutMs) : undefined;
+        child.stdout.on('data', (chunk) => {
+            out.push(chunk);
+            options.onOutput?.(chunk.toString());
+        });
+        child.stderr.on('data', (chunk) => {
+            err.push(chunk);
+            options.onOutput?.(chunk.toString());
+        });
+        const fail = (code, output) => new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ToolError */ .v4(options.name ?? command, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
+        child.on('error', error => {
+            if (timer)
+                clearTimeout(timer);
+            reject(fail(null, error.message));
+        });
+        child.on('close', code => {
+            if (timer)
+                clearTimeout(timer);
+            const result = {
+                exitCode: code,
+                stdout: Buffer.concat(out).toString(),
+                stderr: Buffer.concat(err).toString()
+            };
+            if (code === 0 || options.allowFailure)
+                resolve(result);
+            else
+                reject(fail(code, result.stderr || result.stdout));
+        });
+        // A program may exit without reading its stdin (git does, under load): the write then fails with EPIPE,
+        // which must not crash the process; the exit code above already tells what happened.
+        child.stdin.on('error', () => { });
+        child.stdin.end(options.input ?? '');
+    });
+}
+
+
+/***/ }),
+
+/***/ 8253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ED: () => (/* binding */ commitStream),
+/* harmony export */   Gc: () => (/* binding */ parseBatch),
+/* harmony export */   Y5: () => (/* binding */ parsePush),
+/* harmony export */   gD: () => (/* binding */ DEFAULT_AUTHOR),
+/* harmony export */   kf: () => (/* binding */ checkAuthor)
+/* harmony export */ });
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(444);
+/** Pure helpers of the git wrapper: the fast-import stream it writes and the outputs it parses. */
+
+const DEFAULT_AUTHOR = {
+    name: 'github-actions[bot]',
+    email: '41898282+github-actions[bot]@users.noreply.github.com'
+};
+/** `<`, `>` and newlines would let a name forge another header line of the commit. */
+function checkAuthor(author) {
+    if (!author.name.trim() || /[<>\n\r\0]/.test(author.name)) {
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author name', 'a name without <, > or line breaks', author.name);
+    }
+    if (!/^[^<>\s@]+@[^<>\s@]+$/.test(author.email))
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author email', 'an email address', author.email);
+    return author;
+}
+function data(text) {
+    return `data ${Buffer.byteLength(text)}\n${text}\n`;
+}
+// A path in the stream is a bare word: anything else could end the line and start another command.
+function safePath(path) {
+    if (/^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/.test(path))
+        return path;
+    throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigBranchError */ .Vj(`refusing to write ${JSON.stringify(path)}: not a plain relative path`);
+}
+/** A fast-import stream for one commit; `get-mark` makes fast-import print the new commit's sha. */
+function commitStream(spec) {
+    const when = `${Math.floor(spec.time.getTime() / 1000)} +0000`;
+    const who = `${spec.author.name} <${spec.author.email}> ${when}`;
+    const lines = [`commit ${spec.ref}\nmark :1\nauthor ${who}\ncommitter ${who}\n`, data(spec.message)];
+    if (spec.parent)
+        lines.push(`from ${spec.parent}\n`);
+    for (const [path, content] of spec.files)
+        lines.push(`M 100644 inline ${safePath(path)}\n`, data(content));
+    lines.push('\nget-mark :1\n');
+    return lines.join('');
+}
+/**
+ * Parses `git cat-file --batch` output for the given object names, in order. Sizes are bytes, so the
+ * output is walked as a Buffer; a missing object prints `<name> missing`.
+ */
+function parseBatch(out, names) {
+    const objects = new Map();
+    let at = 0;
+    for (const name of names) {
+        const eol = out.indexOf(10, at);
+        if (eol < 0)
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ToolOutputError */ ._G('git cat-file', `output ended before ${name}`);
+        const header = out.subarray(at, eol).toString();
+        at = eol + 1;
+        if (header.endsWith(' missing'))
+            continue;
+        const [sha, type, size] = header.split(' ');
+        const end = at + Number(size);
+        if (!sha || !type || !(end < out.length) || out[end] !== 10) {
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ToolOutputError */ ._G('git cat-file', `unexpected output for ${name} (is the file valid UTF-8?)`);
+        }
+        objects.set(name, { sha, type, content: out.subarray(at, end).toString() });
+        at = end + 1;
+    }
+    return objects;
+}
+// A lock lost to a concurrent writer on the remote side is a rejection like any other.
+const RETRYABLE_REMOTE = /lock|failed to update ref|incorrect old value|stale info|fetch first|non-fast-forward/i;
+/**
+ * Reads `git push --porcelain`: `<flag>\t<from>:<to>\t<summary>` per ref. `!` with [rejected] (the branch
+ * moved) or a lost lock is a rejection to retry after a fetch; anything else is left to the caller.
+ */
+function parsePush(stdout, ref) {
+    for (const line of stdout.split('\n')) {
+        const [flag, refs, summary = ''] = line.split('\t');
+        if (!refs?.endsWith(`:${ref}`))
+            continue;
+        if (flag !== '!')
+            return { kind: 'pushed' };
+        const retry = summary.startsWith('[rejected]') || RETRYABLE_REMOTE.test(summary);
+        return retry ? { kind: 'rejected', reason: summary } : { kind: 'unknown' };
+    }
+    return { kind: 'unknown' };
+}
+
+
+/***/ }),
+
+/***/ 2525:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   dp: () => (/* binding */ httpOrigin),
+/* harmony export */   gD: () => (/* reexport safe */ _git_format_js__WEBPACK_IMPORTED_MODULE_3__.gD),
+/* harmony export */   gp: () => (/* binding */ basicCredential)
+/* harmony export */ });
+/* unused harmony export gitEnv */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4276);
+/* harmony import */ var _git_format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8253);
+/**
+ * The git wrapper: a bare, shallow clone of one branch in a temporary directory, read and written with
+ * plumbing (cat-file, fast-import) so no working tree is checked out, and pushes that are never forced.
+ *
+ * Auth: a token travels only as an `http.<origin>/.extraheader` passed through GIT_CONFIG_COUNT/KEY/VALUE
+ * environment variables of each command: never on a command line (visible in `ps`), never in a URL,
+ * never in a config file on disk, never in a log.
+ */
+
+
+
+
+
+const NETWORK_TIMEOUT_MS = 300_000;
+const LOCAL_TIMEOUT_MS = 60_000;
+const MISSING_BRANCH = /Remote branch .* not found|couldn't find remote ref/i;
+function basicCredential(token) {
+    return Buffer.from(`x-access-token:${token}`).toString('base64');
+}
+/**
+ * `https://host:port/` for an https remote: the prefix the auth header is scoped to. Plain http only for
+ * this machine (tests, a local mirror): a token must not cross a network unencrypted.
+ */
+function httpOrigin(remote) {
+    if (!/^https?:\/\//i.test(remote))
+        return undefined;
+    const url = new URL(remote);
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return url.protocol === 'https:' || local ? `${url.origin}/` : undefined;
+}
+/**
+ * The environment of every git command. Our config entries are appended after any the caller's
+ * environment already has. The empty extraheader first resets headers inherited from other config.
+ */
+function gitEnv(remote, auth, base = process.env) {
+    const env = {
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_TRACE_REDACT: '1',
+        LC_ALL: 'C', // error messages are matched below
+        GIT_DIR: undefined,
+        GIT_WORK_TREE: undefined,
+        GIT_INDEX_FILE: undefined,
+        GIT_OBJECT_DIRECTORY: undefined,
+        GIT_ALTERNATE_OBJECT_DIRECTORIES: undefined
+    };
+    const origin = httpOrigin(remote);
+    if (!auth || !origin)
+        return env;
+    let count = Number(base.GIT_CONFIG_COUNT ?? 0) || 0;
+    for (const value of ['', `AUTHORIZATION: basic ${basicCredential(auth.token)}`]) {
+        env[`GIT_CONFIG_KEY_${count}`] = `http.${origin}.extraheader`;
+        env[`GIT_CONFIG_VALUE_${count}`] = value;
+        count++;
+    }
+    env.GIT_CONFIG_COUNT = String(count);
+    return env;
+}
+class Git {
+    dir;
+    remote;
+    auth;
+    commits = 0;
+    constructor(dir, remote, auth) {
+        this.dir = dir;
+        this.remote = remote;
+        this.auth = auth;
+    }
+    /** A bare shallow clone of `branch` in `dir` (which must not exist); a missing branch gives an empty repo. */
+    static async cloneBranch(remote, branch, dir, auth) {
+        const git = new Git(dir, remote, auth);
+        const args = ['clone', '--bare', '--quiet', '--depth', '1', '--single-branch', '--no-tags'];
+        const result = await git.run([...args, '--branch', branch, '--', remote, dir], NETWORK_TIMEOUT_MS, true);
+        if (result.exitCode === 0)
+            return git;
+        if (!MISSING_BRANCH.test(result.stderr))
+            throw git.failure(['clone'], result);
+        await git.run(['init', '--bare', '--quiet', '--', dir], LOCAL_TIMEOUT_MS);
+        return git;
+    }
+    /**
+     * Moves the local branch to the remote's tip (the branch may have moved, or appeared, since we cloned).
+     * The `+` forces only our temporary local ref: two depth-1 tips need not connect. Pushes are never forced.
+     */
+    async fetchBranch(branch) {
+        const ref = `refs/heads/${branch}`;
+        const args = ['fetch', '--quiet', '--depth', '1', '--no-tags', '--', this.remote, `+${ref}:${ref}`];
+        const result = await this.run(args, NETWORK_TIMEOUT_MS, true);
+        if (result.exitCode === 0)
+            return;
+        if (!MISSING_BRANCH.test(result.stderr))
+            throw this.failure(['fetch'], result);
+        await this.run(['update-ref', '-d', ref], LOCAL_TIMEOUT_MS, true);
+    }
+    /** The branch's commit and the given files at it, in one cat-file process. */
+    async read(branch, paths) {
+        const ref = `refs/heads/${branch}`;
+        const names = [ref, ...paths.map(path => `${ref}:${path}`)];
+        const result = await this.run(['cat-file', '--batch'], LOCAL_TIMEOUT_MS, false, names.join('\n') + '\n');
+        const objects = (0,_git_format_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBatch */ .Gc)(Buffer.from(result.stdout), names);
+        const head = objects.get(ref)?.sha;
+        const files = new Map();
+        for (const path of paths) {
+            const blob = objects.get(`${ref}:${path}`);
+            if (blob?.type === 'blob')
+                files.set(path, blob.content);
+        }
+        return { head, files };
+    }
+    /** Writes one commit (no parent: an orphan) with fast-import and returns its sha. Nothing is checked out. */
+    async commit(spec) {
+        const ref = `refs/carts-deploy/commit-${++this.commits}`;
+        const stream = (0,_git_format_js__WEBPACK_IMPORTED_MODULE_3__/* .commitStream */ .ED)({ ...spec, ref });
+        const result = await this.run(['fast-import', '--quiet', '--date-format=raw'], LOCAL_TIMEOUT_MS, false, stream);
+        const sha = result.stdout.trim();
+        if (!/^[0-9a-f]{40,64}$/.test(sha))
+            throw this.failure(['fast-import'], result);
+        return sha;
+    }
+    /** Pushes `sha` to the branch, never forced: another writer's newer commit makes it 'rejected'. */
+    async push(sha, branch) {
+        const ref = `refs/heads/${branch}`;
+        const args = ['push', '--porcelain', '--no-verify', '--', this.remote, `${sha}:${ref}`];
+        const result = await this.run(args, NETWORK_TIMEOUT_MS, true);
+        const outcome = (0,_git_format_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePush */ .Y5)(result.stdout, ref);
+        if (outcome.kind === 'pushed' && result.exitCode === 0)
+            return outcome;
+        if (outcome.kind === 'rejected')
+            return outcome;
+        throw this.failure(['push'], result);
+    }
+    async run(args, timeoutMs, allowFailure = false, input) {
+        const options = {
+            cwd: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(this.dir),
+            env: gitEnv(this.remote, this.auth),
+            timeoutMs,
+            allowFailure,
+            input
+        };
+        const dirArgs = args[0] === 'clone' || args[0] === 'init' ? [] : ['--git-dir', this.dir];
+        return (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execTool */ .w)('git', [...dirArgs, ...args], {
+            ...options,
+            shownArgs: args,
+            redact: text => this.redact(text)
+        });
+    }
+    failure(what, result) {
+        return new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ToolError */ .v4('git', what, result.exitCode, this.redact(result.stderr || result.stdout));
+    }
+    /** Git never prints the header; this is the belt to that pair of braces. */
+    redact(text) {
+        if (!this.auth?.token)
+            return text;
+        return text.split(this.auth.token).join('***').split(basicCredential(this.auth.token)).join('***');
+    }
+}
+
+
+/***/ })
+
+};

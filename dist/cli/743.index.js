@@ -1,0 +1,3039 @@
+export const id = 743;
+export const ids = [743];
+export const modules = {
+
+/***/ 3743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runCommand: () => (/* binding */ runCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/commander/esm.mjs
+var esm = __webpack_require__(8179);
+;// CONCATENATED MODULE: ./src/contracts/action-interface.ts
+/**
+ * Every action input and output, with its default: the single source that action.yml, the README table
+ * and the defaults applied outside the runner (CLI, local runs) are checked against.
+ */
+const INPUTS = {
+    tag: { description: 'Image tag to deliver, e.g. 0.8.1 (an OCI tag).', required: true },
+    stage: {
+        description: 'The shipyard stage this job runs, e.g. dev, staging or production.',
+        required: true
+    },
+    image: { description: 'Image repository without tag.', default: 'docker.io/keptnexamples/carts' },
+    service: { description: 'Service name: helm release, values folder and SLI labels.', default: 'carts' },
+    project: { description: 'Project name; the namespace is <project>-<stage>.', default: 'sockshop' },
+    shipyard: {
+        description: 'Path of a Keptn shipyard.yaml (0.1.x or 0.2.x); empty: dev, staging, production.',
+        default: ''
+    },
+    chart: { description: 'Path of the Helm chart to deploy.', default: 'chart' },
+    'config-branch': { description: 'Branch that holds the desired state of every stage.', default: 'config' },
+    'config-repo': {
+        description: 'Repository of the config branch: a local path or an https URL. Empty: this workflow run’s repository.',
+        default: ''
+    },
+    namespace: { description: 'Kubernetes namespace; empty: <project>-<stage>.', default: '' },
+    kubeconfig: {
+        description: 'Kubeconfig content (a secret); empty: the runner’s current kube context.',
+        default: ''
+    },
+    'helm-version': {
+        description: "Helm version to install (pinned, checksum-verified), or 'system'.",
+        default: '3.19.0'
+    },
+    'helm-download-url': {
+        description: 'Base URL of Helm release archives (a mirror).',
+        default: 'https://get.helm.sh'
+    },
+    'jmeter-version': { description: "JMeter version to install, or 'system'.", default: '5.6.3' },
+    'jmeter-download-url': {
+        description: 'Base URL of JMeter binary archives (a mirror).',
+        default: 'https://archive.apache.org/dist/jmeter/binaries'
+    },
+    'service-url': {
+        description: 'URL the tests reach the new version at; {service}, {namespace}, {stage}, {project} are replaced.',
+        default: 'http://{service}.{namespace}'
+    },
+    'jmeter-dir': {
+        description: 'Folder with jmeter.conf.yaml and the .jmx scripts; empty: no tests.',
+        default: ''
+    },
+    slo: { description: 'Path of a Keptn slo.yaml for the quality gate.', default: '' },
+    thresholds: {
+        description: 'Compact gate instead of slo.yaml, e.g. "response_time_p95<600, error_rate<=1".',
+        default: ''
+    },
+    'sli-values': {
+        description: 'Path of a JSON file of SLI name to number, evaluated instead of test results.',
+        default: ''
+    },
+    'github-token': { description: 'Token that pushes to the config branch.', default: '${{ github.token }}' },
+    timeout: { description: 'How long a rollout may take (helm --timeout), e.g. 5m.', default: '5m' },
+    'fail-on': { description: 'Gate result that fails the job: fail, warning or never.', default: 'fail' },
+    'commit-author': {
+        description: 'Author of config-branch commits, "Name <email>".',
+        default: 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>'
+    }
+};
+const OUTPUTS = {
+    result: 'Gate result: pass, warning or fail.',
+    score: 'Total score of the evaluation, 0 to 100.',
+    promote: "true when the next stage's job should run.",
+    'next-stage': 'Name of the next stage in the shipyard (empty after the last).',
+    approval: "'required' when a warning needs a manual approval before promotion, else 'none'.",
+    'deployment-url': 'URL the new version was tested at.',
+    'config-commit': 'Config-branch commit holding this stage’s desired image.',
+    evaluation: 'Path of the evaluation JSON.',
+    'helm-path': 'Path of the helm binary used.',
+    'results-dir': 'Folder with the JMeter results (JTL, log, HTML dashboard), for upload as an artifact.'
+};
+
+// EXTERNAL MODULE: ./src/contracts/errors.ts
+var errors = __webpack_require__(444);
+// EXTERNAL MODULE: ./src/files/user-file.ts
+var user_file = __webpack_require__(3355);
+// EXTERNAL MODULE: ./src/contracts/names.ts
+var names = __webpack_require__(279);
+;// CONCATENATED MODULE: ./src/inputs/build-config.ts
+/** Raw input strings (from the runner or the CLI) to one validated, frozen ActionConfig. */
+
+
+
+function buildConfig(raw, env) {
+    const get = (name) => {
+        const value = (raw[name] ?? '').trim();
+        if (value)
+            return value;
+        const spec = INPUTS[name];
+        if ('required' in spec)
+            throw new errors/* InputError */.dz(name, 'a value (this input is required)');
+        return spec.default.startsWith('${{') ? '' : spec.default;
+    };
+    const optional = (name) => get(name) || undefined;
+    const inWorkspace = (name) => {
+        const value = optional(name);
+        return value === undefined ? undefined : names/* pathInWorkspace */.ep(name, value, env.workspace);
+    };
+    const project = names/* dnsLabel */.UG('project', get('project'));
+    const stage = names/* dnsLabel */.UG('stage', get('stage'));
+    const namespace = optional('namespace');
+    names/* dnsLabel */.UG(namespace === undefined ? 'project' : 'namespace', namespace ?? `${project}-${stage}`);
+    return Object.freeze({
+        tag: names/* ociTag */.uR('tag', get('tag')),
+        stage,
+        project,
+        image: names/* imageRepository */.an('image', get('image')),
+        service: names/* dnsLabel */.UG('service', get('service')),
+        shipyardFile: inWorkspace('shipyard'),
+        chartDir: names/* pathInWorkspace */.ep('chart', get('chart'), env.workspace),
+        configBranch: names/* checkBranch */.DC('config-branch', get('config-branch')),
+        configRepo: configRepo(optional('config-repo'), env),
+        namespace,
+        kubeconfig: optional('kubeconfig'),
+        helmVersion: names/* toolVersion */.fX('helm-version', get('helm-version')),
+        jmeterVersion: names/* toolVersion */.fX('jmeter-version', get('jmeter-version')),
+        helmDownloadUrl: names/* httpUrl */.q3('helm-download-url', get('helm-download-url')),
+        jmeterDownloadUrl: names/* httpUrl */.q3('jmeter-download-url', get('jmeter-download-url')),
+        serviceUrl: serviceUrl(get('service-url')),
+        jmeterDir: inWorkspace('jmeter-dir'),
+        gate: gate(inWorkspace('slo'), optional('thresholds')),
+        sliValuesFile: inWorkspace('sli-values'),
+        githubToken: optional('github-token'),
+        timeoutSeconds: names/* durationSeconds */.o8('timeout', get('timeout')),
+        failOn: names/* oneOf */.yL('fail-on', get('fail-on'), ['fail', 'warning', 'never']),
+        author: author(get('commit-author')),
+        workspace: env.workspace,
+        runUrl: env.serverUrl && env.repository && env.runId
+            ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
+            : undefined
+    });
+}
+function gate(slo, thresholds) {
+    if (slo && thresholds)
+        throw new errors/* InputError */.dz('thresholds', "either 'slo' or 'thresholds', not both", thresholds);
+    if (slo)
+        return { kind: 'slo', file: slo };
+    if (thresholds)
+        return { kind: 'thresholds', text: thresholds };
+    return { kind: 'none' };
+}
+function configRepo(value, env) {
+    if (value === undefined) {
+        if (!env.repository)
+            throw new errors/* InputError */.dz('config-repo', 'a repository (none given and GITHUB_REPOSITORY is not set)');
+        return `${env.serverUrl ?? 'https://github.com'}/${env.repository}.git`;
+    }
+    if (/^[\w.-]+\/[\w.-]+$/.test(value) && !value.startsWith('.')) {
+        return `${env.serverUrl ?? 'https://github.com'}/${value}.git`;
+    }
+    // The config branch's own rules: no options, remote helpers, credentials or control characters.
+    names/* checkRepo */.LK('config-repo', value);
+    if (/^https:\/\//.test(value))
+        return value;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+        throw new errors/* InputError */.dz('config-repo', 'owner/name, an https URL or a local path', value);
+    }
+    return names/* pathInWorkspace */.ep('config-repo', value, env.workspace);
+}
+function serviceUrl(template) {
+    const unknown = /\{(?!service\}|namespace\}|stage\}|project\})[^}]*\}/.exec(template);
+    if (unknown)
+        throw new errors/* InputError */.dz('service-url', 'placeholders among {service} {namespace} {stage} {project}', unknown[0]);
+    names/* httpUrl */.q3('service-url', template.replace(/\{(\w+)\}/g, 'x'));
+    return template;
+}
+function author(value) {
+    const match = /^([^<>\r\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(value);
+    if (!match)
+        throw new errors/* InputError */.dz('commit-author', 'Name <email>', value);
+    return { name: match[1], email: match[2] };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/files/yaml-file.ts
+var yaml_file = __webpack_require__(9071);
+;// CONCATENATED MODULE: ./src/jmeter-tests/workloads.ts
+/**
+ * Keptn's jmeter.conf.yaml (spec 0.1.0): the workloads a stage's test strategy can run, merged with
+ * the built-in ones Keptn's jmeter-service used when the file does not define them.
+ */
+
+
+const JMETER_CONF_FILE = 'jmeter.conf.yaml';
+const HEALTHCHECK = 'healthcheck';
+const FUNCTIONAL = 'functional';
+// The keys Keptn's jmeter-service read; anything else is a typo that would silently do nothing.
+const schema = {
+    type: 'object',
+    nullable: true,
+    additionalProperties: false,
+    properties: {
+        spec_version: { type: 'string', enum: ['0.1.0'] },
+        workloads: {
+            type: 'array',
+            nullable: true,
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['teststrategy', 'script'],
+                properties: {
+                    teststrategy: { type: 'string', pattern: '^[A-Za-z0-9_.-]+$' },
+                    vuser: { type: 'integer', minimum: 1 },
+                    loopcount: { type: 'integer', minimum: 1 },
+                    thinktime: { type: 'integer', minimum: 0 },
+                    script: { type: 'string', minLength: 1 },
+                    acceptederrorrate: { type: 'number', minimum: 0, maximum: 1 },
+                    avgrtvalidation: { type: 'number', minimum: 0 },
+                    properties: {
+                        type: 'object',
+                        nullable: true,
+                        propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$' },
+                        additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }
+                    }
+                }
+            }
+        }
+    }
+};
+const validate = (0,yaml_file/* compileSchema */.Fc)(schema);
+function builtIn(teststrategy, script, vuser, loopcount, acceptederrorrate) {
+    const origin = 'built-in';
+    return {
+        teststrategy,
+        vuser,
+        loopcount,
+        thinktime: 250,
+        script,
+        acceptederrorrate,
+        avgrtvalidation: 0,
+        properties: {},
+        origin
+    };
+}
+/** Keptn jmeter-service's defaults (keptn-model.md §3). */
+const BUILT_IN_WORKLOADS = [
+    builtIn(HEALTHCHECK, 'basiccheck.jmx', 1, 1, 0),
+    builtIn(FUNCTIONAL, 'load.jmx', 1, 1, 0.1),
+    builtIn('performance', 'load.jmx', 10, 500, 0.1)
+];
+/** Parses jmeter.conf.yaml text; `file` is only used in messages. */
+function parseWorkloads(text, file) {
+    const src = (0,yaml_file/* parseYaml */.hN)(text, file);
+    const raw = (0,yaml_file/* checkSchema */._U)(src, validate) ?? {};
+    const workloads = new Map();
+    const lines = new Map();
+    (raw.workloads ?? []).forEach((w, index) => {
+        const line = (0,yaml_file/* lineAt */.mh)(src, ['workloads', index]);
+        const seen = lines.get(w.teststrategy);
+        if (lines.has(w.teststrategy)) {
+            const first = seen === undefined ? '' : ` (first at line ${seen})`;
+            throw new errors/* ConfigFileError */.x(file, line, `workload '${w.teststrategy}' is defined twice${first}`);
+        }
+        lines.set(w.teststrategy, line);
+        workloads.set(w.teststrategy, fromRaw(w, origin(src, line)));
+    });
+    for (const w of BUILT_IN_WORKLOADS)
+        if (!workloads.has(w.teststrategy))
+            workloads.set(w.teststrategy, w);
+    return { file, workloads };
+}
+/** The built-in workloads alone (no jmeter.conf.yaml in the jmeter dir). */
+function builtInWorkloads() {
+    return { workloads: new Map(BUILT_IN_WORKLOADS.map(w => [w.teststrategy, w])) };
+}
+/** The workload of a test strategy; a strategy nobody defined is an error that names it. */
+function workloadFor(set, strategy) {
+    const found = set.workloads.get(strategy);
+    if (found)
+        return found;
+    const known = [...set.workloads.keys()].join(', ');
+    const where = set.file ?? `${JMETER_CONF_FILE} (none found; built-ins only)`;
+    throw new errors/* ConfigFileError */.x(where, undefined, `no workload for test strategy '${strategy}' (defined: ${known})`);
+}
+// Keptn's Go structs left an absent number at 0; for users and loops that meant a test that sends
+// nothing, so those default to 1 (a workload that runs) while the others keep Keptn's 0.
+function fromRaw(w, where) {
+    return {
+        teststrategy: w.teststrategy,
+        vuser: w.vuser ?? 1,
+        loopcount: w.loopcount ?? 1,
+        thinktime: w.thinktime ?? 0,
+        script: w.script.trim(),
+        acceptederrorrate: w.acceptederrorrate ?? 0,
+        avgrtvalidation: w.avgrtvalidation ?? 0,
+        properties: Object.fromEntries(Object.entries(w.properties ?? {}).map(([k, v]) => [k, String(v)])),
+        origin: where
+    };
+}
+function origin(src, line) {
+    return line === undefined ? src.file : `${src.file}:${line}`;
+}
+
+;// CONCATENATED MODULE: ./src/jmeter-tests/workloads-file.ts
+/** Reads a jmeter-dir's jmeter.conf.yaml, or Keptn's built-in workloads when it has none. */
+
+
+
+
+function readWorkloads(jmeterDir, workspace, log) {
+    const file = external_node_path_default().join(jmeterDir, JMETER_CONF_FILE);
+    if (!(0,external_node_fs_.existsSync)(file)) {
+        log.info(`no ${JMETER_CONF_FILE} in ${jmeterDir}: Keptn's built-in workloads apply`);
+        return builtInWorkloads();
+    }
+    const shown = external_node_path_default().relative(workspace, file);
+    return parseWorkloads((0,user_file/* readUserFile */.E1)(file, 'yaml'), shown.startsWith('..') ? file : shown);
+}
+
+// EXTERNAL MODULE: ./src/programs/git.ts
+var git = __webpack_require__(2525);
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+/** Annotations for objectives that did not pass, pointing at their line in slo.yaml. */
+
+function objectiveAnnotations(evaluation, workspace) {
+    return evaluation.indicators
+        .filter(i => i.status === 'fail' || i.status === 'warning')
+        .map(i => ({
+        level: i.status === 'fail' ? 'error' : 'warning',
+        title: `SLO ${i.sli}: ${i.status}${i.keySli ? ' (key SLI)' : ''}`,
+        message: i.reason,
+        file: i.sloFile ? external_node_path_default().relative(workspace, i.sloFile) : undefined,
+        line: i.line
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+function collectOutputs(results, plan, failed) {
+    const { commit, install, deploy, test, evaluate: evaluation, gate } = results;
+    const passed = gate?.action === 'promote' && !failed;
+    return {
+        result: evaluation?.evaluation.result ?? (passed ? 'pass' : 'fail'),
+        score: evaluation ? String(evaluation.evaluation.score) : passed ? '100' : '0',
+        // Only a gate that promoted lets the next stage run; any failure before it holds the pipeline.
+        promote: gate?.promote === true && !failed ? 'true' : 'false',
+        approval: gate?.approval ?? 'none',
+        'next-stage': plan.nextStage ?? '',
+        'deployment-url': deploy?.serviceUrl ?? '',
+        'config-commit': commit?.sha ?? '',
+        evaluation: evaluation?.file ?? '',
+        'helm-path': install?.helm.path ?? '',
+        'results-dir': test?.resultsDir ?? ''
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+const MAX_ROWS = 100;
+const MAX_TREND = 20;
+const ICON = { pass: '✅', warning: '⚠️', fail: '❌', info: 'ℹ️' };
+function renderSummary(input) {
+    return [
+        `## ${ICON[outcome(input)]} ${input.service}:${input.tag} in ${input.stage}`,
+        '',
+        `**${oneLine(input.decision?.headline ?? input.failure ?? 'Stopped before the gate')}**`,
+        '',
+        facts(input),
+        ...failureSection(input),
+        ...evaluationSection(input.evaluation),
+        ...trendSection(input),
+        ...timingSection(input),
+        ''
+    ].join('\n');
+}
+function outcome(input) {
+    if (input.failure && !input.evaluation)
+        return 'fail';
+    return input.evaluation?.result ?? (input.decision?.action === 'promote' ? 'pass' : 'fail');
+}
+function facts(input) {
+    const rows = [
+        ['Project / stage', `${input.project} / ${input.stage} (namespace ${code(input.namespace)})`],
+        ['Image', code(`${input.image}:${input.tag}`)],
+        ['Strategy', `${input.strategy}${input.testStrategy ? `, ${input.testStrategy} tests` : ', no tests'}`]
+    ];
+    if (input.configCommit)
+        rows.push(['Config commit', summary_link(input.configCommit.sha.slice(0, 12), input.configCommit.url)]);
+    if (input.runUrl)
+        rows.push(['Workflow run', summary_link('this run', input.runUrl)]);
+    const [[firstKey, firstValue], ...rest] = rows;
+    return [`| ${firstKey} | ${firstValue} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+}
+function failureSection(input) {
+    const reasons = input.evaluation?.result === 'fail' ? input.evaluation.reasons : [];
+    const lines = [input.failure, ...reasons].filter((x) => Boolean(x));
+    if (!lines.length)
+        return [];
+    return ['', '### Why', '', ...[...new Set(lines)].map(line => `- ${summary_escape(line)}`)];
+}
+function evaluationSection(evaluation) {
+    if (!evaluation)
+        return [];
+    const { pass, warning } = evaluation.totalScore;
+    const thresholds = `pass ≥ ${pass} %${warning === null ? '' : `, warning ≥ ${warning} %`}`;
+    const baseline = evaluation.comparison.baseline === 'none'
+        ? 'no baseline: relative criteria held by default'
+        : `compared with ${evaluation.comparison.baseline} earlier run(s), ${evaluation.comparison.aggregateFunction}`;
+    const rows = evaluation.indicators.slice(0, MAX_ROWS).map(indicatorRow);
+    const cut = evaluation.indicators.length - rows.length;
+    return [
+        '',
+        '### Objectives',
+        '',
+        `Total score **${evaluation.score.toFixed(1)} %** (${thresholds}); ${baseline}.`,
+        '',
+        '| SLI | value | compared | pass criteria | warning criteria | status | score |',
+        '|---|---:|---:|---|---|---|---:|',
+        ...rows,
+        ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | |`] : [])
+    ];
+}
+function indicatorRow(i) {
+    const name = `${summary_escape(i.displayName ?? i.sli)}${i.keySli ? ' 🔑' : ''}`;
+    const cells = [
+        name,
+        number(i.value),
+        number(i.comparedValue),
+        criteria(i.passTargets),
+        criteria(i.warningTargets),
+        `${ICON[i.status]} ${i.status}`,
+        i.status === 'info' ? '–' : `${round(i.score)} / ${round(i.weight)}`
+    ];
+    return `| ${cells.join(' | ')} |`;
+}
+/** AND inside a criteria list, OR across lists; a violated criterion is struck through. */
+function criteria(targets) {
+    if (!targets.length)
+        return '–';
+    const groups = new Map();
+    for (const t of targets) {
+        const resolved = t.relative && t.target !== null ? ` (${t.operator} ${round(t.target)})` : '';
+        const text = `${code(t.criterion)}${resolved}`;
+        groups.set(t.group, [...(groups.get(t.group) ?? []), t.violated ? `~~${text}~~` : text]);
+    }
+    return [...groups.values()].map(g => g.join(' and ')).join(' <br>or ');
+}
+function trendSection(input) {
+    const points = input.trend.slice(-MAX_TREND);
+    if (points.length < 2)
+        return [];
+    const labels = points.map(p => JSON.stringify(p.tag.replace(/"/g, '')));
+    const pass = input.evaluation?.totalScore.pass;
+    return [
+        '',
+        `### Trend of ${input.stage}`,
+        '',
+        '```mermaid',
+        '---',
+        'config:',
+        '  xyChart:',
+        '    width: 700',
+        '    height: 260',
+        '---',
+        'xychart-beta',
+        `  title "Score of the last ${points.length} evaluations in ${input.stage}"`,
+        `  x-axis [${labels.join(', ')}]`,
+        '  y-axis "score %" 0 --> 100',
+        `  bar [${points.map(p => round(p.score)).join(', ')}]`,
+        ...(pass === undefined ? [] : [`  line [${points.map(() => pass).join(', ')}]`]),
+        '```',
+        '',
+        points.map(p => `${ICON[p.result]} ${summary_escape(p.tag)} ${round(p.score)} %`).join(' · ')
+    ];
+}
+function timingSection(input) {
+    if (!input.timings.length)
+        return [];
+    const steps = input.timings.map(t => `${t.name} ${t.seconds.toFixed(1)} s${t.outcome === 'ok' ? '' : ` (${t.outcome})`}`);
+    return ['', `<sub>Steps: ${steps.join(' · ')}</sub>`];
+}
+const round = (n) => Math.round(n * 100) / 100;
+const number = (n) => (n === null ? '–' : String(round(n)));
+const summary_link = (text, url) => (url ? `[${text}](${url})` : code(text));
+const oneLine = (text) => summary_escape(text.replace(/\s*\n\s*/g, ' '));
+/** A code span: markdown is not interpreted inside, but a pipe still ends a table cell. */
+const code = (text) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
+/** Keeps user text from breaking the table or injecting markup. */
+function summary_escape(text) {
+    return text.replace(/[|\\`*_<>[\]]/g, c => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+// EXTERNAL MODULE: ./src/scoring/slo.ts
+var slo = __webpack_require__(2957);
+// EXTERNAL MODULE: ./src/scoring/thresholds.ts
+var thresholds = __webpack_require__(7533);
+// EXTERNAL MODULE: ./src/shipyard/plan.ts
+var shipyard_plan = __webpack_require__(5355);
+// EXTERNAL MODULE: ./src/shipyard/shipyard.ts + 3 modules
+var shipyard = __webpack_require__(7804);
+// EXTERNAL MODULE: ./src/config-branch/config-branch.ts + 2 modules
+var config_branch = __webpack_require__(8118);
+// EXTERNAL MODULE: ./src/config-branch/layout.ts
+var layout = __webpack_require__(9003);
+// EXTERNAL MODULE: ./src/config-branch/branch-update.ts
+var branch_update = __webpack_require__(4035);
+;// CONCATENATED MODULE: ./src/config-branch/target.ts
+
+
+/** The branch of the config repository; the token goes only to an http(s) remote. */
+function configTarget(config) {
+    const repo = (0,branch_update/* resolveRepo */.J9)(config.configRepo, config.workspace);
+    const token = (0,git/* httpOrigin */.dp)(repo) ? config.githubToken : undefined;
+    return {
+        repo,
+        branch: config.configBranch,
+        auth: token ? { token } : undefined,
+        author: config.author,
+        runUrl: config.runUrl
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/commit.ts
+/** The commit step: the stage's desired image goes onto the config branch, and its values file to helm. */
+
+
+
+
+
+const commitStep = {
+    name: 'commit',
+    async run(ctx) {
+        const image = { repository: ctx.config.image, tag: ctx.config.tag };
+        const target = configTarget(ctx.config);
+        const result = await (0,config_branch/* setImage */.g7)(target, ctx.key, image, { tempRoot: ctx.tempDir });
+        const valuesFile = (0,external_node_path_.join)(ctx.tempDir, 'config', (0,layout/* valuesPath */._W)(ctx.key));
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(valuesFile), { recursive: true });
+        await (0,promises_.writeFile)(valuesFile, result.values);
+        const change = (0,layout/* describeChange */.uQ)(ctx.key, image.tag);
+        const where = `branch '${target.branch}' at ${result.sha?.slice(0, 12)}`;
+        if (result.changed)
+            ctx.log.info(`Committed ${change} to ${where}`);
+        else
+            ctx.log.info(`${change} is already the desired state on ${where}; no commit`);
+        if (result.attempts > 1)
+            ctx.log.info(`(pushed after ${result.attempts} attempts: other runs were writing too)`);
+        return { sha: result.sha ?? '', changed: result.changed, previous: result.previous, valuesFile };
+    }
+};
+
+// EXTERNAL MODULE: ./src/programs/exec.ts
+var exec = __webpack_require__(4276);
+;// CONCATENATED MODULE: ./src/programs/helm.ts
+
+
+function versionArgs() {
+    return ['version', '--short'];
+}
+/** `v3.22.0+g1234` or `v4.3.1+gabcd` -> 3 | 4; anything else is refused with what helm said. */
+function parseHelmMajor(output) {
+    const major = Number(/^v?(\d+)\.\d+/.exec(output.trim())?.[1]);
+    if (major === 3 || major === 4)
+        return major;
+    throw new errors/* SetupError */.w3(`helm ${JSON.stringify(output.trim().slice(0, 60))} is not supported: Helm 3 or 4 is needed`);
+}
+/** Helm 4 deprecates --atomic in favour of --rollback-on-failure (same behaviour). */
+function rollbackOnFailureFlag(major) {
+    return major === 3 ? '--atomic' : '--rollback-on-failure';
+}
+// helm's strvals parser splits on `,` and treats `\` as an escape: keep values literal.
+function escapeSetValue(value) {
+    return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,');
+}
+function upgradeArgs(spec, major) {
+    return [
+        'upgrade',
+        '--install',
+        spec.release,
+        spec.chart,
+        ...namespaceArgs(spec.namespace),
+        ...spec.valuesFiles.flatMap(file => ['--values', file]),
+        ...Object.entries(spec.setString ?? {}).flatMap(([k, v]) => [
+            '--set-string',
+            `${k}=${escapeSetValue(v)}`
+        ]),
+        ...waitArgs(spec.timeoutSeconds),
+        rollbackOnFailureFlag(major),
+        '--output',
+        'json'
+    ];
+}
+function rollbackArgs(release, namespace, revision, timeoutSeconds) {
+    return ['rollback', release, String(revision), ...namespaceArgs(namespace), ...waitArgs(timeoutSeconds)];
+}
+function uninstallArgs(release, namespace, timeoutSeconds) {
+    return ['uninstall', release, ...namespaceArgs(namespace), ...waitArgs(timeoutSeconds)];
+}
+function historyArgs(release, namespace) {
+    return ['history', release, ...namespaceArgs(namespace), '--output', 'json'];
+}
+function namespaceArgs(namespace) {
+    return ['--namespace', namespace];
+}
+// A bare --wait works in both: Helm 4 reads it as --wait=watcher (kstatus watches), Helm 3 as polling.
+function waitArgs(timeoutSeconds) {
+    return ['--wait', '--timeout', `${timeoutSeconds}s`];
+}
+/** `helm history -o json`, oldest first. */
+function parseHistory(json) {
+    const entries = JSON.parse(json);
+    if (!Array.isArray(entries))
+        throw new errors/* ToolOutputError */._G('helm history', 'expected a JSON array');
+    return [...entries].sort((a, b) => a.revision - b.revision);
+}
+function parseRelease(json) {
+    const raw = JSON.parse(json);
+    return {
+        name: raw.name,
+        namespace: raw.namespace,
+        revision: raw.version,
+        status: raw.info?.status ?? 'unknown',
+        manifest: raw.manifest ?? ''
+    };
+}
+class Helm {
+    path;
+    env;
+    detected;
+    /**
+     * Asks helm its version once, in the background (the step meanwhile talks to the cluster); every
+     * call waits for it, so a missing or unsupported helm fails there, with that message.
+     */
+    constructor(path, env = {}) {
+        this.path = path;
+        this.env = env;
+        this.detected = runHelm(path, versionArgs(), { env }).then(result => parseHelmMajor(result.stdout));
+        this.detected.catch(() => { }); // reported by the first call that needs it, not as unhandled
+    }
+    major() {
+        return this.detected;
+    }
+    async upgrade(spec, timeoutMs) {
+        const result = await this.run(upgradeArgs(spec, await this.detected), timeoutMs);
+        return parseRelease(result.stdout);
+    }
+    async rollback(release, namespace, revision, timeoutSeconds) {
+        await this.run(rollbackArgs(release, namespace, revision, timeoutSeconds));
+    }
+    async uninstall(release, namespace, timeoutSeconds) {
+        await this.run(uninstallArgs(release, namespace, timeoutSeconds));
+    }
+    /** The release's revisions, oldest first; [] when there is no such release. */
+    async history(release, namespace) {
+        const args = historyArgs(release, namespace);
+        await this.detected;
+        const result = await runHelm(this.path, args, { env: this.env, allowFailure: true });
+        if (result.exitCode === 0)
+            return parseHistory(result.stdout);
+        if (/release: not found/.test(result.stderr))
+            return [];
+        throw new errors/* ToolError */.v4('helm', args, result.exitCode, result.stderr || result.stdout);
+    }
+    async run(args, timeoutMs) {
+        await this.detected;
+        return runHelm(this.path, args, { env: this.env, timeoutMs });
+    }
+}
+/** Errors name `helm`, not the cache path of the binary, so messages stay short. */
+function runHelm(path, args, options) {
+    return (0,exec/* execTool */.w)(path, args, { ...options, name: 'helm' });
+}
+
+;// CONCATENATED MODULE: ./src/programs/kubectl.ts
+/**
+ * The one way this project calls kubectl: argument arrays built by pure functions (unit-tested), the
+ * kubeconfig passed to the child process only, and errors that carry kubectl's own words.
+ */
+
+
+/** Owner of the objects we apply ourselves (the stable service, the VirtualService). */
+const FIELD_MANAGER = 'carts-deploy';
+function createNamespaceArgs(namespace) {
+    return ['create', 'namespace', namespace];
+}
+/** --ignore-not-found: a missing object prints nothing instead of failing. */
+function getJsonArgs(kind, name, namespace) {
+    return ['get', kind, name, '--namespace', namespace, '--output', 'json', '--ignore-not-found'];
+}
+function rolloutStatusArgs(deployment, namespace, timeoutSeconds) {
+    return [
+        'rollout',
+        'status',
+        `deployment/${deployment}`,
+        '--namespace',
+        namespace,
+        `--timeout=${timeoutSeconds}s`
+    ];
+}
+function scaleArgs(selector, namespace, replicas) {
+    return ['scale', 'deployment', '--namespace', namespace, '--selector', selector, `--replicas=${replicas}`];
+}
+/**
+ * Server-side apply of a manifest read from stdin. --force-conflicts: these objects are ours alone, so
+ * a field someone changed by hand (a selector, a weight) is taken back rather than failing the switch.
+ */
+function applyArgs(namespace) {
+    return [
+        'apply',
+        '--server-side',
+        `--field-manager=${FIELD_MANAGER}`,
+        '--force-conflicts',
+        '--namespace',
+        namespace,
+        '--filename',
+        '-'
+    ];
+}
+function apiResourcesArgs(group) {
+    return ['api-resources', `--api-group=${group}`, '--output', 'name'];
+}
+class Kubectl {
+    path;
+    env;
+    constructor(path = 'kubectl', env = {}) {
+        this.path = path;
+        this.env = env;
+    }
+    /** Creates the namespace; one that exists already, or that we may not create, is not an error here. */
+    async createNamespace(namespace) {
+        const args = createNamespaceArgs(namespace);
+        const result = await this.exec(args, { allowFailure: true });
+        if (result.exitCode === 0)
+            return 'created';
+        if (/AlreadyExists|already exists/.test(result.stderr))
+            return 'exists';
+        if (/Forbidden|forbidden/.test(result.stderr))
+            return 'forbidden';
+        throw new errors/* ToolError */.v4('kubectl', args, result.exitCode, result.stderr || result.stdout);
+    }
+    /** The object as JSON, or undefined when it does not exist. */
+    async getJson(kind, name, namespace) {
+        const result = await this.exec(getJsonArgs(kind, name, namespace));
+        return result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
+    }
+    async rolloutStatus(deployment, namespace, timeoutSeconds) {
+        await this.exec(rolloutStatusArgs(deployment, namespace, timeoutSeconds));
+    }
+    async scale(selector, namespace, replicas) {
+        await this.exec(scaleArgs(selector, namespace, replicas));
+    }
+    async apply(namespace, objects) {
+        const input = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects });
+        await this.exec(applyArgs(namespace), { input });
+    }
+    /** Resource names (`virtualservices.networking.istio.io`) the API server serves in a group. */
+    async apiResources(group) {
+        const result = await this.exec(apiResourcesArgs(group));
+        return result.stdout.split('\n').filter(Boolean);
+    }
+    exec(args, options = {}) {
+        return (0,exec/* execTool */.w)(this.path, args, { ...options, name: 'kubectl', env: { ...this.env, ...options.env } });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deployment/kubeconfig.ts
+/**
+ * The cluster credentials of a run. The kubeconfig input (masked by inputs.ts) is written 0600 into the
+ * run's private temp dir (removed by the post step) and handed to our child processes through their
+ * environment only: process.env is never changed, so nothing else in the job sees it.
+ */
+
+
+const KUBECONFIG_FILE = 'kubeconfig';
+/** The input as YAML: accepts the file's text, or the same base64-encoded (as some secrets hold it). */
+function kubeconfigText(input) {
+    const text = input.trim();
+    if (/^[A-Za-z0-9+/=\s]+$/.test(text) && !text.includes(':')) {
+        const decoded = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
+        if (/apiVersion|clusters:/.test(decoded))
+            return decoded;
+    }
+    return `${text}\n`;
+}
+/** The file written, or undefined when the input is empty (the runner's current context is used). */
+async function writeKubeconfig(input, tempDir) {
+    if (!input?.trim())
+        return undefined;
+    const file = external_node_path_default().join(tempDir, KUBECONFIG_FILE);
+    await (0,promises_.writeFile)(file, kubeconfigText(input), { mode: 0o600 });
+    // mode applies only when the file is created; make sure a pre-existing file is private too.
+    await (0,promises_.chmod)(file, 0o600);
+    return file;
+}
+/** Environment additions for helm/kubectl: KUBECONFIG only when we wrote one. */
+function kubeEnv(file) {
+    return file ? { KUBECONFIG: file } : {};
+}
+
+;// CONCATENATED MODULE: ./src/deployment/cluster.ts
+
+
+
+const opened = new WeakMap();
+/** The same tools for the deploy step and, later in the run, the gate's promote/reject. */
+function clusterFor(ctx) {
+    let cluster = opened.get(ctx);
+    if (!cluster) {
+        cluster = openCluster(ctx);
+        opened.set(ctx, cluster);
+        // A failed open (no helm) must not be cached: the next caller gets the error afresh.
+        cluster.catch(() => opened.delete(ctx));
+    }
+    return cluster;
+}
+/** The install step's helm, or the one on PATH when the install step did not run. */
+function helmPath(ctx) {
+    return ctx.results.install?.helm.path ?? 'helm';
+}
+async function openCluster(ctx) {
+    const env = kubeEnv(await writeKubeconfig(ctx.config.kubeconfig, ctx.tempDir));
+    return { helm: new Helm(helmPath(ctx), env), kubectl: new Kubectl('kubectl', env) };
+}
+
+;// CONCATENATED MODULE: ./src/deployment/recovery.ts
+/**
+ * A release left stuck by an earlier run (helm killed mid-upgrade, a runner that died) makes every later
+ * `helm upgrade` fail with "another operation is in progress". Repair it first, and say so.
+ */
+
+const STUCK = new Set(['pending-install', 'pending-upgrade', 'pending-rollback', 'failed']);
+const GOOD = new Set(['deployed', 'superseded']);
+/** Pure: what to do with a release whose history (oldest first) is this. */
+function planRecovery(history) {
+    const stuck = history.at(-1);
+    if (!stuck || !STUCK.has(stuck.status))
+        return { kind: 'none' };
+    const good = history.filter(h => h.revision < stuck.revision && GOOD.has(h.status)).at(-1);
+    if (good)
+        return { kind: 'rollback', stuck, revision: good.revision };
+    // Uninstall only when we see the whole history: pruned revisions may have been deployed.
+    return history[0]?.revision === 1 ? { kind: 'uninstall', stuck } : { kind: 'manual', stuck };
+}
+/** The revision that is live now (the newest deployed one), if any. */
+function deployedRevision(history) {
+    return history.filter(h => h.status === 'deployed').at(-1)?.revision;
+}
+/** One line for the log and the deploy result. */
+function describeRecovery(release, recovery) {
+    if (recovery.kind === 'none')
+        return undefined;
+    const was = `${release} was left ${recovery.stuck.status} at revision ${recovery.stuck.revision} by an earlier run`;
+    if (recovery.kind === 'rollback')
+        return `${was}; rolled back to revision ${recovery.revision}`;
+    if (recovery.kind === 'uninstall')
+        return `${was} and nothing was ever deployed; uninstalled it`;
+    return `${was} and no deployed revision is left in its history; repair it by hand (helm rollback or helm uninstall)`;
+}
+/** Repairs the release if it is stuck; returns its history afterwards. */
+async function recoverRelease(helm, release, namespace, timeoutSeconds) {
+    const history = await helm.history(release, namespace);
+    const recovery = planRecovery(history);
+    const message = describeRecovery(release, recovery);
+    if (recovery.kind === 'none')
+        return { history };
+    if (recovery.kind === 'manual')
+        throw new errors/* DeployError */.sH(`${message} (namespace ${namespace})`);
+    if (recovery.kind === 'rollback')
+        await helm.rollback(release, namespace, recovery.revision, timeoutSeconds);
+    else
+        await helm.uninstall(release, namespace, timeoutSeconds);
+    return { history: await helm.history(release, namespace), message };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/deployment/release.ts
+/**
+ * One `helm upgrade --install` with rollback on failure, and the one-line explanation a user gets when
+ * it fails. Shared by both strategies: they differ only in which release and colour they deploy.
+ */
+
+
+
+
+// Helm 3 (poller): "timed out waiting for the condition"; Helm 4 (watcher): "resource Deployment/ns/x not
+// ready. status: InProgress" and "context deadline exceeded". All after --timeout, whatever kept the
+// rollout from finishing.
+const TIMEOUT = /context deadline exceeded|timed out waiting for the condition|not ready\. status:/i;
+/** Pure: the one line for a failed upgrade. */
+function explainFailure(facts) {
+    const after = facts.restored === 'removed'
+        ? 'helm removed the failed first install'
+        : facts.restored === undefined
+            ? (facts.recovered ?? 'the release was left as helm left it')
+            : `helm rolled back to revision ${facts.restored}`;
+    if (TIMEOUT.test(facts.output))
+        return `${facts.image} did not become ready within ${facts.timeoutSeconds}s in ${facts.namespace}; ${after}`;
+    return `${facts.image} could not be deployed to ${facts.namespace}: ${lastLine(facts.output)}; ${after}`;
+}
+/** Pure: the revision the release was rolled back to, read from its newest history entry. */
+function restoredRevision(history) {
+    const last = history.at(-1);
+    if (!last)
+        return 'removed';
+    if (last.status !== 'deployed')
+        return undefined;
+    // A rollback writes a new revision described as "Rollback to N": N is the one the user knows.
+    const source = /Rollback to (\d+)/.exec(last.description ?? '');
+    return source ? Number(source[1]) : last.revision;
+}
+/** Pure: the Deployments a rendered manifest contains. */
+function deploymentsIn(manifest) {
+    return (0,dist/* parseAllDocuments */.hR)(manifest)
+        .map(doc => doc.toJS())
+        .filter(obj => obj?.kind === 'Deployment' && obj.metadata?.name)
+        .map(obj => obj.metadata.name);
+}
+/** `carts:0.8.2` from docker.io/keptnexamples/carts and 0.8.2: what people call a build. */
+function shortImage(repository, tag) {
+    return `${repository.split('/').at(-1)}:${tag}`;
+}
+/**
+ * Upgrade a release already recovered (`before`: see recoverRelease), and on failure leave it deployable
+ * and explain in one line.
+ */
+async function upgradeRelease(helm, spec, image, before) {
+    const { release, namespace, timeoutSeconds } = spec;
+    try {
+        // A hung helm is stopped a minute after its own timeout; the next run recovers the release.
+        const started = performance.now();
+        const done = await helm.upgrade(spec, (timeoutSeconds + 60) * 1000);
+        const helmSeconds = (performance.now() - started) / 1000;
+        return {
+            release: done,
+            previousRevision: deployedRevision(before.history),
+            recovered: before.message,
+            helmSeconds
+        };
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ToolError */.v4))
+            throw error;
+        // --atomic / --rollback-on-failure has restored the release; if helm died first, repair it now.
+        const after = await recoverRelease(helm, release, namespace, timeoutSeconds).catch(() => undefined);
+        const restored = after ? restoredRevision(after.history) : undefined;
+        const facts = {
+            image,
+            namespace,
+            timeoutSeconds,
+            output: error.output,
+            restored,
+            recovered: after?.message
+        };
+        throw new errors/* DeployError */.sH(explainFailure(facts));
+    }
+}
+/** `kubectl rollout status` for each Deployment of the release: the workload is really serving. */
+async function checkRollout(kubectl, release, timeoutSeconds) {
+    for (const deployment of deploymentsIn(release.manifest)) {
+        try {
+            await kubectl.rolloutStatus(deployment, release.namespace, timeoutSeconds);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* ToolError */.v4))
+                throw error;
+            throw new errors/* DeployError */.sH(`deployment/${deployment} in ${release.namespace} did not finish its rollout after helm: ${lastLine(error.output)}`);
+        }
+    }
+}
+function lastLine(text) {
+    return (0,errors/* lastLines */.w$)(text) || '(no output)';
+}
+
+;// CONCATENATED MODULE: ./src/deployment/service-url.ts
+/** Pure: the URL the tests reach a service at, from the `service-url` template. */
+/** The service-url template with {service} {namespace} {stage} {project} replaced. */
+function renderServiceUrl(template, vars) {
+    return template.replace(/\{(service|namespace|stage|project)\}/g, (_, key) => vars[key]);
+}
+
+;// CONCATENATED MODULE: ./src/deployment/istio.ts
+const ISTIO_GROUP = 'networking.istio.io';
+const VIRTUAL_SERVICES = `virtualservices.${ISTIO_GROUP}`;
+/** Discovery only (allowed to every authenticated user), so a namespace-scoped account can ask too. */
+async function hasIstio(kubectl) {
+    return (await kubectl.apiResources(ISTIO_GROUP)).includes(VIRTUAL_SERVICES);
+}
+/** Pure: the VirtualService that gives `live` all traffic and `other` (when it exists) none. */
+function virtualService(service, namespace, live, other) {
+    const destination = (colour, weight) => ({
+        destination: { host: `${service}-${colour}.${namespace}.svc.cluster.local` },
+        weight
+    });
+    return {
+        apiVersion: `${ISTIO_GROUP}/v1`,
+        kind: 'VirtualService',
+        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
+        spec: {
+            hosts: [service, `${service}.${namespace}.svc.cluster.local`],
+            http: [{ route: [destination(live, 100), ...(other ? [destination(other, 0)] : [])] }]
+        }
+    };
+}
+/** Pure: weight per colour, read back from a VirtualService (for checks and logs). */
+function weightsOf(vs, service) {
+    const routes = vs?.spec?.http?.[0]?.route;
+    const out = {};
+    for (const route of routes ?? []) {
+        const colour = /^(?:.*-)?(blue|green)\./.exec(route.destination.host)?.[1];
+        if (colour && route.destination.host.startsWith(`${service}-`))
+            out[colour] = route.weight ?? 0;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/deployment/strategies/blue-green.ts
+
+
+
+/** The pod label (set by the chart from the `colour` value) that tells the colours apart. */
+const COLOUR_LABEL = 'colour';
+function otherColour(colour) {
+    return colour === 'blue' ? 'green' : 'blue';
+}
+/** Pure: the colour the stable service selects now; undefined before the first promote. */
+function liveColourOf(stable) {
+    const colour = stable?.spec?.selector?.[COLOUR_LABEL];
+    return colour === 'blue' || colour === 'green' ? colour : undefined;
+}
+/** Pure: the new version goes to the colour that is not live (blue when none is). */
+function decideBlueGreen(service, live, traffic) {
+    const colour = live ? otherColour(live) : 'blue';
+    const release = `${service}-${colour}`;
+    return { release, testService: release, colour, liveColour: live, setString: { colour }, traffic };
+}
+/** Pure: promote selects the new colour and retires the old one (if there was one). */
+function decidePromote(service, deploy) {
+    const colour = requireColour(deploy.colour);
+    const old = deploy.liveColour && deploy.liveColour !== colour ? deploy.liveColour : undefined;
+    return { live: colour, scaleDown: old ? `${service}-${old}` : undefined };
+}
+/** Pure: reject leaves the stable service where it was and retires the new colour. */
+function decideReject(service, deploy) {
+    const colour = requireColour(deploy.colour);
+    return { live: deploy.liveColour, scaleDown: `${service}-${colour}` };
+}
+/** Pure: the stable service selects exactly what the colour's own service selects, on the same ports. */
+function stableService(service, namespace, colourService) {
+    const ports = (colourService.spec?.ports ?? []).map(({ nodePort: _nodePort, ...port }) => port);
+    return {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
+        spec: { type: 'ClusterIP', selector: colourService.spec?.selector ?? {}, ports }
+    };
+}
+const NOTHING = 'no blue/green deploy in this run: nothing to promote or reject';
+function requireColour(colour) {
+    if (!colour)
+        throw new errors/* DeployError */.sH(NOTHING);
+    return colour;
+}
+function requireDeploy(ctx) {
+    const deploy = ctx.results.deploy;
+    if (deploy?.strategy !== 'blue_green_service')
+        throw new errors/* DeployError */.sH(NOTHING);
+    return deploy;
+}
+async function scaleDown(kubectl, release, namespace) {
+    await kubectl.scale(`app.kubernetes.io/instance=${release}`, namespace, 0);
+}
+async function routeMesh(ctx, kubectl, deploy, live) {
+    if (deploy.traffic !== 'istio' || !live)
+        return;
+    const vs = virtualService(ctx.config.service, deploy.namespace, live, otherColour(live));
+    await kubectl.apply(deploy.namespace, [vs]);
+}
+const blueGreen = {
+    name: 'blue_green_service',
+    async target(ctx, { kubectl }) {
+        const [stable, istio] = await Promise.all([
+            kubectl.getJson('service', ctx.config.service, ctx.plan.namespace),
+            hasIstio(kubectl)
+        ]);
+        return decideBlueGreen(ctx.config.service, liveColourOf(stable), istio ? 'istio' : 'service');
+    },
+    // The mesh keeps sending everything to the live colour while the new one is tested.
+    afterDeploy: async (ctx, { kubectl }, deploy) => routeMesh(ctx, kubectl, deploy, deploy.liveColour),
+    async promote(ctx) {
+        const deploy = requireDeploy(ctx);
+        const { kubectl } = await clusterFor(ctx);
+        const next = decidePromote(ctx.config.service, deploy);
+        const colourService = await kubectl.getJson('service', deploy.testService, deploy.namespace);
+        if (!colourService)
+            throw new errors/* DeployError */.sH(`service ${deploy.testService} in ${deploy.namespace} is gone`);
+        await kubectl.apply(deploy.namespace, [
+            stableService(ctx.config.service, deploy.namespace, colourService)
+        ]);
+        await routeMesh(ctx, kubectl, deploy, next.live);
+        if (next.scaleDown)
+            await scaleDown(kubectl, next.scaleDown, deploy.namespace);
+        const retired = next.scaleDown ? `; ${next.scaleDown} scaled to 0` : '';
+        ctx.log.info(`${ctx.config.service} in ${deploy.namespace} now selects ${next.live}${retired}`);
+    },
+    async reject(ctx) {
+        const deploy = requireDeploy(ctx);
+        const { kubectl } = await clusterFor(ctx);
+        const next = decideReject(ctx.config.service, deploy);
+        await routeMesh(ctx, kubectl, deploy, next.live);
+        await scaleDown(kubectl, next.scaleDown, deploy.namespace);
+        const stays = next.live ? `stays on ${next.live}` : 'was never switched';
+        ctx.log.info(`${next.scaleDown} scaled to 0; ${ctx.config.service} in ${deploy.namespace} ${stays}`);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/deployment/strategies/direct.ts
+
+
+
+/** Pure: a direct deploy always upgrades the one release, and the tests use its own service. */
+function decideDirect(service) {
+    return { release: service, testService: service, setString: {}, traffic: 'service' };
+}
+/**
+ * Pure: on a failed gate, go back to `toRevision` (the last one that passed its gate) or, when the gate
+ * knows none, to the revision that was live before this deploy. A first deploy has nothing to go back to.
+ */
+function decideDirectReject(history, toRevision, previousRevision) {
+    const target = toRevision ?? previousRevision;
+    if (target === undefined)
+        return { kind: 'nothing', reason: 'no earlier revision passed its gate' };
+    if (target === deployedRevision(history))
+        return { kind: 'already', reason: `revision ${target} is the deployed one already` };
+    if (!history.some(h => h.revision === target)) {
+        const kept = history.map(h => h.revision).join(', ') || 'none';
+        return { kind: 'pruned', reason: `revision ${target} is no longer in helm's history (kept: ${kept})` };
+    }
+    return { kind: 'rollback', revision: target };
+}
+function releaseOf(ctx) {
+    return { release: ctx.results.deploy?.release ?? ctx.config.service, namespace: ctx.plan.namespace };
+}
+/** `helm rollback` to a revision that passed its gate; returns the new revision helm wrote. */
+async function rollbackDirect(ctx, toRevision) {
+    const { helm } = await clusterFor(ctx);
+    const { release, namespace } = releaseOf(ctx);
+    const decision = decideDirectReject(await helm.history(release, namespace), toRevision, undefined);
+    if (decision.kind === 'pruned')
+        throw new errors/* DeployError */.sH(`cannot roll ${release} in ${namespace} back: ${decision.reason}`);
+    if (decision.kind === 'rollback')
+        await helm.rollback(release, namespace, toRevision, ctx.config.timeoutSeconds);
+    const now = deployedRevision(await helm.history(release, namespace)) ?? 0;
+    ctx.log.info(`${release} in ${namespace} runs revision ${toRevision} again (as revision ${now})`);
+    return now;
+}
+const direct = {
+    name: 'direct',
+    target: async (ctx) => decideDirect(ctx.config.service),
+    afterDeploy: async () => { },
+    async promote(ctx) {
+        const deploy = ctx.results.deploy;
+        ctx.log.info(`${releaseOf(ctx).release} revision ${deploy?.revision ?? '?'} is live (direct: nothing to switch)`);
+    },
+    async reject(ctx, options = {}) {
+        const { helm } = await clusterFor(ctx);
+        const { release, namespace } = releaseOf(ctx);
+        const history = await helm.history(release, namespace);
+        const decision = decideDirectReject(history, options.toRevision, ctx.results.deploy?.previousRevision);
+        if (decision.kind === 'rollback')
+            await rollbackDirect(ctx, decision.revision);
+        else
+            ctx.log.warning(`${release} in ${namespace} stays as it is: ${decision.reason}`);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/deployment/strategies/index.ts
+
+
+
+const STRATEGIES = {
+    direct: direct,
+    blue_green_service: blueGreen
+};
+function strategyFor(name) {
+    return STRATEGIES[name];
+}
+/** The strategy of this run's deploy (or of the stage, when nothing was deployed in this run). */
+function strategyOf(ctx) {
+    const name = ctx.results.deploy?.strategy ?? ctx.plan.deploymentStrategy;
+    return name ? STRATEGIES[name] : undefined;
+}
+/** Gate passed. direct: nothing to do; blue/green: the stable service switches, the old colour scales to 0. */
+async function promote(ctx) {
+    await strategyOf(ctx)?.promote(ctx);
+}
+/**
+ * Gate failed. direct: helm rollback to `toRevision` (the last revision that passed its gate), else to the
+ * revision live before this deploy; blue/green: the new colour scales to 0, the stable service never moved.
+ */
+async function reject(ctx, options = {}) {
+    await strategyOf(ctx)?.reject(ctx, options);
+}
+
+;// CONCATENATED MODULE: ./src/stages/deploy.ts
+/**
+ * The deploy step: the stage's values file from the config branch goes into `<project>-<stage>` with
+ * `helm upgrade --install --wait` and rollback on failure, through the stage's strategy (direct or
+ * blue/green), then a rollout check. Its result tells the test step where the new version answers.
+ */
+
+
+
+
+
+
+
+
+/** Pure: the helm upgrade of one deploy. The strategy's values (colour) come after the values file. */
+function upgradeSpec(ctx, target) {
+    const valuesFile = ctx.results.commit?.valuesFile;
+    // Without a commit step (CLI use, tests) the image comes from the inputs instead of the config branch.
+    const image = valuesFile
+        ? {}
+        : { 'image.repository': ctx.config.image, 'image.tag': ctx.config.tag };
+    return {
+        release: target.release,
+        chart: ctx.config.chartDir,
+        namespace: ctx.plan.namespace,
+        valuesFiles: valuesFile ? [valuesFile] : [],
+        setString: { ...image, ...target.setString },
+        timeoutSeconds: ctx.config.timeoutSeconds
+    };
+}
+const deployStep = { name: 'deploy', run: deploy };
+async function deploy(ctx) {
+    const strategyName = ctx.plan.deploymentStrategy;
+    if (!strategyName) {
+        ctx.log.info(`Stage ${ctx.plan.stage} deploys nothing (quality gate only)`);
+        return undefined;
+    }
+    await checkChart(ctx.config.chartDir);
+    const cluster = await clusterFor(ctx);
+    const strategy = strategyFor(strategyName);
+    // Independent cluster reads run side by side: they are most of the step's own time.
+    const [{ target, before }] = await Promise.all([
+        prepare(ctx, cluster, strategy),
+        ensureNamespace(ctx, cluster)
+    ]);
+    const spec = upgradeSpec(ctx, target);
+    const image = shortImage(ctx.config.image, ctx.config.tag);
+    const major = await cluster.helm.major();
+    ctx.log.info(`helm ${major}: upgrade --install ${spec.release} into ${spec.namespace}`);
+    if (before.message)
+        ctx.log.warning(before.message);
+    const upgraded = await upgradeRelease(cluster.helm, spec, image, before);
+    await checkRollout(cluster.kubectl, upgraded.release, ctx.config.timeoutSeconds);
+    const result = {
+        strategy: strategyName,
+        namespace: spec.namespace,
+        release: spec.release,
+        revision: upgraded.release.revision,
+        previousRevision: upgraded.previousRevision,
+        colour: target.colour,
+        liveColour: target.liveColour,
+        traffic: target.traffic,
+        testService: target.testService,
+        serviceUrl: renderServiceUrl(ctx.config.serviceUrl, { ...ctx.plan, service: target.testService }),
+        image,
+        helmMajor: major,
+        recovered: upgraded.recovered,
+        helmSeconds: upgraded.helmSeconds
+    };
+    await strategy.afterDeploy(ctx, cluster, result);
+    ctx.log.info(`${image} is ${spec.release} revision ${result.revision} in ${spec.namespace}: ${result.serviceUrl}`);
+    return result;
+}
+/** Where the deploy goes (the strategy's decision), and that release repaired if a crashed run left it stuck. */
+async function prepare(ctx, cluster, strategy) {
+    const target = await strategy.target(ctx, cluster);
+    const before = await recoverRelease(cluster.helm, target.release, ctx.plan.namespace, ctx.config.timeoutSeconds);
+    return { target, before };
+}
+async function checkChart(chartDir) {
+    try {
+        await (0,promises_.access)(external_node_path_default().join(chartDir, 'Chart.yaml'));
+    }
+    catch {
+        throw new errors/* DeployError */.sH(`chart not found at ${chartDir} (no Chart.yaml there)`);
+    }
+}
+async function ensureNamespace(ctx, { kubectl }) {
+    const outcome = await kubectl.createNamespace(ctx.plan.namespace);
+    if (outcome === 'created')
+        ctx.log.info(`Created namespace ${ctx.plan.namespace}`);
+    // A namespace-scoped account may not create namespaces; helm says clearly if it is really missing.
+    if (outcome === 'forbidden')
+        ctx.log.debug(`Not allowed to create namespace ${ctx.plan.namespace}; using it as is`);
+}
+
+;// CONCATENATED MODULE: ./src/config-branch/evaluation-record.ts
+function evaluationRecord(evaluation, tag, time, runUrl) {
+    return {
+        result: evaluation.result,
+        score: evaluation.score,
+        tag,
+        time: time.toISOString(),
+        ...(runUrl ? { runUrl } : {}),
+        indicators: evaluation.indicators.map(i => ({ sli: i.sli, value: i.value, status: i.status }))
+    };
+}
+const RESULTS = ['pass', 'warning', 'fail'];
+/** Entries read back from the branch: anything not of this shape (hand edits, old formats) is skipped. */
+function readEvaluationRecords(items) {
+    return items.filter((item) => {
+        const e = item;
+        return RESULTS.includes(e.result) && typeof e.score === 'number' && Array.isArray(e.indicators);
+    });
+}
+
+// EXTERNAL MODULE: ./src/scoring/evaluate.ts
+var evaluate = __webpack_require__(3118);
+// EXTERNAL MODULE: ./src/scoring/explain.ts
+var explain = __webpack_require__(5986);
+// EXTERNAL MODULE: ./src/scoring/values.ts
+var values = __webpack_require__(6243);
+;// CONCATENATED MODULE: ./src/stages/evaluate.ts
+/**
+ * The evaluate step: the test's results (or given SLI values) against the SLO or thresholds, compared with
+ * this stage's earlier evaluations from the config branch; the result is recorded there too.
+ */
+
+
+
+
+
+
+
+
+const evaluateStep = { name: 'evaluate', run: evaluate_evaluate };
+async function evaluate_evaluate(ctx) {
+    const { config } = ctx;
+    const test = ctx.results.test;
+    if (config.gate.kind === 'none') {
+        ctx.log.info(test
+            ? `No SLO: the gate follows the ${test.workload} test's verdict (${test.verdict}).`
+            : 'No tests and no SLO: nothing to evaluate; the gate decides on the rollout.');
+        return undefined;
+    }
+    const target = configTarget(config);
+    const history = readEvaluationRecords(await (0,config_branch/* readEvaluations */.O_)(target, ctx.key, { tempRoot: ctx.tempDir }));
+    const measured = await (0,evaluate/* evaluateResults */.G)({ ...measurement(ctx, test), ...gateSource(ctx), history });
+    const evaluation = withTestVerdict(measured, test);
+    const file = external_node_path_default().join(ctx.tempDir, 'evaluation.json');
+    await (0,promises_.writeFile)(file, `${JSON.stringify(evaluation, null, 2)}\n`);
+    ctx.log.info((0,explain/* explain */.W)(evaluation));
+    const entry = evaluationRecord(evaluation, config.tag, new Date(), config.runUrl);
+    const summary = `${evaluation.result} (score ${evaluation.score})`;
+    await (0,config_branch/* appendEvaluation */.F3)(target, ctx.key, { ...entry }, { tempRoot: ctx.tempDir, summary });
+    return { evaluation, file, history: [entry, ...history] };
+}
+/** What is measured: SLI values given as a file, else the test's JTL (absent when the test never ran). */
+function measurement(ctx, test) {
+    if (ctx.config.sliValuesFile)
+        return { values: (0,values/* loadValues */.F)(ctx.config.sliValuesFile) };
+    if (test?.jtl)
+        return { resultsFile: test.jtl };
+    // Nothing was measured: every objective fails for lack of a value (fail closed).
+    return { values: {} };
+}
+function gateSource(ctx) {
+    const gate = ctx.config.gate;
+    if (gate.kind === 'slo')
+        return { sloFile: gate.file };
+    if (gate.kind === 'thresholds')
+        return { thresholds: gate.text };
+    return {};
+}
+/** A failed test fails the gate whatever the objectives say (Keptn let such runs pass). */
+function withTestVerdict(evaluation, test) {
+    if (!test || test.verdict === 'pass')
+        return evaluation;
+    const reason = `${test.workload} test failed: ${test.reason}`;
+    return { ...evaluation, result: 'fail', reasons: [reason, ...evaluation.reasons] };
+}
+
+;// CONCATENATED MODULE: ./src/gate/decision.ts
+function decideGate(input, rules) {
+    const next = rules.nextStage ? `promoted to ${rules.nextStage}` : 'released (last stage)';
+    if (input.kind === 'rollout-only') {
+        return {
+            action: 'promote',
+            promote: true,
+            approval: 'none',
+            failJob: false,
+            headline: `No tests and no SLO: healthy rollout, ${next}`
+        };
+    }
+    const result = input.kind === 'evaluated' ? input.result : input.verdict;
+    const what = input.kind === 'evaluated' ? 'Quality gate' : 'Tests (no SLO)';
+    const failJob = rules.failOn === 'warning' ? result !== 'pass' : rules.failOn === 'fail' && result === 'fail';
+    if (result === 'fail') {
+        return {
+            action: 'rollback',
+            promote: false,
+            approval: 'none',
+            failJob,
+            headline: `${what} failed: rolled back`
+        };
+    }
+    const manual = rules.approval[result] === 'manual' && rules.nextStage !== undefined;
+    return {
+        action: 'promote',
+        promote: !manual,
+        approval: manual ? 'required' : 'none',
+        failJob,
+        headline: manual
+            ? `${what} ${result}: waiting for a manual approval before ${rules.nextStage}`
+            : `${what} ${result}: ${next}`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/gate.ts
+/**
+ * The gate step: decide from the evaluation and the stage's approval strategy, then promote the new version
+ * or roll it back per strategy, and record either on the config branch so it says what runs and why.
+ */
+
+
+
+
+
+/**
+ * The decision is returned even when the job fails: the pipeline stores it from the error, so the summary and
+ * the outputs tell the decision that was carried out.
+ */
+const gateStep = {
+    name: 'gate',
+    async run(ctx) {
+        const decision = decideGate(gateInput(ctx), {
+            approval: ctx.plan.approval,
+            failOn: ctx.config.failOn,
+            nextStage: ctx.plan.nextStage
+        });
+        ctx.log.info(decision.headline);
+        if (ctx.results.deploy) {
+            if (decision.action === 'promote')
+                await promoteDeploy(ctx);
+            else
+                await rollBack(ctx, gateReason(ctx, decision));
+        }
+        if (decision.failJob)
+            throw new errors/* GateFailedError */.To(gateReason(ctx, decision), decision);
+        return decision;
+    }
+};
+function gateInput(ctx) {
+    const { evaluate: evaluation, test } = ctx.results;
+    if (evaluation)
+        return { kind: 'evaluated', result: evaluation.evaluation.result };
+    if (test)
+        return { kind: 'tested', verdict: test.verdict };
+    return { kind: 'rollout-only' };
+}
+function gateReason(ctx, decision) {
+    const { evaluate: evaluation, test } = ctx.results;
+    const reasons = evaluation?.evaluation.reasons ??
+        (test?.verdict === 'fail' ? [`${test.workload} test: ${test.reason}`] : []);
+    return [decision.headline, ...reasons].join('; ');
+}
+const gate_image = (ctx) => ({ repository: ctx.config.image, tag: ctx.config.tag });
+async function promoteDeploy(ctx) {
+    await promote(ctx);
+    const revision = ctx.results.deploy?.revision;
+    await (0,config_branch/* recordDeployment */.dj)(configTarget(ctx.config), ctx.key, {
+        image: gate_image(ctx),
+        result: 'promoted',
+        time: new Date().toISOString(),
+        runUrl: ctx.config.runUrl,
+        release: ctx.results.deploy?.release,
+        revision,
+        passed: { image: gate_image(ctx), revision }
+    }, { tempRoot: ctx.tempDir });
+}
+/** Called by the gate on a fail, and by the pipeline when a step after the deploy broke. */
+async function rollBack(ctx, reason) {
+    const target = configTarget(ctx.config);
+    const options = { tempRoot: ctx.tempDir };
+    const passed = (await (0,config_branch/* readDeployment */.iJ)(target, ctx.key, options))?.passed;
+    await reject(ctx, { toRevision: passed?.revision });
+    const restore = passed?.image ?? ctx.results.commit?.previous;
+    if (restore)
+        await (0,config_branch/* recordRollback */.Ij)(target, ctx.key, { from: gate_image(ctx), to: restore, reason }, options);
+    await (0,config_branch/* recordDeployment */.dj)(target, ctx.key, {
+        image: gate_image(ctx),
+        result: 'rolled-back',
+        time: new Date().toISOString(),
+        runUrl: ctx.config.runUrl,
+        detail: reason,
+        ...(passed ? { passed } : {})
+    }, options);
+    ctx.log.info(`Rolled back: ${restore ? `${restore.tag} is the desired state again` : 'nothing ran here before'}`);
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __webpack_require__(8701);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/installers/versions.ts
+/**
+ * The versions this action installs, each with the checksum its publisher put beside the archive.
+ * This is the one file to edit to add a version: a version missing here is refused, never downloaded
+ * unverified. Add only a digest copied from the publisher's own .sha256sum / .sha512 file, and note
+ * where it was cross-checked.
+ */
+/** The inputs' defaults (src/contracts/action-interface.ts) must name versions of these tables. */
+const DEFAULT_HELM_VERSION = '3.19.0';
+const DEFAULT_JMETER_VERSION = '5.6.3';
+/** sha256 of `helm-v<version>-linux-<arch>.tar.gz` from get.helm.sh (the `.sha256sum` beside it). */
+const HELM_SHA256 = {
+    // Both archs in abrisco/rules_helm helm/private/versions.bzl (SRI base64 form, decoded) and in
+    // cert-manager/makefile-modules modules/tools/00_mod.mk (at `tools += helm=v3.19.0`).
+    '3.19.0': {
+        amd64: 'a7f81ce08007091b86d8bd696eb4d86b8d0f2e1b9f6c714be62f82f96a594496',
+        arm64: '440cf7add0aee27ebc93fada965523c1dc2e0ab340d4348da2215737fc0d76ad'
+    },
+    // The version the e2e cluster builds (e2e/cluster/versions.sh). amd64 and arm64 pinned together in
+    // several public Dockerfiles and install scripts and in a copy of the v3.22.0 release notes
+    // (exact-string search; the index does not name those repositories).
+    '3.22.0': {
+        amd64: '1e4ab49e429626cf6c6958d914248b78c9730803c2751b87627e171dc800e7bb',
+        arm64: 'f14e804dfee240f55525b667488fe9adca349e63e00c9af634c0beb1421ac310'
+    },
+    // abrisco/rules_helm helm/private/versions.bzl (both archs); amd64 also in two public install
+    // scripts (a Dockerfile's HELM_SHA256, a Debian setup script). arm64 has that one source only.
+    '4.0.0': {
+        amd64: 'c77e9e7c1cc96e066bd240d190d1beed9a6b08060b2043ef0862c4f865eca08f',
+        arm64: '8c5c77e20cc29509d640e208a6a7d2b7e9f99bb04e5b5fbe22707b72a5235245'
+    },
+    // Helm 4 line: amd64 in many public pins (workflows, Dockerfiles, Terraform locals); arm64 in
+    // several multi-arch Dockerfiles and install scripts beside the same amd64 value.
+    '4.3.0': {
+        amd64: '86584a54def73570558f66f5111cc53dfed56689637ae32c1201205d494f54fb',
+        arm64: '31c5794dd55c66a51e6b7d2e2ac7a114ae8b1de41ff1d9ba51748ac973b06a08'
+    }
+};
+/** sha512 of `apache-jmeter-<version>.tgz` from archive.apache.org (the `.sha512` beside it). */
+const JMETER_SHA512 = {
+    // archlinux/aur PKGBUILD of `jmeter` 5.6.3 (sha512sums) and several public Dockerfiles that quote
+    // archive.apache.org's apache-jmeter-5.6.3.tgz.sha512.
+    '5.6.3': '5978a1a35edb5a7d428e270564ff49d2b1b257a65e17a759d259a9283fc17093e522fe46f474a043864aea6910683486340706d745fcdf3db1505fd71e689083'
+};
+function helmArchiveName(version, arch) {
+    return `helm-v${version}-linux-${arch}.tar.gz`;
+}
+function jmeterArchiveName(version) {
+    return `apache-jmeter-${version}.tgz`;
+}
+/** Every pinned archive by file name: what the installer looks up before downloading anything. */
+function pinnedDigests() {
+    const table = new Map();
+    for (const [version, archs] of Object.entries(HELM_SHA256)) {
+        for (const [arch, hex] of Object.entries(archs)) {
+            table.set(helmArchiveName(version, arch), { algorithm: 'sha256', hex });
+        }
+    }
+    for (const [version, hex] of Object.entries(JMETER_SHA512)) {
+        table.set(jmeterArchiveName(version), { algorithm: 'sha512', hex });
+    }
+    return table;
+}
+
+;// CONCATENATED MODULE: ./src/installers/checksums.ts
+/**
+ * Which digest an archive must have, and whether a file has it.
+ *
+ * The pinned table (versions.ts) can be extended or overridden, never switched off: an extra entry is
+ * `"<archive file name>": "sha256:<64 hex>"` (or `sha512:<128 hex>`), given to the installer as its
+ * `checksums` option or in a JSON file named by CARTS_DEPLOY_CHECKSUMS_FILE. Tests use this to serve
+ * archives assembled locally (whose bytes differ from the published ones); a mirror that rebuilds a
+ * version could use it too. Anything that is not a well-formed digest is an error, not a skip.
+ */
+
+
+
+
+
+const CHECKSUMS_FILE_ENV = 'CARTS_DEPLOY_CHECKSUMS_FILE';
+const ARCHIVE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+const HEX_LENGTH = { sha256: 64, sha512: 128 };
+/** `sha256:<hex>` / `sha512:<hex>` -> Digest; undefined when malformed. */
+function parseDigest(text) {
+    const match = /^(sha256|sha512):([0-9a-fA-F]+)$/.exec(text.trim());
+    if (!match)
+        return undefined;
+    const algorithm = match[1];
+    const hex = match[2].toLowerCase();
+    return hex.length === HEX_LENGTH[algorithm] ? { algorithm, hex } : undefined;
+}
+/** Validates extra entries; one bad entry rejects them all, so a typo cannot silently fall back. */
+function parseEntries(entries, origin) {
+    if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) {
+        throw new errors/* ConfigFileError */.x(origin, undefined, 'expected a JSON object of "<archive>": "sha256:<hex>"');
+    }
+    const parsed = new Map();
+    for (const [name, value] of Object.entries(entries)) {
+        const digest = typeof value === 'string' ? parseDigest(value) : undefined;
+        if (!ARCHIVE_NAME.test(name) || !digest) {
+            const why = `entry ${JSON.stringify(name)} must map an archive file name to "sha256:<64 hex>" or "sha512:<128 hex>"`;
+            throw new errors/* ConfigFileError */.x(origin, undefined, why);
+        }
+        parsed.set(name, { ...digest, origin });
+    }
+    return parsed;
+}
+/** The entries of the file named by CARTS_DEPLOY_CHECKSUMS_FILE, if set. */
+async function readEntriesFile(env = process.env) {
+    const file = env[CHECKSUMS_FILE_ENV];
+    if (!file)
+        return new Map();
+    return parseEntries((0,user_file/* readUserJson */.YJ)(file), file);
+}
+/** Layers, last wins: pinned table, CARTS_DEPLOY_CHECKSUMS_FILE, the caller's entries. */
+async function checksumTable(extra) {
+    const table = new Map();
+    for (const [name, digest] of pinnedDigests())
+        table.set(name, { ...digest, origin: 'pinned' });
+    for (const [name, digest] of await readEntriesFile())
+        table.set(name, digest);
+    if (extra)
+        for (const [name, digest] of parseEntries(extra, 'checksums option'))
+            table.set(name, digest);
+    return table;
+}
+/** Hashes a file as a stream: archives can be tens of MB. */
+async function fileDigest(file, algorithm) {
+    const hash = (0,external_node_crypto_.createHash)(algorithm);
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 15 modules
+var tool_cache = __webpack_require__(7121);
+;// CONCATENATED MODULE: ./src/installers/installer.ts
+/**
+ * One install flow for every tool archive, like actions/setup-node: tool cache -> download -> verify ->
+ * extract -> check the program is there -> cache. Nothing reaches the tool cache unless its digest
+ * matched and it extracted completely, so a bad download can never be reused by a later run.
+ */
+
+
+
+
+
+
+
+/** An install that cannot go on; the message says what happened and that nothing was cached. */
+class InstallError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InstallError';
+    }
+}
+/**
+ * tool-cache reads RUNNER_TOOL_CACHE and RUNNER_TEMP when called (not at import) and fails without
+ * them. A runner always sets both; outside one (the CLI, local runs) we give them stable defaults.
+ */
+function ensureRunnerDirs(env = process.env) {
+    const cacheRoot = env.CARTS_CACHE || external_node_path_default().join((0,external_node_os_.homedir)(), '.cache', 'carts-deploy');
+    env.RUNNER_TOOL_CACHE ||= external_node_path_default().join(cacheRoot, 'tool-cache');
+    env.RUNNER_TEMP ||= (0,external_node_os_.tmpdir)();
+}
+/** Installs (or finds) the archive's tool and returns the cached `root` directory. */
+async function installArchive(spec, log) {
+    ensureRunnerDirs();
+    const cached = tool_cache/* find */.I6(spec.tool, spec.version, spec.arch);
+    if (cached && (await isExecutable(external_node_path_default().join(cached, spec.binary)))) {
+        log.info(`${spec.tool} ${spec.version}: found in the tool cache (${cached})`);
+        return cached;
+    }
+    const work = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP, `${spec.tool}-install-`));
+    try {
+        const archive = await download(spec, external_node_path_default().join(work, spec.archiveName));
+        await verify(spec, archive, log);
+        const root = await extract(spec, archive, external_node_path_default().join(work, 'extracted'));
+        const dir = await tool_cache/* cacheDir */.e8(root, spec.tool, spec.version, spec.arch);
+        log.info(`${spec.tool} ${spec.version}: installed into the tool cache (${dir})`);
+        return dir;
+    }
+    finally {
+        await (0,promises_.rm)(work, { recursive: true, force: true });
+    }
+}
+async function download(spec, dest) {
+    try {
+        return await tool_cache/* downloadTool */.bq(spec.url, dest);
+    }
+    catch (error) {
+        const name = `${spec.tool} ${spec.version}`;
+        if (error instanceof tool_cache/* HTTPError */.Hl && error.httpStatusCode === 404) {
+            throw new InstallError(`${name} not found at ${spec.url} (HTTP 404)`);
+        }
+        if (error instanceof tool_cache/* HTTPError */.Hl) {
+            throw new InstallError(`${name}: download from ${spec.url} failed (HTTP ${error.httpStatusCode})`);
+        }
+        throw new InstallError(`${name}: download from ${spec.url} failed: ${(0,errors/* describe */.q0)(error)}`);
+    }
+}
+/** Before extracting: tar must never see bytes we have not verified. */
+async function verify(spec, archive, log) {
+    const { algorithm, hex, origin } = spec.digest;
+    const actual = await fileDigest(archive, algorithm);
+    if (actual !== hex) {
+        await (0,promises_.rm)(archive, { force: true });
+        throw new InstallError(`${spec.archiveName} from ${spec.url}: ${algorithm} mismatch (expected ${hex}, got ${actual}); ` +
+            'the download was deleted and nothing was cached');
+    }
+    log.info(`${spec.archiveName}: ${algorithm} verified (${origin === 'pinned' ? 'pinned value' : origin})`);
+}
+async function extract(spec, archive, dest) {
+    try {
+        await tool_cache/* extractTar */.nN(archive, dest);
+    }
+    catch (error) {
+        throw new InstallError(`${spec.archiveName} could not be extracted (truncated or corrupt archive?): ${(0,errors/* describe */.q0)(error)}; ` +
+            'nothing was cached');
+    }
+    const root = external_node_path_default().join(dest, spec.root);
+    if (!(await isExecutable(external_node_path_default().join(root, spec.binary)))) {
+        throw new InstallError(`${spec.archiveName} has no executable ${spec.root}/${spec.binary}; nothing was cached`);
+    }
+    return root;
+}
+async function isExecutable(file) {
+    try {
+        await (0,promises_.access)(file, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/installers/helm.ts
+/** Helm: a pinned, checksum-verified release archive, or the helm already on PATH ('system'). */
+
+
+
+
+
+
+
+/** Node's process.arch -> the arch in Helm's archive names. */
+function helmArch(nodeArch = process.arch) {
+    if (nodeArch === 'x64')
+        return 'amd64';
+    if (nodeArch === 'arm64')
+        return 'arm64';
+    throw new InstallError(`helm: no pinned archive for this machine's architecture (${nodeArch}); use helm-version: system`);
+}
+function helmUrl(baseUrl, version, arch) {
+    return `${baseUrl.replace(/\/+$/, '')}/${helmArchiveName(version, arch)}`;
+}
+/** `helm version --short` prints e.g. v3.19.0+g3d8990f. */
+function parseHelmVersion(output) {
+    return /v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)/.exec(output)?.[1];
+}
+async function installHelm(config, log, options = {}) {
+    if (config.helmVersion.kind === 'system')
+        return systemHelm(log);
+    const version = config.helmVersion.version;
+    const arch = options.arch ?? helmArch();
+    const archiveName = helmArchiveName(version, arch);
+    const table = await checksumTable(options.checksums);
+    const digest = table.get(archiveName);
+    if (!digest)
+        throw unknownVersion(version, arch, [...table.keys()]);
+    const root = await installArchive({
+        tool: 'helm',
+        version,
+        url: helmUrl(config.helmDownloadUrl, version, arch),
+        archiveName,
+        digest,
+        root: `linux-${arch}`,
+        binary: 'helm',
+        arch
+    }, log);
+    return { path: external_node_path_default().join(root, 'helm'), version };
+}
+async function systemHelm(log) {
+    const found = await io/* which */.K7('helm', false);
+    if (!found)
+        throw new InstallError("helm-version is 'system' but there is no helm on PATH");
+    const { stdout } = await (0,exec/* execTool */.w)(found, ['version', '--short']);
+    const version = parseHelmVersion(stdout);
+    if (!version)
+        throw new InstallError(`${found} version --short printed no version: ${stdout.trim()}`);
+    log.info(`helm ${version}: the one on PATH (${found})`);
+    return { path: found, version };
+}
+/** No unverified downloads: a version without a digest is refused, listing what is known. */
+function unknownVersion(version, arch, archives) {
+    const suffix = `-linux-${arch}.tar.gz`;
+    const known = archives
+        .filter(name => name.startsWith('helm-v') && name.endsWith(suffix))
+        .map(name => name.slice('helm-v'.length, -suffix.length));
+    return new errors/* InputError */.dz('helm-version', `'system' or a version with a pinned sha256 for linux-${arch} (${known.join(', ')}); ` +
+        'to add one, put its published checksum in src/installers/versions.ts', version);
+}
+
+;// CONCATENATED MODULE: ./src/installers/jmeter.ts
+/** JMeter: Java checked first, then a pinned, checksum-verified archive or the jmeter on PATH. */
+
+
+
+
+
+
+
+
+/** JMeter 5.x refuses to start on older Java. */
+const MIN_JAVA_MAJOR = 8;
+function jmeterUrl(baseUrl, version) {
+    return `${baseUrl.replace(/\/+$/, '')}/${jmeterArchiveName(version)}`;
+}
+/** `java -version` (on stderr): `openjdk version "17.0.15"`, `java version "1.8.0_392"`, `"21"`. */
+function parseJavaMajor(output) {
+    const quoted = /version "([^"]+)"/.exec(output)?.[1];
+    if (!quoted)
+        return undefined;
+    const parts = quoted
+        .split(/[^0-9]+/)
+        .filter(Boolean)
+        .map(Number);
+    // Up to Java 8 the major was the second number of 1.x.
+    return parts[0] === 1 ? parts[1] : parts[0];
+}
+/** `jmeter --version` ends the last line of its ASCII-art banner with the version. */
+function parseJmeterVersion(output) {
+    return /(?:^|\s)(\d+\.\d+(?:\.\d+)?)[ \t]*$/m.exec(output)?.[1];
+}
+/** Finds java the way bin/jmeter does (JAVA_HOME, JRE_HOME, PATH) and checks its version. */
+async function checkJava(log) {
+    const java = await findJava();
+    const hint = `add actions/setup-java (Java >= ${MIN_JAVA_MAJOR}) before this step`;
+    if (!java)
+        throw new InstallError(`Java not found: ${hint}`);
+    const { stdout, stderr } = await (0,exec/* execTool */.w)(java, ['-version'], { allowFailure: true });
+    const major = parseJavaMajor(stderr + stdout);
+    if (major === undefined)
+        throw new InstallError(`${java} -version printed no version: ${hint}`);
+    if (major < MIN_JAVA_MAJOR) {
+        throw new InstallError(`Java ${major} at ${java} is too old for JMeter: ${hint}`);
+    }
+    log.info(`java ${major}: ${java}`);
+    return major;
+}
+async function findJava() {
+    for (const home of [process.env.JAVA_HOME, process.env.JRE_HOME]) {
+        if (home && (await isExecutable(external_node_path_default().join(home, 'bin', 'java'))))
+            return external_node_path_default().join(home, 'bin', 'java');
+    }
+    return (await io/* which */.K7('java', false)) || undefined;
+}
+async function installJmeter(config, log, options = {}) {
+    return (await prepareJmeter(config, log, options))();
+}
+/**
+ * Checks what can be checked at once (Java, the version and its digest) and returns the slow part, the
+ * download and unpacking, to run when the caller likes (the install step overlaps it with the deploy).
+ */
+async function prepareJmeter(config, log, options = {}) {
+    await checkJava(log);
+    if (config.jmeterVersion.kind === 'system') {
+        const system = await systemJmeter(log);
+        return async () => system;
+    }
+    const version = config.jmeterVersion.version;
+    const archiveName = jmeterArchiveName(version);
+    const table = await checksumTable(options.checksums);
+    const digest = table.get(archiveName);
+    if (!digest)
+        throw jmeter_unknownVersion(version, [...table.keys()]);
+    return () => unpackJmeter(config, version, archiveName, digest, log);
+}
+async function unpackJmeter(config, version, archiveName, digest, log) {
+    const home = await installArchive({
+        tool: 'jmeter',
+        version,
+        url: jmeterUrl(config.jmeterDownloadUrl, version),
+        archiveName,
+        digest,
+        root: `apache-jmeter-${version}`,
+        binary: external_node_path_default().join('bin', 'jmeter')
+    }, log);
+    return { home, bin: external_node_path_default().join(home, 'bin', 'jmeter'), version };
+}
+async function systemJmeter(log) {
+    const found = await io/* which */.K7('jmeter', false);
+    if (!found)
+        throw new InstallError("jmeter-version is 'system' but there is no jmeter on PATH");
+    // PATH often holds a symlink (/usr/local/bin/jmeter); JMETER_HOME is two levels above the real one.
+    const bin = await (0,promises_.realpath)(found);
+    const { stdout, stderr } = await (0,exec/* execTool */.w)(bin, ['--version'], { timeoutMs: 60_000 });
+    const version = parseJmeterVersion(stdout + stderr);
+    if (!version)
+        throw new InstallError(`${bin} --version printed no version`);
+    log.info(`jmeter ${version}: the one on PATH (${bin})`);
+    return { home: external_node_path_default().dirname(external_node_path_default().dirname(bin)), bin, version };
+}
+function jmeter_unknownVersion(version, archives) {
+    const known = archives
+        .filter(name => name.startsWith('apache-jmeter-') && name.endsWith('.tgz'))
+        .map(name => name.slice('apache-jmeter-'.length, -'.tgz'.length));
+    return new errors/* InputError */.dz('jmeter-version', `'system' or a version with a pinned sha512 (${known.join(', ')}); ` +
+        'to add one, put its published checksum in src/installers/versions.ts', version);
+}
+
+;// CONCATENATED MODULE: ./src/stages/install.ts
+
+
+/** What this stage needs: helm to deploy, JMeter when it has tests and a jmeter-dir. */
+function toolsNeeded(ctx) {
+    const jmeter = Boolean(ctx.config.jmeterDir) && Boolean(ctx.plan.testStrategy);
+    // InstalledTools.helm is not optional, so a test-only stage gets helm too (cached, cheap).
+    return { helm: ctx.plan.deploymentStrategy !== undefined || jmeter, jmeter };
+}
+function installStepWith(options = {}) {
+    return {
+        name: 'install',
+        async run(ctx) {
+            const needed = toolsNeeded(ctx);
+            if (!needed.helm) {
+                ctx.log.info(`stage ${ctx.plan.stage} neither deploys nor tests: nothing to install`);
+                return undefined;
+            }
+            const helm = await installHelm(ctx.config, ctx.log, options);
+            if (!needed.jmeter)
+                return { helm };
+            const unpack = await prepareJmeter(ctx.config, ctx.log, options);
+            // JMeter downloads and unpacks while helm deploys; the test step waits for it and reports a failure.
+            const jmeter = unpack();
+            jmeter.catch(() => undefined);
+            return { helm, jmeter };
+        }
+    };
+}
+const installStep = installStepWith();
+
+;// CONCATENATED MODULE: ./src/programs/jmeter.ts
+/**
+ * The JMeter wrapper: the command line, and a runner that does not trust the exit
+ * code (JMeter exits 0 when every sample fails or an option is unknown; see toolchain.md).
+ */
+
+
+
+
+/** CSV with a header and failure messages, whatever the installation's jmeter.properties says. */
+const SAVE_SERVICE_PROPERTIES = {
+    'jmeter.save.saveservice.output_format': 'csv',
+    'jmeter.save.saveservice.print_field_names': 'true',
+    'jmeter.save.saveservice.failure_message': 'true',
+    'jmeter.save.saveservice.response_message': 'true',
+    'jmeter.save.saveservice.successful': 'true',
+    'jmeter.save.saveservice.time': 'true',
+    'jmeter.save.saveservice.timestamp_format': 'ms',
+    'jmeter.save.saveservice.label': 'true',
+    // Otherwise non-GUI JMeter binds UDP *:4445 on every interface for shutdown messages.
+    'jmeterengine.nongui.port': '0'
+};
+function runFiles(dir) {
+    return {
+        dir,
+        jtl: external_node_path_default().join(dir, 'results.jtl'),
+        log: external_node_path_default().join(dir, 'jmeter.log'),
+        dashboard: external_node_path_default().join(dir, 'dashboard'),
+        output: external_node_path_default().join(dir, 'jmeter.out')
+    };
+}
+/** The non-GUI command line. Save-service properties come last so a workload cannot turn them off. */
+function jmeterArgs(script, files, properties) {
+    const all = { ...properties, ...SAVE_SERVICE_PROPERTIES };
+    const props = Object.entries(all).map(([name, value]) => `-J${name}=${value}`);
+    // -f deletes an existing JTL first: -l alone appends, and old samples would count.
+    return ['-n', '-t', script, '-l', files.jtl, '-j', files.log, '-f', '-e', '-o', files.dashboard, ...props];
+}
+// JMeter's own words when a plan did not load or the command line was wrong (5.6.3, e2e/jmeter/README.md).
+const LOAD_ERRORS = [
+    /Error in NonGUIDriver.*/,
+    /An error occurred:.*/,
+    /Could not open.*/,
+    /doesn't exist or can't be opened.*/,
+    /^Error: Unknown option.*/m,
+    /Cannot write to .*/
+];
+/** The first line of `text` that says the plan did not run at all, trimmed. */
+function loadError(text) {
+    let best;
+    for (const pattern of LOAD_ERRORS) {
+        const m = pattern.exec(text);
+        if (m && (!best || m.index < best.index))
+            best = { index: m.index, line: lineAround(text, m.index) };
+    }
+    return best?.line;
+}
+/** The first ERROR of a jmeter.log with the exception line that follows it (e.g. a missing CSV file). */
+function firstLogError(logText) {
+    const lines = logText.split(/\r?\n/);
+    const at = lines.findIndex(l => / ERROR /.test(l));
+    if (at < 0)
+        return undefined;
+    const message = lines[at].replace(/^.*? ERROR /, '').trim();
+    const next = lines[at + 1]?.trim();
+    return next && /^[\w.$]+(Exception|Error)\b/.test(next) ? `${message} ${next}` : message;
+}
+function lineAround(text, index) {
+    const start = text.lastIndexOf('\n', index) + 1;
+    const end = text.indexOf('\n', index);
+    return text.slice(start, end < 0 ? undefined : end).trim();
+}
+async function runJmeter(options) {
+    const { files } = options;
+    (0,external_node_fs_.rmSync)(files.dir, { recursive: true, force: true });
+    (0,external_node_fs_.mkdirSync)(files.dir, { recursive: true });
+    const started = performance.now();
+    const result = await (0,exec/* execTool */.w)(options.bin, jmeterArgs(options.script, files, options.properties), {
+        cwd: options.cwd,
+        timeoutMs: options.timeoutMs,
+        allowFailure: true,
+        onOutput: options.onLine ? lines(options.onLine) : undefined
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const output = `${result.stdout}${result.stderr ? `\n--- stderr ---\n${result.stderr}` : ''}`;
+    (0,external_node_fs_.writeFileSync)(files.output, output);
+    // Killed on timeout, the JVM may report 143 rather than a signal: elapsed time is what tells.
+    const timedOut = result.exitCode !== 0 && seconds * 1000 >= options.timeoutMs - 50;
+    const error = jmeter_explain(result.exitCode, timedOut, options.timeoutMs, output, readText(files.log));
+    return { exitCode: result.exitCode, seconds, timedOut, error, jtlWritten: nonEmpty(files.jtl) };
+}
+function jmeter_explain(exitCode, timedOut, timeoutMs, output, logText) {
+    if (timedOut)
+        return `JMeter did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`;
+    const said = loadError(output);
+    if (said)
+        return `JMeter could not run the plan: ${said}`;
+    if (exitCode !== 0) {
+        const why = firstLogError(logText) ?? jmeter_lastLine(output);
+        return `JMeter exited with ${exitCode ?? 'a signal'}${why ? `: ${why}` : ''}`;
+    }
+    return undefined;
+}
+function nonEmpty(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file).size > 0;
+    }
+    catch {
+        return false;
+    }
+}
+function readText(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** log4j's own start-up warnings are never why JMeter failed. */
+function jmeter_lastLine(text) {
+    const said = text.split(/\r?\n/).filter(l => !l.trim().startsWith('WARN StatusConsoleListener'));
+    return (0,errors/* lastLines */.w$)(said.join('\n')) || undefined;
+}
+/** Splits streamed output into whole lines, dropping log4j's harmless package-scanning warning. */
+function lines(sink) {
+    let rest = '';
+    return chunk => {
+        const parts = (rest + chunk).split(/\r?\n/);
+        rest = parts.pop() ?? '';
+        for (const line of parts)
+            if (line.trim() && !line.startsWith('WARN StatusConsoleListener'))
+                sink(line);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/jmeter-tests/keptn-properties.ts
+const DEFAULT_CHECK_PATH = '/health';
+/** Keptn's -J properties for one workload, then the workload's own (which may override them). */
+function keptnProperties(serviceUrl, workload, keptn) {
+    const url = new URL(serviceUrl);
+    const protocol = url.protocol.replace(/:$/, '');
+    const port = url.port || (protocol === 'https' ? '443' : '80');
+    return {
+        PROTOCOL: protocol,
+        SERVER_PROTOCOL: protocol,
+        SERVER_URL: url.hostname,
+        SERVER_PORT: port,
+        CHECK_PATH: DEFAULT_CHECK_PATH,
+        VUCount: String(workload.vuser),
+        LoopCount: String(workload.loopcount),
+        ThinkTime: String(workload.thinktime),
+        KEPTN_PROJECT: keptn.project,
+        KEPTN_STAGE: keptn.stage,
+        KEPTN_SERVICE: keptn.service,
+        KEPTN_TESTSTRATEGY: workload.teststrategy,
+        ...workload.properties
+    };
+}
+
+// EXTERNAL MODULE: ./src/results-file/jtl-read.ts + 9 modules
+var jtl_read = __webpack_require__(7038);
+// EXTERNAL MODULE: ./src/results-file/sli.ts + 1 modules
+var sli = __webpack_require__(771);
+;// CONCATENATED MODULE: ./src/jmeter-tests/verdict.ts
+/** Keptn's pass/fail rules for one JMeter run, computed from its JTL rather than from JMeter's summary line. */
+
+
+
+/** Reads the JTL with the gate engine's reader (CSV or XML, quote-aware, fixed memory). */
+function countJtl(file) {
+    const sink = new sli/* SampleSink */.o3();
+    (0,jtl_read/* readJtl */.rn)(file, sink);
+    const { count, failed, hist } = sink.total;
+    return { samples: count, errors: failed, avgMs: hist.count > 0 ? hist.sum / hist.count : null };
+}
+/** The number of failed samples a workload tolerates. */
+function allowedErrors(workload, samples) {
+    if (workload.teststrategy === FUNCTIONAL)
+        return 0;
+    // 0.29 × 100 is 28.999999999999996 in floating point: nudge before flooring.
+    return Math.floor(workload.acceptederrorrate * samples + 1e-9);
+}
+function judge(workload, counts) {
+    const { samples, errors, avgMs } = counts;
+    if (samples === 0)
+        return fail('JMeter recorded no samples');
+    const allowed = allowedErrors(workload, samples);
+    const percent = ((100 * errors) / samples).toFixed(2);
+    if (errors > allowed) {
+        const rule = workload.teststrategy === FUNCTIONAL
+            ? 'a functional test allows none'
+            : `more than the accepted ${allowed} (acceptederrorrate ${workload.acceptederrorrate} × ${samples})`;
+        return fail(`${errors} of ${samples} samples failed (${percent} %): ${rule}`);
+    }
+    const avg = avgMs === null ? 'n/a' : `${avgMs.toFixed(1)} ms`;
+    if (workload.avgrtvalidation > 0 && avgMs !== null && avgMs > workload.avgrtvalidation) {
+        return fail(`average response time ${avg} is above avgrtvalidation ${workload.avgrtvalidation} ms`);
+    }
+    return { verdict: 'pass', reason: `${samples} samples, ${errors} failed (${percent} %), average ${avg}` };
+}
+function fail(reason) {
+    return { verdict: 'fail', reason };
+}
+
+;// CONCATENATED MODULE: ./src/jmeter-tests/run-workload.ts
+/** One workload, run once: find its script, run JMeter into a fresh folder, judge the JTL. */
+
+
+
+
+
+
+
+/**
+ * Keptn's files name scripts from the service folder (`jmeter/load.jmx` beside `jmeter/jmeter.conf.yaml`);
+ * ours may name them from the jmeter dir. Absolute paths are taken as they are.
+ */
+function scriptCandidates(jmeterDir, script) {
+    if (external_node_path_default().isAbsolute(script))
+        return [script];
+    const candidates = [external_node_path_default().resolve(jmeterDir, script), external_node_path_default().resolve(jmeterDir, '..', script)];
+    return [...new Set(candidates)];
+}
+function findScript(jmeterDir, script) {
+    const tried = scriptCandidates(jmeterDir, script);
+    return { found: tried.find(isFile), tried };
+}
+function isFile(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+async function runWorkload(settings, workload, dir) {
+    const { found, tried } = findScript(settings.jmeterDir, workload.script);
+    const none = { workload, dir, samples: 0, errors: 0, seconds: 0 };
+    if (!found) {
+        // Keptn's jmeter-service reported this as a pass; a test that cannot run must not let a release through.
+        const reason = `script ${workload.script} of workload '${workload.teststrategy}' not found (looked for ${tried.join(', ')})`;
+        return { ...none, verdict: 'fail', reason };
+    }
+    const files = runFiles(dir);
+    const properties = keptnProperties(settings.serviceUrl, workload, settings.keptn);
+    settings.log.info(`${workload.teststrategy}: ${external_node_path_default().relative(settings.jmeterDir, found) || found}, ` +
+        `${workload.vuser} users × ${workload.loopcount} loops, think ${workload.thinktime} ms ` +
+        `against ${settings.serviceUrl} (${workload.origin})`);
+    const outcome = await runJmeter({
+        bin: settings.bin,
+        cwd: settings.jmeterDir,
+        script: found,
+        files,
+        properties,
+        timeoutMs: settings.timeoutMs,
+        onLine: line => settings.log.info(line)
+    });
+    const base = { ...none, seconds: outcome.seconds, jtl: outcome.jtlWritten ? files.jtl : undefined };
+    // A non-zero exit fails even with a JTL: 5.6.3 exits 1 only when the run itself went wrong.
+    if (outcome.error)
+        return { ...base, verdict: 'fail', reason: outcome.error };
+    if (!outcome.jtlWritten)
+        return { ...base, verdict: 'fail', reason: noResults(files.log, 'wrote no results file') };
+    const counts = readCounts(files.jtl);
+    if ('reason' in counts)
+        return { ...base, verdict: 'fail', reason: counts.reason };
+    const verdict = judge(workload, counts);
+    const reason = counts.samples === 0 ? noResults(files.log, 'recorded no samples') : verdict.reason;
+    return { ...base, ...verdict, reason, samples: counts.samples, errors: counts.errors };
+}
+function readCounts(jtl) {
+    try {
+        return countJtl(jtl);
+    }
+    catch (error) {
+        if (error instanceof errors/* ResultsFileError */.dL)
+            return { reason: `the results file cannot be read: ${(0,errors/* describe */.q0)(error)}` };
+        throw error;
+    }
+}
+/** A run without samples: quote what JMeter logged (e.g. a CSV data file it could not read). */
+function noResults(logFile, what) {
+    const said = (0,external_node_fs_.existsSync)(logFile) ? firstLogError(readText(logFile)) : undefined;
+    return `JMeter ${what}${said ? `: ${said}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/stages/test.ts
+/**
+ * The test step (Keptn's jmeter-service, failing closed): the health check first, then the workload of
+ * the stage's test strategy, each into its own folder of the `results-dir` output. A failed test is a
+ * verdict for the gate, not an error: only a bad jmeter.conf.yaml, a strategy it lacks or a missing JMeter
+ * stop the run here.
+ */
+
+
+
+
+
+
+
+/** Long enough for Keptn's biggest example workloads; a hung JVM still ends. */
+const DEFAULT_TEST_TIMEOUT_MS = 60 * 60_000;
+function testStepWith(options = {}) {
+    return { name: 'test', run: ctx => runStageTests(ctx, options) };
+}
+const testStep = testStepWith();
+async function runStageTests(ctx, options) {
+    const strategy = ctx.plan.testStrategy;
+    const jmeterDir = ctx.config.jmeterDir;
+    if (!strategy) {
+        ctx.log.info(`stage ${ctx.plan.stage} has no test strategy: no tests`);
+        return undefined;
+    }
+    if (!jmeterDir) {
+        ctx.log.info(`no jmeter-dir: the '${strategy}' tests of stage ${ctx.plan.stage} are not run`);
+        return undefined;
+    }
+    const set = readWorkloads(jmeterDir, ctx.config.workspace, ctx.log);
+    const main = workloadFor(set, strategy);
+    const resultsDir = external_node_path_default().join(ctx.tempDir, 'jmeter-results');
+    (0,external_node_fs_.rmSync)(resultsDir, { recursive: true, force: true });
+    (0,external_node_fs_.mkdirSync)(resultsDir, { recursive: true });
+    const settings = await runSettings(ctx, jmeterDir, options);
+    const result = await runTests(settings, set, main, resultsDir);
+    const line = `tests (${main.teststrategy}): ${result.verdict} — ${result.reason}`;
+    if (result.verdict === 'pass')
+        ctx.log.info(line);
+    else
+        ctx.log.warning(line);
+    return result;
+}
+async function runSettings(ctx, jmeterDir, options) {
+    const bin = options.jmeterBin ?? (await ctx.results.install?.jmeter)?.bin;
+    if (!bin)
+        throw new errors/* SetupError */.w3('JMeter is not installed: the install step did not provide it for this stage');
+    return {
+        bin,
+        jmeterDir,
+        serviceUrl: options.serviceUrl ?? serviceUrlOf(ctx),
+        keptn: { project: ctx.plan.project, stage: ctx.plan.stage, service: ctx.config.service },
+        timeoutMs: options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS,
+        log: ctx.log
+    };
+}
+// The deploy step knows which service the new version answers on (blue/green: the new colour's).
+function serviceUrlOf(ctx) {
+    return (ctx.results.deploy?.serviceUrl ??
+        renderServiceUrl(ctx.config.serviceUrl, { ...ctx.plan, service: ctx.config.service }));
+}
+/** Health check (when there is one), then the main workload unless the health check failed. */
+async function runTests(settings, set, main, resultsDir) {
+    const health = healthCheckOf(settings, set, main);
+    let healthSeconds = 0;
+    if (health) {
+        const run = await runWorkload(settings, health, external_node_path_default().join(resultsDir, `1-${HEALTHCHECK}`));
+        if (run.verdict === 'fail')
+            return toResult(run, main, resultsDir, `health check failed: ${run.reason}`, 0);
+        settings.log.info(`health check passed: ${run.reason}`);
+        healthSeconds = run.seconds;
+    }
+    const run = await runWorkload(settings, main, external_node_path_default().join(resultsDir, `${health ? 2 : 1}-${main.teststrategy}`));
+    return toResult(run, main, resultsDir, run.reason, healthSeconds);
+}
+// Keptn ran basiccheck.jmx whenever it existed; a healthcheck workload the user wrote must run.
+function healthCheckOf(settings, set, main) {
+    if (main.teststrategy === HEALTHCHECK)
+        return undefined;
+    const health = set.workloads.get(HEALTHCHECK);
+    if (!health)
+        return undefined;
+    if (health.origin !== 'built-in' || findScript(settings.jmeterDir, health.script).found)
+        return health;
+    settings.log.info(`no health check: ${health.script} is not in ${settings.jmeterDir}`);
+    return undefined;
+}
+function toResult(run, main, resultsDir, reason, earlierSeconds) {
+    const isMain = run.workload === main;
+    return {
+        verdict: run.verdict,
+        reason,
+        jtl: isMain ? run.jtl : undefined,
+        resultsDir,
+        workload: main.teststrategy,
+        samples: isMain ? run.samples : 0,
+        errors: isMain ? run.errors : 0,
+        durationSeconds: isMain ? run.seconds : 0,
+        jmeterSeconds: earlierSeconds + run.seconds
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/steps.ts
+/**
+ * Runs the steps of one stage in order: one log group each, with its duration; stores what each returns
+ * under its name; stops at the first failure.
+ */
+
+/** Appends to `timings` as it goes, so a caller still has them when a step throws. */
+async function runSteps(ctx, store, steps, reporter, timings) {
+    for (const step of steps) {
+        const started = performance.now();
+        let outcome = 'failed';
+        try {
+            await reporter.group(step.name, async () => {
+                await runOne(ctx, store, step);
+                outcome = 'ok';
+            });
+        }
+        finally {
+            const seconds = (performance.now() - started) / 1000;
+            timings.push({ name: step.name, seconds, outcome });
+            reporter.info(`${step.name}: ${outcome} in ${seconds.toFixed(2)} s`);
+        }
+    }
+}
+async function runOne(ctx, store, step) {
+    try {
+        store[step.name] = await step.run(ctx);
+    }
+    catch (error) {
+        // A failed gate still decided (and carried out) something: the summary and outputs must tell it.
+        if (error instanceof errors/* GateFailedError */.To)
+            store.gate = error.decision;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-stage.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The steps of a stage job, in the order they run. */
+const STEPS = [
+    commitStep,
+    installStep,
+    deployStep,
+    testStep,
+    evaluateStep,
+    gateStep
+];
+async function runStage(config, reporter, tempDir, steps = STEPS) {
+    const plan = (0,shipyard_plan/* planStage */.c)(await (0,shipyard/* loadShipyard */.HO)(config.shipyardFile), config.stage, config.project, config.namespace);
+    const store = {};
+    const key = { project: plan.project, stage: plan.stage, service: config.service };
+    const ctx = { config, plan, key, tempDir, log: reporter, results: store };
+    // The runner masks the token, not the base64 form git sends; mask that too before git ever runs.
+    if (config.githubToken)
+        reporter.mask((0,git/* basicCredential */.gp)(config.githubToken));
+    preflight(ctx);
+    reporter.info(`${config.service}:${config.tag} -> ${plan.project}/${plan.stage} (namespace ${plan.namespace})`);
+    const timings = [];
+    let failure;
+    // Why, for the summary: a failed gate is told by its objectives (or the test), anything else by the error.
+    let why;
+    try {
+        await runSteps(ctx, store, steps, reporter, timings);
+    }
+    catch (error) {
+        failure = (0,errors/* describe */.q0)(error);
+        why = error instanceof errors/* GateFailedError */.To ? gateWhy(ctx) : failure;
+        await undoUnjudgedDeploy(ctx, failure);
+    }
+    reporter.info(overheadLine(ctx, timings));
+    const evaluation = ctx.results.evaluate?.evaluation;
+    if (evaluation)
+        objectiveAnnotations(evaluation, config.workspace).forEach(a => reporter.annotate(a));
+    return {
+        outputs: collectOutputs(ctx.results, plan, failure !== undefined),
+        summary: summary(ctx, plan, timings, why),
+        failure
+    };
+}
+/** The files that decide the tests and the gate are read before anything changes: a typo cannot half-run a stage. */
+function preflight(ctx) {
+    const { config, plan } = ctx;
+    if (config.gate.kind === 'slo')
+        (0,slo.loadSlo)(config.gate.file);
+    if (config.gate.kind === 'thresholds')
+        (0,thresholds/* parseThresholds */.S)(config.gate.text);
+    if (config.jmeterDir && plan.testStrategy)
+        workloadFor(readWorkloads(config.jmeterDir, config.workspace, ctx.log), plan.testStrategy);
+}
+function gateWhy(ctx) {
+    const test = ctx.results.test;
+    if (ctx.results.evaluate || !test || test.verdict === 'pass')
+        return undefined;
+    return `${test.workload} test: ${test.reason}`;
+}
+/** A step after the deploy broke before the gate judged: the new version must not stay live unjudged. */
+async function undoUnjudgedDeploy(ctx, failure) {
+    if (!ctx.results.deploy || ctx.results.gate)
+        return;
+    try {
+        await rollBack(ctx, `the run failed before the gate: ${failure}`);
+    }
+    catch (error) {
+        ctx.log.warning(`Rollback after the failure did not complete: ${(0,errors/* describe */.q0)(error)}`);
+    }
+}
+/** What the action itself cost: the stage's time beyond helm's upgrade --wait and JMeter's runs. */
+function overheadLine(ctx, timings) {
+    const total = timings.reduce((sum, t) => sum + t.seconds, 0);
+    const helm = ctx.results.deploy?.helmSeconds ?? 0;
+    const jmeter = ctx.results.test?.jmeterSeconds ?? 0;
+    const own = total - helm - jmeter;
+    return `Stage time ${total.toFixed(2)} s: helm ${helm.toFixed(2)} s, JMeter ${jmeter.toFixed(2)} s, the action's own work ${own.toFixed(2)} s`;
+}
+function summary(ctx, plan, timings, failure) {
+    const { config, results } = ctx;
+    const commitUrl = config.configRepo.startsWith('https://') && results.commit?.sha
+        ? `${config.configRepo.replace(/\.git$/, '')}/commit/${results.commit.sha}`
+        : undefined;
+    return renderSummary({
+        project: plan.project,
+        stage: plan.stage,
+        namespace: plan.namespace,
+        service: config.service,
+        image: config.image,
+        tag: config.tag,
+        strategy: plan.deploymentStrategy ?? 'quality gate only',
+        testStrategy: plan.testStrategy,
+        decision: results.gate,
+        failure,
+        evaluation: results.evaluate?.evaluation,
+        trend: [...(results.evaluate?.history ?? [])].reverse(),
+        configCommit: results.commit?.sha ? { sha: results.commit.sha, url: commitUrl } : undefined,
+        runUrl: config.runUrl,
+        timings
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/run.ts
+/** `run`: one stage of the pipeline from a terminal, against the current kube context; same code as the action. */
+
+
+
+
+
+
+
+
+
+// The kubeconfig and token are files or environment here: never secrets on a command line.
+const NOT_FLAGS = ['kubeconfig', 'github-token'];
+function runCommand() {
+    const command = new esm/* Command */.uB('run').description('Run one stage (commit, install, deploy, test, evaluate, gate) against the current kube context.');
+    for (const [name, spec] of Object.entries(INPUTS)) {
+        if (NOT_FLAGS.includes(name))
+            continue;
+        const option = new esm/* Option */.c$(`--${name} <value>`, spec.description);
+        command.addOption('required' in spec ? option.makeOptionMandatory() : option);
+    }
+    return command
+        .option('--kubeconfig-file <file>', 'kubeconfig to use (default: KUBECONFIG or ~/.kube/config)')
+        .option('--summary <file>', 'write the job summary (markdown) to this file')
+        .option('--json', 'print the outputs as JSON')
+        .action(async (options) => {
+        const raw = Object.fromEntries(Object.keys(INPUTS).map(name => [name, options[camel(name)]]));
+        raw['github-token'] = process.env.GITHUB_TOKEN;
+        if (typeof options.kubeconfigFile === 'string')
+            raw.kubeconfig = (0,user_file/* readUserFile */.E1)(options.kubeconfigFile, 'small');
+        const config = buildConfig(raw, { workspace: process.cwd() });
+        const tempDir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'carts-deploy-'));
+        try {
+            const outcome = await runStage(config, consoleReporter, tempDir);
+            if (typeof options.summary === 'string')
+                await (0,promises_.writeFile)(options.summary, outcome.summary);
+            process.stdout.write(options.json ? `${JSON.stringify(outcome.outputs, null, 2)}\n` : formatOutputs(outcome.outputs));
+            if (outcome.failure)
+                process.stderr.write(`carts-deploy: ${outcome.failure}\n`);
+            process.exitCode = outcome.failure ? errors/* EXIT */.dc.failed : errors/* EXIT */.dc.ok;
+        }
+        finally {
+            await (0,promises_.rm)(tempDir, { recursive: true, force: true });
+        }
+    });
+}
+const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+const formatOutputs = (outputs) => Object.entries(outputs)
+    .map(([k, v]) => `${k}=${v ?? ''}\n`)
+    .join('');
+const consoleReporter = {
+    info: message => process.stderr.write(`${message}\n`),
+    warning: message => process.stderr.write(`warning: ${message}\n`),
+    debug: message => {
+        if (process.env.CARTS_DEBUG)
+            process.stderr.write(`debug: ${message}\n`);
+    },
+    group: async (name, work) => {
+        process.stderr.write(`\n▶ ${name}\n`);
+        return work();
+    },
+    // A terminal keeps no log that a mask could protect; secrets are never printed in the first place.
+    mask: () => undefined,
+    annotate: a => process.stderr.write(`${a.file ?? ''}${a.line ? `:${a.line}` : ''}: ${a.level}: ${a.title}: ${a.message}\n`)
+};
+
+
+/***/ }),
+
+/***/ 2957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   comparison: () => (/* binding */ comparison),
+/* harmony export */   loadSlo: () => (/* binding */ loadSlo),
+/* harmony export */   parseSlo: () => (/* binding */ parseSlo)
+/* harmony export */ });
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(444);
+/* harmony import */ var _files_mini_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8014);
+/* harmony import */ var _files_user_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3355);
+/* harmony import */ var _files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9071);
+/* harmony import */ var _criteria_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6824);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8933);
+/** Keptn slo.yaml: schema, defaults, and objectives that remember their line. */
+
+
+
+
+
+
+const scalar = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] };
+const groups = {
+    type: 'array',
+    nullable: true,
+    items: {
+        type: 'object',
+        nullable: true,
+        properties: { criteria: { type: 'array', nullable: true, items: scalar } },
+        additionalProperties: false
+    }
+};
+const percent = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'null' }] };
+const SCHEMA = {
+    type: 'object',
+    properties: {
+        spec_version: { anyOf: [{ type: 'string' }, { type: 'number' }] },
+        filter: { type: 'object', nullable: true },
+        comparison: {
+            type: 'object',
+            nullable: true,
+            properties: {
+                compare_with: { type: 'string', nullable: true, enum: ['single_result', 'several_results', null] },
+                include_result_with_score: {
+                    type: 'string',
+                    nullable: true,
+                    enum: ['pass', 'pass_or_warn', 'all', null]
+                },
+                number_of_comparison_results: { type: 'integer', nullable: true, minimum: 1 },
+                aggregate_function: { type: 'string', nullable: true, enum: ['avg', 'p50', 'p90', 'p95', null] }
+            },
+            additionalProperties: false
+        },
+        objectives: {
+            type: 'array',
+            nullable: true,
+            items: {
+                type: 'object',
+                required: ['sli'],
+                properties: {
+                    sli: { type: 'string', minLength: 1 },
+                    displayName: { type: 'string', nullable: true },
+                    key_sli: { type: 'boolean', nullable: true },
+                    weight: { type: 'number', nullable: true, minimum: 0 },
+                    pass: groups,
+                    warning: groups
+                },
+                additionalProperties: false
+            }
+        },
+        total_score: {
+            type: 'object',
+            nullable: true,
+            properties: { pass: percent, warning: percent },
+            additionalProperties: false
+        }
+    },
+    additionalProperties: false
+};
+function loadSlo(file) {
+    return parseSlo((0,_files_user_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readUserFile */ .E1)(file, 'yaml'), file);
+}
+/** Parses slo.yaml text; schema errors throw ConfigFileError with the line. */
+function parseSlo(text, file) {
+    const src = (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYaml */ .hN)(text, file);
+    if (src.value === null || src.value === undefined)
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigFileError */ .x(file, 1, 'is empty');
+    const error = (0,_files_mini_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .check */ .z)(SCHEMA, src.value);
+    if (error) {
+        const where = error.path.length ? error.path.join('.') : 'document';
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigFileError */ .x(file, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, error.path), `${where}: ${error.message}`);
+    }
+    const raw = src.value;
+    const notes = [];
+    const objectives = (raw.objectives ?? []).map((o, i) => objective(o, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['objectives', i]), notes));
+    const totalScore = {
+        pass: scoreThreshold(raw.total_score?.pass, 'pass', file, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['total_score', 'pass'])),
+        warning: scoreThreshold(raw.total_score?.warning, 'warning', file, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['total_score', 'warning']))
+    };
+    if (totalScore.pass === null)
+        notes.push(`${file}: no total_score.pass; a score of 90% is needed to pass`);
+    return {
+        file,
+        comparison: comparison(raw),
+        objectives,
+        totalScore: { pass: totalScore.pass ?? 90, warning: totalScore.warning },
+        notes
+    };
+}
+/** Lighthouse defaults: no block → single_result/all/1/avg; empty fields → all, 3 results, avg. */
+function comparison(raw) {
+    if (raw.comparison === undefined)
+        return _history_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_COMPARISON */ .KJ;
+    const c = raw.comparison ?? {};
+    const compareWith = c.compare_with ?? 'single_result';
+    return {
+        compareWith,
+        includeResultWithScore: c.include_result_with_score ?? 'all',
+        numberOfComparisonResults: compareWith === 'single_result' ? 1 : (c.number_of_comparison_results ?? 3),
+        aggregateFunction: c.aggregate_function ?? 'avg'
+    };
+}
+function objective(o, line, notes) {
+    const errors = [];
+    const parse = (list) => (list ?? []).map(group => {
+        const items = group?.criteria ?? [];
+        if (items.length === 0)
+            errors.push({ text: '', message: 'a criteria list is empty' });
+        const parsed = items.map(item => (0,_criteria_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCriterion */ .Jn)(String(item)));
+        const good = [];
+        for (const c of parsed)
+            if ((0,_criteria_js__WEBPACK_IMPORTED_MODULE_5__/* .isCriterionError */ .Ii)(c))
+                errors.push(c);
+            else
+                good.push(c);
+        return good;
+    });
+    const pass = parse(o.pass);
+    const warning = parse(o.warning);
+    for (const c of [...pass, ...warning].flat()) {
+        if (c.percent && c.amount >= 0 && !c.text.includes('+')) {
+            notes.push(`${o.sli}: "${c.text.trim()}" is relative to earlier runs (a % makes a Keptn criterion relative); write "${c.operator}${c.amount}" for a fixed limit`);
+        }
+    }
+    return {
+        sli: o.sli,
+        ...(o.displayName ? { displayName: o.displayName } : {}),
+        keySli: o.key_sli === true,
+        // Keptn: a missing or zero weight counts as 1.
+        weight: o.weight ? o.weight : 1,
+        pass,
+        warning,
+        errors,
+        ...(line === undefined ? {} : { line })
+    };
+}
+/** "90%", "90" or 90 → 90; absent → null. */
+function scoreThreshold(value, key, file, line) {
+    if (value === null || value === undefined)
+        return null;
+    const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(String(value));
+    const n = m ? Number(m[1]) : NaN;
+    if (!(n >= 0 && n <= 100))
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigFileError */ .x(file, line, `total_score.${key}: expected a percentage like "90%", got ${JSON.stringify(value)}`);
+    return n;
+}
+
+
+/***/ }),
+
+/***/ 5355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ planStage)
+/* harmony export */ });
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(444);
+/** The plan of one stage: everything the pipeline needs to know from the shipyard. */
+
+function planStage(shipyard, stage, project, namespace) {
+    const index = shipyard.stages.findIndex(s => s.name === stage);
+    if (index < 0) {
+        const known = shipyard.stages.map(s => s.name).join(', ');
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('stage', `one of the stages of ${shipyard.source} (${known})`, stage);
+    }
+    const spec = shipyard.stages[index];
+    return {
+        project,
+        stage,
+        namespace: namespace ?? `${project}-${stage}`,
+        deploymentStrategy: spec.deploymentStrategy,
+        testStrategy: spec.testStrategy,
+        approval: spec.approval,
+        nextStage: shipyard.stages[index + 1]?.name,
+        shipyard: shipyard.source
+    };
+}
+
+
+/***/ }),
+
+/***/ 7804:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  HO: () => (/* binding */ loadShipyard)
+});
+
+// UNUSED EXPORTS: DEFAULT_SHIPYARD, parseShipyard
+
+// EXTERNAL MODULE: ./src/files/user-file.ts
+var user_file = __webpack_require__(3355);
+// EXTERNAL MODULE: ./src/files/yaml-file.ts
+var yaml_file = __webpack_require__(9071);
+// EXTERNAL MODULE: ./src/contracts/errors.ts
+var errors = __webpack_require__(444);
+;// CONCATENATED MODULE: ./src/shipyard/model.ts
+/** What both Keptn shipyard formats share when they are read: the stage-name rule and duplicate check. */
+
+
+const STAGE_NAME_PATTERN = '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$';
+const approvalValueSchema = { enum: ['automatic', 'manual'] };
+function checkUniqueNames(src, names, at) {
+    const seen = new Set();
+    names.forEach((name, i) => {
+        if (seen.has(name))
+            throw new errors/* ConfigFileError */.x(src.file, (0,yaml_file/* lineAt */.mh)(src, [...at, i]), `stage '${name}' appears twice`);
+        seen.add(name);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/shipyard/v01.ts
+
+
+const approvalMap = {
+    type: 'object',
+    properties: { pass: approvalValueSchema, warning: approvalValueSchema },
+    additionalProperties: false
+};
+// The stage list repeats the shape of v02.ts's on purpose: the two Keptn formats are versioned apart, and each
+// schema reads as its own format's specification.
+const validate = (0,yaml_file/* compileSchema */.Fc)({
+    type: 'object',
+    required: ['stages'],
+    properties: {
+        registry: { type: 'string' },
+        stages: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                required: ['name'],
+                properties: {
+                    name: { type: 'string', pattern: STAGE_NAME_PATTERN },
+                    deployment_strategy: { enum: ['direct', 'blue_green_service'] },
+                    test_strategy: { type: 'string' },
+                    remediation_strategy: { type: 'string' },
+                    // Both shapes exist in the wild: a map, and a list of one-key maps.
+                    approval_strategy: {
+                        anyOf: [approvalMap, { type: 'array', items: { ...approvalMap, maxProperties: 1 } }]
+                    }
+                },
+                additionalProperties: false
+            }
+        }
+    },
+    additionalProperties: false
+});
+function readV01(src) {
+    const doc = (0,yaml_file/* checkSchema */._U)(src, validate);
+    checkUniqueNames(src, doc.stages.map(s => s.name), ['stages']);
+    return { source: src.file, stages: doc.stages.map(toStage) };
+}
+function toStage(stage) {
+    const approval = Array.isArray(stage.approval_strategy)
+        ? Object.assign({}, ...stage.approval_strategy)
+        : (stage.approval_strategy ?? {});
+    return {
+        name: stage.name,
+        deploymentStrategy: stage.deployment_strategy,
+        testStrategy: stage.test_strategy?.trim() || undefined,
+        approval: { pass: approval.pass ?? 'automatic', warning: approval.warning ?? 'automatic' }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shipyard/v02.ts
+/**
+ * Keptn shipyard spec 0.2.x (Keptn 0.8+): stages with task sequences. The delivery sequence of each
+ * stage maps onto this pipeline; anything it cannot honour is refused by name and line.
+ */
+
+
+
+const SUPPORTED_TASKS = new Set(['deployment', 'test', 'evaluation', 'approval', 'release', 'rollback']);
+const DELIVERY_NAMES = ['delivery', 'artifact-delivery'];
+// The stage list repeats the shape of v01.ts's on purpose: the two Keptn formats are versioned apart, and each
+// schema reads as its own format's specification.
+const v02_validate = (0,yaml_file/* compileSchema */.Fc)({
+    type: 'object',
+    required: ['apiVersion', 'kind', 'spec'],
+    properties: {
+        apiVersion: { type: 'string', pattern: '^spec\\.keptn\\.sh/0\\.2\\.[0-9]+$' },
+        kind: { const: 'Shipyard' },
+        metadata: { type: 'object' },
+        spec: {
+            type: 'object',
+            required: ['stages'],
+            properties: {
+                stages: {
+                    type: 'array',
+                    minItems: 1,
+                    items: {
+                        type: 'object',
+                        required: ['name'],
+                        properties: {
+                            name: { type: 'string', pattern: STAGE_NAME_PATTERN },
+                            sequences: {
+                                type: 'array',
+                                items: {
+                                    type: 'object',
+                                    required: ['name', 'tasks'],
+                                    properties: {
+                                        name: { type: 'string' },
+                                        tasks: {
+                                            type: 'array',
+                                            items: {
+                                                type: 'object',
+                                                required: ['name'],
+                                                properties: { name: { type: 'string' }, properties: { type: ['object', 'null'] } }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+});
+function readV02(src) {
+    const doc = (0,yaml_file/* checkSchema */._U)(src, v02_validate);
+    const stages = doc.spec.stages;
+    checkUniqueNames(src, stages.map(s => s.name), ['spec', 'stages']);
+    return { source: src.file, stages: stages.map((stage, i) => v02_toStage(src, stage, ['spec', 'stages', i])) };
+}
+function v02_toStage(src, stage, at) {
+    const sequences = stage.sequences ?? [];
+    const index = deliveryIndex(sequences);
+    const base = { name: stage.name, approval: { pass: 'automatic', warning: 'automatic' } };
+    if (index < 0)
+        return base;
+    const seqAt = [...at, 'sequences', index, 'tasks'];
+    return sequences[index].tasks.reduce((spec, task, t) => applyTask(src, spec, task, [...seqAt, t]), base);
+}
+/** The sequence this pipeline runs: 'delivery', 'artifact-delivery', else the first that deploys. */
+function deliveryIndex(sequences) {
+    for (const name of DELIVERY_NAMES) {
+        const i = sequences.findIndex(s => s.name === name);
+        if (i >= 0)
+            return i;
+    }
+    const deploying = sequences.findIndex(s => s.tasks.some(t => t.name === 'deployment'));
+    return deploying >= 0 ? deploying : sequences.findIndex(s => s.tasks.some(t => t.name === 'evaluation'));
+}
+function applyTask(src, spec, task, at) {
+    const refuse = (what, property) => {
+        const where = property ? [...at, 'properties', property] : at;
+        throw new errors/* ConfigFileError */.x(src.file, (0,yaml_file/* lineAt */.mh)(src, where), `stage '${spec.name}': ${what}`);
+    };
+    if (!SUPPORTED_TASKS.has(task.name)) {
+        return refuse(`task '${task.name}' is not supported (supported: ${[...SUPPORTED_TASKS].join(', ')})`);
+    }
+    const props = task.properties ?? {};
+    switch (task.name) {
+        case 'deployment':
+            return { ...spec, deploymentStrategy: deploymentStrategy(props.deploymentstrategy, refuse) };
+        case 'test':
+            return { ...spec, testStrategy: stringProp(props.teststrategy) ?? 'functional' };
+        case 'approval':
+            return {
+                ...spec,
+                approval: {
+                    pass: approval(props.pass, 'pass', refuse),
+                    warning: approval(props.warning, 'warning', refuse)
+                }
+            };
+        default:
+            return spec;
+    }
+}
+function deploymentStrategy(value, refuse) {
+    const strategy = stringProp(value) ?? 'direct';
+    if (strategy === 'direct' || strategy === 'blue_green_service')
+        return strategy;
+    return refuse(`deploymentstrategy '${strategy}' is not supported (expected direct or blue_green_service)`, 'deploymentstrategy');
+}
+function approval(value, key, refuse) {
+    const text = stringProp(value) ?? 'automatic';
+    if (approvalValueSchema.enum.includes(text))
+        return text;
+    return refuse(`approval ${key} '${text}' is not supported (expected automatic or manual)`, key);
+}
+function stringProp(value) {
+    return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/shipyard/shipyard.ts
+
+
+
+
+function parseShipyard(text, file) {
+    const src = (0,yaml_file/* parseYaml */.hN)(text, file);
+    const apiVersion = src.value?.apiVersion;
+    return apiVersion === undefined ? readV01(src) : readV02(src);
+}
+async function loadShipyard(file) {
+    if (file === undefined)
+        return DEFAULT_SHIPYARD;
+    return parseShipyard((0,user_file/* readUserFile */.E1)(file, 'yaml'), file);
+}
+/** The carts hackfest pipeline: used when no shipyard is given. */
+const DEFAULT_SHIPYARD = {
+    source: '(embedded default)',
+    stages: [
+        {
+            name: 'dev',
+            deploymentStrategy: 'direct',
+            testStrategy: 'functional',
+            approval: { pass: 'automatic', warning: 'automatic' }
+        },
+        {
+            name: 'staging',
+            deploymentStrategy: 'blue_green_service',
+            testStrategy: 'performance',
+            approval: { pass: 'automatic', warning: 'automatic' }
+        },
+        {
+            name: 'production',
+            deploymentStrategy: 'blue_green_service',
+            approval: { pass: 'automatic', warning: 'automatic' }
+        }
+    ]
+};
+
+
+/***/ })
+
+};

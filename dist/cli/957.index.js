@@ -1,0 +1,258 @@
+export const id = 957;
+export const ids = [957];
+export const modules = {
+
+/***/ 9071:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fc: () => (/* binding */ compileSchema),
+/* harmony export */   _U: () => (/* binding */ checkSchema),
+/* harmony export */   hN: () => (/* binding */ parseYaml),
+/* harmony export */   mh: () => (/* binding */ lineAt)
+/* harmony export */ });
+/* unused harmony export pointerToPath */
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/** YAML documents that remember where each value came from, and schema checks that report the line. */
+
+
+
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: false, strict: true });
+function compileSchema(schema) {
+    return ajv.compile(schema);
+}
+/** Parses YAML text; syntax errors become a ConfigFileError with the line. */
+function parseYaml(text, file) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first) {
+        const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `invalid YAML: ${first.message.split('\n')[0]}`);
+    }
+    return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
+}
+/** The 1-based line of the node at `path`, or of its nearest existing parent. */
+function lineAt(src, path) {
+    for (let depth = path.length; depth >= 0; depth--) {
+        const node = src.doc.getIn(path.slice(0, depth), true);
+        const start = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isNode */ .Ll)(node) ? node.range?.[0] : depth === 0 ? src.doc.contents?.range?.[0] : undefined;
+        if (start !== undefined)
+            return src.lines.linePos(start).line;
+    }
+    return undefined;
+}
+/** Validates the parsed value; the first error names its location, line and what was expected. */
+function checkSchema(src, validate) {
+    if (validate(src.value))
+        return src.value;
+    const error = validate.errors?.[0];
+    if (!error)
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, undefined, 'does not match its schema');
+    const path = pointerToPath(error.instancePath);
+    const where = path.length ? path.join('.') : 'document';
+    throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, lineAt(src, path), `${where}: ${explain(error)}`);
+}
+function pointerToPath(pointer) {
+    if (!pointer)
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map(part => (/^\d+$/.test(part) ? Number(part) : part));
+}
+function explain(error) {
+    const p = error.params;
+    switch (error.keyword) {
+        case 'enum':
+            return `expected one of ${p.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
+        case 'additionalProperties':
+            return `unknown key '${String(p.additionalProperty)}'`;
+        case 'required':
+            return `missing required key '${String(p.missingProperty)}'`;
+        case 'type':
+            return `expected ${String(p.type)}`;
+        default:
+            return error.message ?? 'invalid';
+    }
+}
+
+
+/***/ }),
+
+/***/ 2957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   comparison: () => (/* binding */ comparison),
+/* harmony export */   loadSlo: () => (/* binding */ loadSlo),
+/* harmony export */   parseSlo: () => (/* binding */ parseSlo)
+/* harmony export */ });
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(444);
+/* harmony import */ var _files_mini_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8014);
+/* harmony import */ var _files_user_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3355);
+/* harmony import */ var _files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9071);
+/* harmony import */ var _criteria_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6824);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8933);
+/** Keptn slo.yaml: schema, defaults, and objectives that remember their line. */
+
+
+
+
+
+
+const scalar = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] };
+const groups = {
+    type: 'array',
+    nullable: true,
+    items: {
+        type: 'object',
+        nullable: true,
+        properties: { criteria: { type: 'array', nullable: true, items: scalar } },
+        additionalProperties: false
+    }
+};
+const percent = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'null' }] };
+const SCHEMA = {
+    type: 'object',
+    properties: {
+        spec_version: { anyOf: [{ type: 'string' }, { type: 'number' }] },
+        filter: { type: 'object', nullable: true },
+        comparison: {
+            type: 'object',
+            nullable: true,
+            properties: {
+                compare_with: { type: 'string', nullable: true, enum: ['single_result', 'several_results', null] },
+                include_result_with_score: {
+                    type: 'string',
+                    nullable: true,
+                    enum: ['pass', 'pass_or_warn', 'all', null]
+                },
+                number_of_comparison_results: { type: 'integer', nullable: true, minimum: 1 },
+                aggregate_function: { type: 'string', nullable: true, enum: ['avg', 'p50', 'p90', 'p95', null] }
+            },
+            additionalProperties: false
+        },
+        objectives: {
+            type: 'array',
+            nullable: true,
+            items: {
+                type: 'object',
+                required: ['sli'],
+                properties: {
+                    sli: { type: 'string', minLength: 1 },
+                    displayName: { type: 'string', nullable: true },
+                    key_sli: { type: 'boolean', nullable: true },
+                    weight: { type: 'number', nullable: true, minimum: 0 },
+                    pass: groups,
+                    warning: groups
+                },
+                additionalProperties: false
+            }
+        },
+        total_score: {
+            type: 'object',
+            nullable: true,
+            properties: { pass: percent, warning: percent },
+            additionalProperties: false
+        }
+    },
+    additionalProperties: false
+};
+function loadSlo(file) {
+    return parseSlo((0,_files_user_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readUserFile */ .E1)(file, 'yaml'), file);
+}
+/** Parses slo.yaml text; schema errors throw ConfigFileError with the line. */
+function parseSlo(text, file) {
+    const src = (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYaml */ .hN)(text, file);
+    if (src.value === null || src.value === undefined)
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigFileError */ .x(file, 1, 'is empty');
+    const error = (0,_files_mini_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .check */ .z)(SCHEMA, src.value);
+    if (error) {
+        const where = error.path.length ? error.path.join('.') : 'document';
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigFileError */ .x(file, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, error.path), `${where}: ${error.message}`);
+    }
+    const raw = src.value;
+    const notes = [];
+    const objectives = (raw.objectives ?? []).map((o, i) => objective(o, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['objectives', i]), notes));
+    const totalScore = {
+        pass: scoreThreshold(raw.total_score?.pass, 'pass', file, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['total_score', 'pass'])),
+        warning: scoreThreshold(raw.total_score?.warning, 'warning', file, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['total_score', 'warning']))
+    };
+    if (totalScore.pass === null)
+        notes.push(`${file}: no total_score.pass; a score of 90% is needed to pass`);
+    return {
+        file,
+        comparison: comparison(raw),
+        objectives,
+        totalScore: { pass: totalScore.pass ?? 90, warning: totalScore.warning },
+        notes
+    };
+}
+/** Lighthouse defaults: no block → single_result/all/1/avg; empty fields → all, 3 results, avg. */
+function comparison(raw) {
+    if (raw.comparison === undefined)
+        return _history_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_COMPARISON */ .KJ;
+    const c = raw.comparison ?? {};
+    const compareWith = c.compare_with ?? 'single_result';
+    return {
+        compareWith,
+        includeResultWithScore: c.include_result_with_score ?? 'all',
+        numberOfComparisonResults: compareWith === 'single_result' ? 1 : (c.number_of_comparison_results ?? 3),
+        aggregateFunction: c.aggregate_function ?? 'avg'
+    };
+}
+function objective(o, line, notes) {
+    const errors = [];
+    const parse = (list) => (list ?? []).map(group => {
+        const items = group?.criteria ?? [];
+        if (items.length === 0)
+            errors.push({ text: '', message: 'a criteria list is empty' });
+        const parsed = items.map(item => (0,_criteria_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCriterion */ .Jn)(String(item)));
+        const good = [];
+        for (const c of parsed)
+            if ((0,_criteria_js__WEBPACK_IMPORTED_MODULE_5__/* .isCriterionError */ .Ii)(c))
+                errors.push(c);
+            else
+                good.push(c);
+        return good;
+    });
+    const pass = parse(o.pass);
+    const warning = parse(o.warning);
+    for (const c of [...pass, ...warning].flat()) {
+        if (c.percent && c.amount >= 0 && !c.text.includes('+')) {
+            notes.push(`${o.sli}: "${c.text.trim()}" is relative to earlier runs (a % makes a Keptn criterion relative); write "${c.operator}${c.amount}" for a fixed limit`);
+        }
+    }
+    return {
+        sli: o.sli,
+        ...(o.displayName ? { displayName: o.displayName } : {}),
+        keySli: o.key_sli === true,
+        // Keptn: a missing or zero weight counts as 1.
+        weight: o.weight ? o.weight : 1,
+        pass,
+        warning,
+        errors,
+        ...(line === undefined ? {} : { line })
+    };
+}
+/** "90%", "90" or 90 → 90; absent → null. */
+function scoreThreshold(value, key, file, line) {
+    if (value === null || value === undefined)
+        return null;
+    const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(String(value));
+    const n = m ? Number(m[1]) : NaN;
+    if (!(n >= 0 && n <= 100))
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigFileError */ .x(file, line, `total_score.${key}: expected a percentage like "90%", got ${JSON.stringify(value)}`);
+    return n;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,50 @@
+/** The typed, validated configuration of one run: what inputs.ts (action) and the CLI produce. */
+
+export type ToolVersion = { readonly kind: 'system' } | { readonly kind: 'pinned'; readonly version: string }
+
+export type FailOn = 'fail' | 'warning' | 'never'
+
+/** Where the quality gate's objectives come from. */
+export type GateSource =
+  | { readonly kind: 'slo'; readonly file: string }
+  | { readonly kind: 'thresholds'; readonly text: string }
+  | { readonly kind: 'none' }
+
+export interface ActionConfig {
+  readonly tag: string
+  readonly stage: string
+  readonly image: string
+  readonly service: string
+  readonly project: string
+  /** Absolute path, or undefined for the embedded default shipyard. */
+  readonly shipyardFile?: string
+  readonly chartDir: string
+  readonly configBranch: string
+  /** A local path or an https URL of the repository that holds the config branch. */
+  readonly configRepo: string
+  readonly namespace?: string
+  /** Kept out of logs: masked as soon as it is read. */
+  readonly kubeconfig?: string
+  readonly helmVersion: ToolVersion
+  readonly jmeterVersion: ToolVersion
+  readonly helmDownloadUrl: string
+  readonly jmeterDownloadUrl: string
+  /** Template with {service}, {namespace}, {stage}, {project} placeholders. */
+  readonly serviceUrl: string
+  readonly jmeterDir?: string
+  readonly gate: GateSource
+  /** JSON file of SLI name -> number|null from elsewhere, used instead of the test's results. */
+  readonly sliValuesFile?: string
+  /** Masked as soon as it is read. */
+  readonly githubToken?: string
+  readonly timeoutSeconds: number
+  readonly failOn: FailOn
+  readonly author: { readonly name: string; readonly email: string }
+  readonly workspace: string
+  readonly runUrl?: string
+}
+
+export interface ImageRef {
+  readonly repository: string
+  readonly tag: string
+}

@@ -1,0 +1,120 @@
+/** Pure checks for the names and values users hand us. Each returns the value or throws an InputError. */
+import path from 'node:path'
+import { InputError } from './errors.js'
+
+const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/
+// registry[:port]/path components, lower case, as the OCI distribution spec allows; no tag or digest here.
+const IMAGE_REPOSITORY =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/
+
+/** An OCI tag; `..` is refused on top so that no tag can read like a path step on the config branch. */
+export function ociTag(input: string, value: string): string {
+  if (!OCI_TAG.test(value) || value.includes('..'))
+    throw new InputError(input, 'an OCI image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127}, no "..")', value)
+  return value
+}
+
+export function dnsLabel(input: string, value: string): string {
+  if (!DNS_LABEL.test(value)) {
+    throw new InputError(
+      input,
+      'a Kubernetes DNS label (lower-case letters, digits and -, at most 63)',
+      value
+    )
+  }
+  return value
+}
+
+export function imageRepository(input: string, value: string): string {
+  if (value.length > 255 || !IMAGE_REPOSITORY.test(value)) {
+    throw new InputError(input, 'an image repository without tag, e.g. docker.io/keptnexamples/carts', value)
+  }
+  return value
+}
+
+/** Helm-style durations: 300, 300s, 5m, 1h30m. */
+export function durationSeconds(input: string, value: string): number {
+  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(value.trim())
+  const [, h = '0', m = '0', s = '0'] = match ?? []
+  const seconds = Number(h) * 3600 + Number(m) * 60 + Number(s)
+  if (!match || !value.trim() || seconds <= 0 || seconds > 6 * 3600) {
+    throw new InputError(input, 'a duration such as 300s, 5m or 1h30m (at most 6h)', value)
+  }
+  return seconds
+}
+
+/** Resolves a user path against the workspace and refuses one that leaves it. */
+export function pathInWorkspace(input: string, value: string, workspace: string): string {
+  if (value.includes('\0') || /[\r\n]/.test(value)) throw new InputError(input, 'a path on one line', value)
+  const resolved = path.resolve(workspace, value)
+  const relative = path.relative(workspace, resolved)
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new InputError(input, `a path inside the workspace (${workspace})`, value)
+  }
+  return resolved
+}
+
+export function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new InputError(input, `one of ${allowed.join(', ')}`, value)
+}
+
+/** A semantic version (1.2.3) or the word 'system' for the tool already on PATH. */
+export function toolVersion(
+  input: string,
+  value: string
+): { kind: 'system' } | { kind: 'pinned'; version: string } {
+  if (value === 'system') return { kind: 'system' }
+  const version = value.replace(/^v/, '')
+  if (!/^\d+\.\d+\.\d+$/.test(version))
+    throw new InputError(input, "an exact version such as 3.18.4, or 'system'", value)
+  return { kind: 'pinned', version }
+}
+
+export function httpUrl(input: string, value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InputError(input, 'an http(s) URL', value)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InputError(input, 'an http(s) URL', value)
+  return value.replace(/\/+$/, '')
+}
+
+/** A branch name git accepts and that cannot be read as an option or a path outside refs/heads. */
+export function checkBranch(input: string, value: string): string {
+  const bad =
+    !/^[A-Za-z0-9._/-]{1,200}$/.test(value) ||
+    /^[-/.]|[/.]$|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(value) ||
+    value === 'HEAD'
+  if (bad) throw new InputError(input, 'a git branch name such as "config"', value)
+  return value
+}
+
+/**
+ * A remote git accepts with no surprises: a local path, or a file/http(s)/ssh URL without credentials.
+ * Refused: `transport::address` (git's remote helpers, e.g. ext:: runs commands), a leading "-" (read as
+ * an option), user:password@ in a URL (the token travels in a header, never in the URL), control characters.
+ */
+export function checkRepo(input: string, value: string): string {
+  const refuse = (why: string): never => {
+    throw new InputError(input, `a local path or an https URL of a git repository (${why})`, value)
+  }
+  if (!value || hasControl(value)) refuse('no control characters')
+  if (value.startsWith('-')) refuse('must not start with "-"')
+  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(value)) refuse('no remote helpers')
+  const url = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)
+  if (!url) return value
+  if (!['https', 'http', 'file', 'ssh'].includes(url[1].toLowerCase())) refuse(`unsupported scheme ${url[1]}`)
+  const parsed = new URL(value)
+  if (parsed.password || (parsed.username && url[1].toLowerCase() !== 'ssh'))
+    refuse('no credentials in the URL')
+  return value
+}
+
+function hasControl(value: string): boolean {
+  return [...value].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)
+}

@@ -1,0 +1,110 @@
+/** Raw input strings (from the runner or the CLI) to one validated, frozen ActionConfig. */
+import { INPUTS, type InputName } from '../contracts/action-interface.js'
+import type { ActionConfig, GateSource } from '../contracts/config.js'
+import { InputError } from '../contracts/errors.js'
+import * as check from '../contracts/names.js'
+
+export type RawInputs = Partial<Record<InputName, string>>
+
+/** What the run's surroundings tell us (GITHUB_* variables, or the CLI's cwd). */
+export interface RunEnvironment {
+  readonly workspace: string
+  readonly serverUrl?: string
+  readonly repository?: string
+  readonly runId?: string
+}
+
+export function buildConfig(raw: RawInputs, env: RunEnvironment): ActionConfig {
+  const get = (name: InputName): string => {
+    const value = (raw[name] ?? '').trim()
+    if (value) return value
+    const spec = INPUTS[name]
+    if ('required' in spec) throw new InputError(name, 'a value (this input is required)')
+    return spec.default.startsWith('${{') ? '' : spec.default
+  }
+  const optional = (name: InputName): string | undefined => get(name) || undefined
+  const inWorkspace = (name: InputName): string | undefined => {
+    const value = optional(name)
+    return value === undefined ? undefined : check.pathInWorkspace(name, value, env.workspace)
+  }
+
+  const project = check.dnsLabel('project', get('project'))
+  const stage = check.dnsLabel('stage', get('stage'))
+  const namespace = optional('namespace')
+  check.dnsLabel(namespace === undefined ? 'project' : 'namespace', namespace ?? `${project}-${stage}`)
+
+  return Object.freeze({
+    tag: check.ociTag('tag', get('tag')),
+    stage,
+    project,
+    image: check.imageRepository('image', get('image')),
+    service: check.dnsLabel('service', get('service')),
+    shipyardFile: inWorkspace('shipyard'),
+    chartDir: check.pathInWorkspace('chart', get('chart'), env.workspace),
+    configBranch: check.checkBranch('config-branch', get('config-branch')),
+    configRepo: configRepo(optional('config-repo'), env),
+    namespace,
+    kubeconfig: optional('kubeconfig'),
+    helmVersion: check.toolVersion('helm-version', get('helm-version')),
+    jmeterVersion: check.toolVersion('jmeter-version', get('jmeter-version')),
+    helmDownloadUrl: check.httpUrl('helm-download-url', get('helm-download-url')),
+    jmeterDownloadUrl: check.httpUrl('jmeter-download-url', get('jmeter-download-url')),
+    serviceUrl: serviceUrl(get('service-url')),
+    jmeterDir: inWorkspace('jmeter-dir'),
+    gate: gate(inWorkspace('slo'), optional('thresholds')),
+    sliValuesFile: inWorkspace('sli-values'),
+    githubToken: optional('github-token'),
+    timeoutSeconds: check.durationSeconds('timeout', get('timeout')),
+    failOn: check.oneOf('fail-on', get('fail-on'), ['fail', 'warning', 'never'] as const),
+    author: author(get('commit-author')),
+    workspace: env.workspace,
+    runUrl:
+      env.serverUrl && env.repository && env.runId
+        ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
+        : undefined
+  })
+}
+
+function gate(slo: string | undefined, thresholds: string | undefined): GateSource {
+  if (slo && thresholds)
+    throw new InputError('thresholds', "either 'slo' or 'thresholds', not both", thresholds)
+  if (slo) return { kind: 'slo', file: slo }
+  if (thresholds) return { kind: 'thresholds', text: thresholds }
+  return { kind: 'none' }
+}
+
+function configRepo(value: string | undefined, env: RunEnvironment): string {
+  if (value === undefined) {
+    if (!env.repository)
+      throw new InputError('config-repo', 'a repository (none given and GITHUB_REPOSITORY is not set)')
+    return `${env.serverUrl ?? 'https://github.com'}/${env.repository}.git`
+  }
+  if (/^[\w.-]+\/[\w.-]+$/.test(value) && !value.startsWith('.')) {
+    return `${env.serverUrl ?? 'https://github.com'}/${value}.git`
+  }
+  // The config branch's own rules: no options, remote helpers, credentials or control characters.
+  check.checkRepo('config-repo', value)
+  if (/^https:\/\//.test(value)) return value
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+    throw new InputError('config-repo', 'owner/name, an https URL or a local path', value)
+  }
+  return check.pathInWorkspace('config-repo', value, env.workspace)
+}
+
+function serviceUrl(template: string): string {
+  const unknown = /\{(?!service\}|namespace\}|stage\}|project\})[^}]*\}/.exec(template)
+  if (unknown)
+    throw new InputError(
+      'service-url',
+      'placeholders among {service} {namespace} {stage} {project}',
+      unknown[0]
+    )
+  check.httpUrl('service-url', template.replace(/\{(\w+)\}/g, 'x'))
+  return template
+}
+
+function author(value: string): { name: string; email: string } {
+  const match = /^([^<>\r\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(value)
+  if (!match) throw new InputError('commit-author', 'Name <email>', value)
+  return { name: match[1], email: match[2] }
+}

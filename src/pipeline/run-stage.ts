@@ -1,0 +1,141 @@
+/** One stage, start to end: the same code behind the action (src/main.ts) and the CLI's `run`. */
+import type { ActionConfig } from '../contracts/config.js'
+import { describe, GateFailedError } from '../contracts/errors.js'
+import type { StagePlan } from '../contracts/plan.js'
+import type { Reporter } from '../contracts/reporter.js'
+import type { RunContext } from '../contracts/run.js'
+import { readWorkloads } from '../jmeter-tests/workloads-file.js'
+import { workloadFor } from '../jmeter-tests/workloads.js'
+import { basicCredential } from '../programs/git.js'
+import { objectiveAnnotations } from '../report/annotations.js'
+import { collectOutputs, type Outputs } from '../report/outputs.js'
+import { renderSummary } from '../report/summary.js'
+import { loadSlo } from '../scoring/slo.js'
+import { parseThresholds } from '../scoring/thresholds.js'
+import { planStage } from '../shipyard/plan.js'
+import { loadShipyard } from '../shipyard/shipyard.js'
+import { commitStep } from '../stages/commit.js'
+import { deployStep } from '../stages/deploy.js'
+import { evaluateStep } from '../stages/evaluate.js'
+import { gateStep, rollBack } from '../stages/gate.js'
+import { installStep } from '../stages/install.js'
+import { testStep } from '../stages/test.js'
+import { runSteps, type AnyStep, type ResultStore, type StepTiming } from './steps.js'
+
+/** The steps of a stage job, in the order they run. */
+export const STEPS: readonly AnyStep[] = [
+  commitStep,
+  installStep,
+  deployStep,
+  testStep,
+  evaluateStep,
+  gateStep
+]
+
+export interface StageOutcome {
+  readonly outputs: Outputs
+  readonly summary: string
+  /** One line: why the job fails; undefined when it does not. */
+  readonly failure?: string
+}
+
+export async function runStage(
+  config: ActionConfig,
+  reporter: Reporter,
+  tempDir: string,
+  steps: readonly AnyStep[] = STEPS
+): Promise<StageOutcome> {
+  const plan = planStage(
+    await loadShipyard(config.shipyardFile),
+    config.stage,
+    config.project,
+    config.namespace
+  )
+  const store: ResultStore = {}
+  const key = { project: plan.project, stage: plan.stage, service: config.service }
+  const ctx: RunContext = { config, plan, key, tempDir, log: reporter, results: store }
+  // The runner masks the token, not the base64 form git sends; mask that too before git ever runs.
+  if (config.githubToken) reporter.mask(basicCredential(config.githubToken))
+  preflight(ctx)
+  reporter.info(
+    `${config.service}:${config.tag} -> ${plan.project}/${plan.stage} (namespace ${plan.namespace})`
+  )
+  const timings: StepTiming[] = []
+  let failure: string | undefined
+  // Why, for the summary: a failed gate is told by its objectives (or the test), anything else by the error.
+  let why: string | undefined
+  try {
+    await runSteps(ctx, store, steps, reporter, timings)
+  } catch (error) {
+    failure = describe(error)
+    why = error instanceof GateFailedError ? gateWhy(ctx) : failure
+    await undoUnjudgedDeploy(ctx, failure)
+  }
+  reporter.info(overheadLine(ctx, timings))
+  const evaluation = ctx.results.evaluate?.evaluation
+  if (evaluation) objectiveAnnotations(evaluation, config.workspace).forEach(a => reporter.annotate(a))
+  return {
+    outputs: collectOutputs(ctx.results, plan, failure !== undefined),
+    summary: summary(ctx, plan, timings, why),
+    failure
+  }
+}
+
+/** The files that decide the tests and the gate are read before anything changes: a typo cannot half-run a stage. */
+function preflight(ctx: RunContext): void {
+  const { config, plan } = ctx
+  if (config.gate.kind === 'slo') loadSlo(config.gate.file)
+  if (config.gate.kind === 'thresholds') parseThresholds(config.gate.text)
+  if (config.jmeterDir && plan.testStrategy)
+    workloadFor(readWorkloads(config.jmeterDir, config.workspace, ctx.log), plan.testStrategy)
+}
+
+function gateWhy(ctx: RunContext): string | undefined {
+  const test = ctx.results.test
+  if (ctx.results.evaluate || !test || test.verdict === 'pass') return undefined
+  return `${test.workload} test: ${test.reason}`
+}
+
+/** A step after the deploy broke before the gate judged: the new version must not stay live unjudged. */
+async function undoUnjudgedDeploy(ctx: RunContext, failure: string): Promise<void> {
+  if (!ctx.results.deploy || ctx.results.gate) return
+  try {
+    await rollBack(ctx, `the run failed before the gate: ${failure}`)
+  } catch (error) {
+    ctx.log.warning(`Rollback after the failure did not complete: ${describe(error)}`)
+  }
+}
+
+/** What the action itself cost: the stage's time beyond helm's upgrade --wait and JMeter's runs. */
+export function overheadLine(ctx: RunContext, timings: readonly StepTiming[]): string {
+  const total = timings.reduce((sum, t) => sum + t.seconds, 0)
+  const helm = ctx.results.deploy?.helmSeconds ?? 0
+  const jmeter = ctx.results.test?.jmeterSeconds ?? 0
+  const own = total - helm - jmeter
+  return `Stage time ${total.toFixed(2)} s: helm ${helm.toFixed(2)} s, JMeter ${jmeter.toFixed(2)} s, the action's own work ${own.toFixed(2)} s`
+}
+
+function summary(ctx: RunContext, plan: StagePlan, timings: StepTiming[], failure?: string): string {
+  const { config, results } = ctx
+  const commitUrl =
+    config.configRepo.startsWith('https://') && results.commit?.sha
+      ? `${config.configRepo.replace(/\.git$/, '')}/commit/${results.commit.sha}`
+      : undefined
+  return renderSummary({
+    project: plan.project,
+    stage: plan.stage,
+    namespace: plan.namespace,
+    service: config.service,
+    image: config.image,
+    tag: config.tag,
+    strategy: plan.deploymentStrategy ?? 'quality gate only',
+    testStrategy: plan.testStrategy,
+    decision: results.gate,
+    failure,
+    evaluation: results.evaluate?.evaluation,
+    trend: [...(results.evaluate?.history ?? [])].reverse(),
+    configCommit: results.commit?.sha ? { sha: results.commit.sha, url: commitUrl } : undefined,
+    runUrl: config.runUrl,
+    timings
+  })
+}

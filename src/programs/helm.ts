@@ -1,0 +1,176 @@
+/**
+ * The one way this project calls helm: argument arrays built by pure functions (unit-tested), the
+ * kubeconfig passed to the child process only, and errors that carry helm's own words.
+ */
+import type { HelmMajor } from '../contracts/deploy.js'
+import { SetupError, ToolError, ToolOutputError } from '../contracts/errors.js'
+import { execTool, type ExecOptions, type ExecResult } from './exec.js'
+
+/** One line of `helm history -o json`. */
+export interface HistoryEntry {
+  readonly revision: number
+  readonly status: string
+  readonly updated?: string
+  readonly description?: string
+  readonly chart?: string
+  readonly app_version?: string
+}
+
+/** What `helm upgrade -o json` says about the release it left behind. */
+export interface HelmRelease {
+  readonly name: string
+  readonly namespace: string
+  readonly revision: number
+  readonly status: string
+  readonly manifest: string
+}
+
+export interface UpgradeSpec {
+  readonly release: string
+  readonly chart: string
+  readonly namespace: string
+  readonly valuesFiles: readonly string[]
+  /** --set-string pairs, applied after the values files. */
+  readonly setString?: Readonly<Record<string, string>>
+  readonly timeoutSeconds: number
+}
+
+export function versionArgs(): string[] {
+  return ['version', '--short']
+}
+
+/** `v3.22.0+g1234` or `v4.3.1+gabcd` -> 3 | 4; anything else is refused with what helm said. */
+export function parseHelmMajor(output: string): HelmMajor {
+  const major = Number(/^v?(\d+)\.\d+/.exec(output.trim())?.[1])
+  if (major === 3 || major === 4) return major
+  throw new SetupError(
+    `helm ${JSON.stringify(output.trim().slice(0, 60))} is not supported: Helm 3 or 4 is needed`
+  )
+}
+
+/** Helm 4 deprecates --atomic in favour of --rollback-on-failure (same behaviour). */
+export function rollbackOnFailureFlag(major: HelmMajor): string {
+  return major === 3 ? '--atomic' : '--rollback-on-failure'
+}
+
+// helm's strvals parser splits on `,` and treats `\` as an escape: keep values literal.
+function escapeSetValue(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,')
+}
+
+export function upgradeArgs(spec: UpgradeSpec, major: HelmMajor): string[] {
+  return [
+    'upgrade',
+    '--install',
+    spec.release,
+    spec.chart,
+    ...namespaceArgs(spec.namespace),
+    ...spec.valuesFiles.flatMap(file => ['--values', file]),
+    ...Object.entries(spec.setString ?? {}).flatMap(([k, v]) => [
+      '--set-string',
+      `${k}=${escapeSetValue(v)}`
+    ]),
+    ...waitArgs(spec.timeoutSeconds),
+    rollbackOnFailureFlag(major),
+    '--output',
+    'json'
+  ]
+}
+
+export function rollbackArgs(release: string, namespace: string, revision: number, timeoutSeconds: number) {
+  return ['rollback', release, String(revision), ...namespaceArgs(namespace), ...waitArgs(timeoutSeconds)]
+}
+
+export function uninstallArgs(release: string, namespace: string, timeoutSeconds: number): string[] {
+  return ['uninstall', release, ...namespaceArgs(namespace), ...waitArgs(timeoutSeconds)]
+}
+
+export function historyArgs(release: string, namespace: string): string[] {
+  return ['history', release, ...namespaceArgs(namespace), '--output', 'json']
+}
+
+function namespaceArgs(namespace: string): string[] {
+  return ['--namespace', namespace]
+}
+
+// A bare --wait works in both: Helm 4 reads it as --wait=watcher (kstatus watches), Helm 3 as polling.
+function waitArgs(timeoutSeconds: number): string[] {
+  return ['--wait', '--timeout', `${timeoutSeconds}s`]
+}
+
+/** `helm history -o json`, oldest first. */
+export function parseHistory(json: string): HistoryEntry[] {
+  const entries = JSON.parse(json) as HistoryEntry[]
+  if (!Array.isArray(entries)) throw new ToolOutputError('helm history', 'expected a JSON array')
+  return [...entries].sort((a, b) => a.revision - b.revision)
+}
+
+export function parseRelease(json: string): HelmRelease {
+  const raw = JSON.parse(json) as {
+    name: string
+    namespace: string
+    version: number
+    info?: { status?: string }
+    manifest?: string
+  }
+  return {
+    name: raw.name,
+    namespace: raw.namespace,
+    revision: raw.version,
+    status: raw.info?.status ?? 'unknown',
+    manifest: raw.manifest ?? ''
+  }
+}
+
+export class Helm {
+  private readonly detected: Promise<HelmMajor>
+
+  /**
+   * Asks helm its version once, in the background (the step meanwhile talks to the cluster); every
+   * call waits for it, so a missing or unsupported helm fails there, with that message.
+   */
+  constructor(
+    readonly path: string,
+    private readonly env: Readonly<Record<string, string>> = {}
+  ) {
+    this.detected = runHelm(path, versionArgs(), { env }).then(result => parseHelmMajor(result.stdout))
+    this.detected.catch(() => {}) // reported by the first call that needs it, not as unhandled
+  }
+
+  major(): Promise<HelmMajor> {
+    return this.detected
+  }
+
+  async upgrade(spec: UpgradeSpec, timeoutMs?: number): Promise<HelmRelease> {
+    const result = await this.run(upgradeArgs(spec, await this.detected), timeoutMs)
+    return parseRelease(result.stdout)
+  }
+
+  async rollback(release: string, namespace: string, revision: number, timeoutSeconds: number) {
+    await this.run(rollbackArgs(release, namespace, revision, timeoutSeconds))
+  }
+
+  async uninstall(release: string, namespace: string, timeoutSeconds: number): Promise<void> {
+    await this.run(uninstallArgs(release, namespace, timeoutSeconds))
+  }
+
+  /** The release's revisions, oldest first; [] when there is no such release. */
+  async history(release: string, namespace: string): Promise<HistoryEntry[]> {
+    const args = historyArgs(release, namespace)
+    await this.detected
+    const result = await runHelm(this.path, args, { env: this.env, allowFailure: true })
+    if (result.exitCode === 0) return parseHistory(result.stdout)
+    if (/release: not found/.test(result.stderr)) return []
+    throw new ToolError('helm', args, result.exitCode, result.stderr || result.stdout)
+  }
+
+  private async run(args: readonly string[], timeoutMs?: number): Promise<ExecResult> {
+    await this.detected
+    return runHelm(this.path, args, { env: this.env, timeoutMs })
+  }
+}
+
+/** Errors name `helm`, not the cache path of the binary, so messages stay short. */
+function runHelm(path: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
+  return execTool(path, args, { ...options, name: 'helm' })
+}

@@ -1,0 +1,102 @@
+/**
+ * The one way this project calls kubectl: argument arrays built by pure functions (unit-tested), the
+ * kubeconfig passed to the child process only, and errors that carry kubectl's own words.
+ */
+import { ToolError } from '../contracts/errors.js'
+import { execTool, type ExecOptions, type ExecResult } from './exec.js'
+
+/** Owner of the objects we apply ourselves (the stable service, the VirtualService). */
+export const FIELD_MANAGER = 'carts-deploy'
+
+export function createNamespaceArgs(namespace: string): string[] {
+  return ['create', 'namespace', namespace]
+}
+
+/** --ignore-not-found: a missing object prints nothing instead of failing. */
+export function getJsonArgs(kind: string, name: string, namespace: string): string[] {
+  return ['get', kind, name, '--namespace', namespace, '--output', 'json', '--ignore-not-found']
+}
+
+export function rolloutStatusArgs(deployment: string, namespace: string, timeoutSeconds: number): string[] {
+  return [
+    'rollout',
+    'status',
+    `deployment/${deployment}`,
+    '--namespace',
+    namespace,
+    `--timeout=${timeoutSeconds}s`
+  ]
+}
+
+export function scaleArgs(selector: string, namespace: string, replicas: number): string[] {
+  return ['scale', 'deployment', '--namespace', namespace, '--selector', selector, `--replicas=${replicas}`]
+}
+
+/**
+ * Server-side apply of a manifest read from stdin. --force-conflicts: these objects are ours alone, so
+ * a field someone changed by hand (a selector, a weight) is taken back rather than failing the switch.
+ */
+export function applyArgs(namespace: string): string[] {
+  return [
+    'apply',
+    '--server-side',
+    `--field-manager=${FIELD_MANAGER}`,
+    '--force-conflicts',
+    '--namespace',
+    namespace,
+    '--filename',
+    '-'
+  ]
+}
+
+export function apiResourcesArgs(group: string): string[] {
+  return ['api-resources', `--api-group=${group}`, '--output', 'name']
+}
+
+export type CreateOutcome = 'created' | 'exists' | 'forbidden'
+
+export class Kubectl {
+  constructor(
+    readonly path = 'kubectl',
+    private readonly env: Readonly<Record<string, string>> = {}
+  ) {}
+
+  /** Creates the namespace; one that exists already, or that we may not create, is not an error here. */
+  async createNamespace(namespace: string): Promise<CreateOutcome> {
+    const args = createNamespaceArgs(namespace)
+    const result = await this.exec(args, { allowFailure: true })
+    if (result.exitCode === 0) return 'created'
+    if (/AlreadyExists|already exists/.test(result.stderr)) return 'exists'
+    if (/Forbidden|forbidden/.test(result.stderr)) return 'forbidden'
+    throw new ToolError('kubectl', args, result.exitCode, result.stderr || result.stdout)
+  }
+
+  /** The object as JSON, or undefined when it does not exist. */
+  async getJson<T>(kind: string, name: string, namespace: string): Promise<T | undefined> {
+    const result = await this.exec(getJsonArgs(kind, name, namespace))
+    return result.stdout.trim() ? (JSON.parse(result.stdout) as T) : undefined
+  }
+
+  async rolloutStatus(deployment: string, namespace: string, timeoutSeconds: number): Promise<void> {
+    await this.exec(rolloutStatusArgs(deployment, namespace, timeoutSeconds))
+  }
+
+  async scale(selector: string, namespace: string, replicas: number): Promise<void> {
+    await this.exec(scaleArgs(selector, namespace, replicas))
+  }
+
+  async apply(namespace: string, objects: readonly object[]): Promise<void> {
+    const input = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects })
+    await this.exec(applyArgs(namespace), { input })
+  }
+
+  /** Resource names (`virtualservices.networking.istio.io`) the API server serves in a group. */
+  async apiResources(group: string): Promise<string[]> {
+    const result = await this.exec(apiResourcesArgs(group))
+    return result.stdout.split('\n').filter(Boolean)
+  }
+
+  private exec(args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    return execTool(this.path, args, { ...options, name: 'kubectl', env: { ...this.env, ...options.env } })
+  }
+}
