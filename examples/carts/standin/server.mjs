@@ -36,8 +36,8 @@
 // SIGTERM / SIGINT: stop accepting, close idle connections, let in-flight requests finish
 // (grace max(2 s, slow-ms + 1 s)), then cut the rest and exit 0.
 
-import http from 'node:http'
 import { execFile } from 'node:child_process'
+import http from 'node:http'
 import { parseArgs } from 'node:util'
 
 const { values: opt } = parseArgs({
