@@ -3,7 +3,7 @@
  * buildConfig makes it) and a real plan of the embedded shipyard, with only what a test changes overridden.
  */
 import type { ActionConfig } from '../../src/contracts/config.js'
-import type { StagePlan } from '../../src/contracts/plan.js'
+import type { Shipyard, StagePlan } from '../../src/contracts/plan.js'
 import type { Annotation, Reporter } from '../../src/contracts/reporter.js'
 import type { RunContext, Step, StepName, StepResults } from '../../src/contracts/run.js'
 import { buildConfig } from '../../src/inputs/build-config.js'
@@ -51,13 +51,22 @@ export interface TestContextOptions {
 
 export type TestContext = RunContext & { readonly log: RecordingReporter; readonly lines: string[] }
 
+/** The carts pipeline, or a one-stage shipyard for a stage name it does not have (e.g. `qa`). */
+function shipyardWith(stage: string): Shipyard {
+  if (DEFAULT_SHIPYARD.stages.some(s => s.name === stage)) return DEFAULT_SHIPYARD
+  return {
+    source: '(test)',
+    stages: [{ name: stage, approval: { pass: 'automatic', warning: 'automatic' } }]
+  }
+}
+
 /** Stage `staging` of the carts pipeline, tag 0.8.1, unless the options say otherwise. */
 export function testContext(options: TestContextOptions): TestContext {
   const workspace = options.config?.workspace ?? options.tempDir
   const raw = { tag: '0.8.1', stage: options.plan?.stage ?? 'staging', 'config-repo': 'config.git' }
   const base = buildConfig(raw, { workspace })
   const config: ActionConfig = { ...base, ...options.config }
-  const planned = planStage(DEFAULT_SHIPYARD, config.stage, config.project, config.namespace)
+  const planned = planStage(shipyardWith(config.stage), config.stage, config.project, config.namespace)
   const plan: StagePlan = { ...planned, ...options.plan }
   const log = recordingReporter()
   const key = { project: plan.project, stage: plan.stage, service: config.service }

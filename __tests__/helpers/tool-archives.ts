@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
+import { afterAll, beforeAll, beforeEach } from '@jest/globals'
 import { fileDigest } from '../../src/installers/checksums.js'
 
 const made: string[] = []
@@ -119,4 +120,47 @@ export function collectingLog(): {
 /** What a failed install may leave behind: nothing in the tool cache, nothing in RUNNER_TEMP. */
 export function leftovers(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir) : []
+}
+
+/** What an install test file works against: its loopback server, and this test's runner dirs. */
+export interface ArchiveTestBed {
+  /** Started before the file's first test, closed after its last. */
+  readonly server: ArchiveServer
+  /** Fresh RUNNER_TOOL_CACHE and RUNNER_TEMP for each test. */
+  readonly dirs: { cache: string; temp: string }
+}
+
+/**
+ * Call at an install test file's top level. Before its first test: a loopback server, given to serve to
+ * set up its archives (within timeoutMs). Before each test: fresh runner dirs and an empty request log.
+ * After the last: the server closed and every temp directory removed.
+ */
+export function archiveTestBed(
+  serve: (server: ArchiveServer) => Promise<void> = async () => undefined,
+  timeoutMs?: number
+): ArchiveTestBed {
+  let server: ArchiveServer | undefined
+  let dirs: { cache: string; temp: string } | undefined
+  beforeAll(async () => {
+    server = await startServer()
+    await serve(server)
+  }, timeoutMs)
+  afterAll(async () => {
+    await server?.close()
+    await cleanup()
+  })
+  beforeEach(async () => {
+    dirs = await freshRunnerDirs()
+    server!.requests.length = 0
+  })
+  return {
+    get server() {
+      if (!server) throw new Error('the archive server starts in beforeAll')
+      return server
+    },
+    get dirs() {
+      if (!dirs) throw new Error('the runner dirs are made in beforeEach')
+      return dirs
+    }
+  }
 }

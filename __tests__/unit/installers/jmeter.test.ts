@@ -5,35 +5,37 @@
 import { existsSync } from 'node:fs'
 import { chmod, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ActionConfig } from '../../../src/contracts/config.js'
 import { installJmeter } from '../../../src/installers/jmeter.js'
 import { execTool } from '../../../src/programs/exec.js'
 import {
+  archiveTestBed,
   collectingLog,
-  freshRunnerDirs,
   JMETER_TGZ,
   leftovers,
   sha,
-  startServer,
-  type ArchiveServer,
-  tempDir,
-  cleanup
+  tempDir
 } from '../../helpers/tool-archives.js'
 
 const ARCHIVE = 'apache-jmeter-5.6.3.tgz'
 const HAVE_TGZ = existsSync(JMETER_TGZ)
 const withTgz = HAVE_TGZ ? it : it.skip
 
-let server: ArchiveServer
 let digest: string
-let dirs: { cache: string; temp: string }
+const bed = archiveTestBed(async server => {
+  if (HAVE_TGZ) {
+    // Assembled locally from the Maven Central jars, so its digest is injected (the .sha512 beside it).
+    digest = await sha('sha512', JMETER_TGZ)
+    server.serve(`/jmeter/binaries/${ARCHIVE}`, JMETER_TGZ)
+  }
+})
 const saved = { PATH: process.env.PATH, JAVA_HOME: process.env.JAVA_HOME, JRE_HOME: process.env.JRE_HOME }
 
 const config = (version: 'system' | '5.6.3' | '5.5' = '5.6.3') =>
   ({
     jmeterVersion: version === 'system' ? { kind: 'system' } : { kind: 'pinned', version },
-    jmeterDownloadUrl: `${server.url}/jmeter/binaries/`
+    jmeterDownloadUrl: `${bed.server.url}/jmeter/binaries/`
   }) as Pick<ActionConfig, 'jmeterVersion' | 'jmeterDownloadUrl'>
 const checksums = () => ({ [ARCHIVE]: `sha512:${digest}` })
 
@@ -46,22 +48,6 @@ async function fakeJava(versionLine: string): Promise<string> {
   return dir
 }
 
-beforeAll(async () => {
-  server = await startServer()
-  if (HAVE_TGZ) {
-    // Assembled locally from the Maven Central jars, so its digest is injected (the .sha512 beside it).
-    digest = await sha('sha512', JMETER_TGZ)
-    server.serve(`/jmeter/binaries/${ARCHIVE}`, JMETER_TGZ)
-  }
-})
-afterAll(async () => {
-  await server.close()
-  await cleanup()
-})
-beforeEach(async () => {
-  dirs = await freshRunnerDirs()
-  server.requests.length = 0
-})
 afterEach(() => {
   for (const [key, value] of Object.entries(saved)) {
     if (value === undefined) delete process.env[key]
@@ -76,7 +62,7 @@ describe('installJmeter', () => {
       const { log, info } = collectingLog()
       const jmeter = await installJmeter(config(), log, { checksums: checksums() })
       expect(jmeter.version).toBe('5.6.3')
-      expect(jmeter.home).toBe(path.join(dirs.cache, 'jmeter', '5.6.3', process.arch))
+      expect(jmeter.home).toBe(path.join(bed.dirs.cache, 'jmeter', '5.6.3', process.arch))
       expect(jmeter.bin).toBe(path.join(jmeter.home, 'bin', 'jmeter'))
       expect(existsSync(path.join(jmeter.home, 'bin', 'ApacheJMeter.jar'))).toBe(true)
       expect(info.join('\n')).toMatch(/java \d+: /)
@@ -84,8 +70,8 @@ describe('installJmeter', () => {
 
       const again = await installJmeter(config(), log, { checksums: checksums() })
       expect(again).toEqual(jmeter)
-      expect(server.requests).toEqual([`/jmeter/binaries/${ARCHIVE}`])
-      expect(leftovers(dirs.temp)).toEqual([])
+      expect(bed.server.requests).toEqual([`/jmeter/binaries/${ARCHIVE}`])
+      expect(leftovers(bed.dirs.temp)).toEqual([])
 
       const { stdout, stderr } = await execTool(jmeter.bin, ['--version'], { timeoutMs: 60_000 })
       expect(stdout + stderr).toMatch(/5\.6\.3\s*$/m)
@@ -98,10 +84,10 @@ describe('installJmeter', () => {
     async () => {
       const run = installJmeter(config(), collectingLog().log)
       await expect(run).rejects.toThrow(
-        `${ARCHIVE} from ${server.url}/jmeter/binaries/${ARCHIVE}: sha512 mismatch (expected 5978a1a35edb5a7d428e270564ff49d2b1b257a65e17a759d259a9283fc17093e522fe46f474a043864aea6910683486340706d745fcdf3db1505fd71e689083, got ${digest})`
+        `${ARCHIVE} from ${bed.server.url}/jmeter/binaries/${ARCHIVE}: sha512 mismatch (expected 5978a1a35edb5a7d428e270564ff49d2b1b257a65e17a759d259a9283fc17093e522fe46f474a043864aea6910683486340706d745fcdf3db1505fd71e689083, got ${digest})`
       )
-      expect(leftovers(dirs.cache)).toEqual([])
-      expect(leftovers(dirs.temp)).toEqual([])
+      expect(leftovers(bed.dirs.cache)).toEqual([])
+      expect(leftovers(bed.dirs.temp)).toEqual([])
     },
     60_000
   )
@@ -121,7 +107,7 @@ describe('installJmeter', () => {
     await expect(installJmeter(config('5.5'), collectingLog().log)).rejects.toThrow(
       /Input 'jmeter-version': expected 'system' or a version with a pinned sha512 \(5\.6\.3\); to add one, put its published checksum in src\/installers\/versions\.ts, got "5\.5"/
     )
-    expect(server.requests).toEqual([])
+    expect(bed.server.requests).toEqual([])
   })
 
   it('checks Java first: missing Java names actions/setup-java, and nothing is downloaded', async () => {
@@ -131,7 +117,7 @@ describe('installJmeter', () => {
     await expect(installJmeter(config(), collectingLog().log, { checksums: {} })).rejects.toThrow(
       'Java not found: add actions/setup-java (Java >= 8) before this step'
     )
-    expect(server.requests).toEqual([])
+    expect(bed.server.requests).toEqual([])
   })
 
   it('refuses a Java older than 8 with the version it found', async () => {
@@ -141,7 +127,7 @@ describe('installJmeter', () => {
     await expect(installJmeter(config(), collectingLog().log)).rejects.toThrow(
       `Java 7 at ${path.join(dir, 'java')} is too old for JMeter: add actions/setup-java (Java >= 8) before this step`
     )
-    expect(server.requests).toEqual([])
+    expect(bed.server.requests).toEqual([])
   })
 
   it('prefers JAVA_HOME over PATH, as bin/jmeter does', async () => {

@@ -10,6 +10,7 @@ import {
   workloadFor
 } from '../../../src/jmeter-tests/workloads.js'
 import { REPO } from '../../helpers/paths.js'
+import { itReadsEachUnchanged, itTakesTheWorkload } from '../../helpers/suites/jmeter-conf-files.js'
 
 const KEPTN = path.join(REPO, '__tests__/fixtures/keptn')
 const confs = readdirSync(KEPTN).filter(f => f.endsWith('jmeter.conf.yaml'))
@@ -30,34 +31,35 @@ function errorOf(text: string): ConfigFileError {
 describe('jmeter.conf.yaml fixtures (Keptn 0.7 and 0.11/0.12 styles)', () => {
   it('are both present', () => expect(confs.sort()).toEqual([QUICKSTART, SIMPLENODE]))
 
-  it.each(confs)('%s reads unchanged, with the built-ins added', file => {
-    const set = parseWorkloads(read(file), file)
-    const strategies = [...read(file).matchAll(/teststrategy: (\S+)/g)].map(m => m[1])
-    expect(strategies.length).toBeGreaterThanOrEqual(2)
-    for (const s of strategies) expect(set.workloads.get(s)?.origin).toMatch(new RegExp(`^${file}:\\d+$`))
-    expect(set.workloads.get('healthcheck')?.origin).toBe('built-in')
-    expect(set.workloads.get('functional')?.origin).toBe('built-in')
-  })
+  itReadsEachUnchanged(confs, read)
 
-  it('keeps every number of the 0.7 simplenodeservice style (trailing spaces, no final line end)', () => {
+  it('has the 0.7 simplenodeservice style: trailing spaces, no final line end', () => {
     expect(read(SIMPLENODE)).toMatch(/load\.jmx {4}\n/)
     expect(read(SIMPLENODE).endsWith('\n')).toBe(false)
-    const w = workloadFor(parseWorkloads(read(SIMPLENODE), SIMPLENODE), 'performance_peak')
-    expect(w).toMatchObject({
+  })
+
+  itTakesTheWorkload('keeps every number of the 0.7 simplenodeservice style', read, SIMPLENODE, {
+    strategy: 'performance_peak',
+    values: {
       vuser: 12,
       loopcount: 400,
       thinktime: 200,
       acceptederrorrate: 0.5,
       avgrtvalidation: 0,
-      origin: `${SIMPLENODE}:17`
-    })
-    expect(w.script).toBe('jmeter/load.jmx')
+      origin: `${SIMPLENODE}:17`,
+      script: 'jmeter/load.jmx'
+    }
   })
 
-  it('takes a workload that leaves out thinktime with Keptn’s 0, not the built-in 250', () => {
-    const w = workloadFor(parseWorkloads(read(QUICKSTART), QUICKSTART), 'performance')
-    expect(w).toMatchObject({ vuser: 25, loopcount: 120, thinktime: 0, acceptederrorrate: 1 })
-  })
+  itTakesTheWorkload(
+    'takes a workload that leaves out thinktime with Keptn’s 0, not the built-in 250',
+    read,
+    QUICKSTART,
+    {
+      strategy: 'performance',
+      values: { vuser: 25, loopcount: 120, thinktime: 0, acceptederrorrate: 1 }
+    }
+  )
 })
 
 describe('the carts example', () => {

@@ -9,41 +9,13 @@ import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { ResultsFileError } from '../../../src/contracts/errors.js'
-import { WasmScanner } from '../../../src/results-file/csv-wasm.js'
 import { readJtl } from '../../../src/results-file/jtl-read.js'
 import { SampleSink, standardSlis } from '../../../src/results-file/sli.js'
+import { expectSameOutcome, itHasWasm } from '../../helpers/csv-wasm-outcome.js'
 import { FIXTURES, naiveCsvSamples, naiveSlis, naiveXmlSamples } from '../../helpers/naive-jtl.js'
 import { tempDirs } from '../../helpers/temp-dirs.js'
 
 const scratch = tempDirs('csv-wasm-')()
-
-/** Everything a read leaves behind, or the error it ends with. */
-function outcome(file: string, chunk: number | undefined, wasm: boolean): unknown {
-  const sink = new SampleSink()
-  try {
-    readJtl(file, sink, chunk, wasm)
-  } catch (error) {
-    return { error: String(error), warnings: sink.warnings }
-  }
-  const { count, failed, timed, minTs, maxEnd, hist } = sink.total
-  const ps = [0.1, 1, 50, 90, 95, 99, 99.9, 100]
-  return {
-    count,
-    failed,
-    timed,
-    minTs,
-    maxEnd,
-    hist: [hist.count, hist.sum, hist.min, hist.max, hist.percentiles(ps)],
-    slis: standardSlis(sink),
-    columns: sink.columns,
-    warnings: sink.warnings
-  }
-}
-
-function same(file: string, chunks: (number | undefined)[]): void {
-  for (const chunk of chunks)
-    expect([chunk, outcome(file, chunk, true)]).toEqual([chunk, outcome(file, chunk, false)])
-}
 
 interface Layout {
   file: string
@@ -61,9 +33,7 @@ const jtlFixtures = readdirSync(FIXTURES).filter(f => f.endsWith('.jtl'))
 const OWN_TESTS = ['header-only.jtl', 'nested-unterminated.xml.jtl']
 
 describe('WebAssembly CSV hot path', () => {
-  it('is available here (else these tests would compare the JavaScript path with itself)', () => {
-    expect(WasmScanner.create(1024)).not.toBeNull()
-  })
+  itHasWasm()
 
   it('has every fixture listed with its layout', () => {
     expect([...LAYOUTS.map(l => l.file), ...OWN_TESTS].sort()).toEqual(jtlFixtures.sort())
@@ -95,7 +65,7 @@ describe('WebAssembly CSV hot path', () => {
   )
 
   it('gives the JavaScript results on every fixture', () => {
-    for (const f of jtlFixtures) same(path.join(FIXTURES, f), [undefined, 1, 7, 100])
+    for (const f of jtlFixtures) expectSameOutcome(path.join(FIXTURES, f), [undefined, 1, 7, 100])
   })
 
   const HEADER =
@@ -130,7 +100,7 @@ describe('WebAssembly CSV hot path', () => {
       fc.property(fc.array(row, { maxLength: 60 }), fc.boolean(), (rows, cut) => {
         const text = HEADER + rows.join('')
         writeFileSync(file, cut ? text.slice(0, -3) : text)
-        same(file, [undefined, 1, 13, 97])
+        expectSameOutcome(file, [undefined, 1, 13, 97])
       }),
       { seed: 20261127, numRuns: 300, interruptAfterTimeLimit: 5000 }
     )

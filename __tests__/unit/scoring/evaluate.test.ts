@@ -9,6 +9,12 @@ import { evaluateResults } from '../../../src/scoring/evaluate.js'
 import { explain } from '../../../src/scoring/explain.js'
 import { FIXTURES } from '../../helpers/naive-jtl.js'
 import { REPO } from '../../helpers/paths.js'
+import {
+  expectFailsClosed,
+  P95_400_JTL,
+  previous,
+  qualityGateTests
+} from '../../helpers/suites/keptn-quality-gate.js'
 import { tempDirs } from '../../helpers/temp-dirs.js'
 
 const scratch = tempDirs('evaluate-')()
@@ -20,55 +26,10 @@ function write(name: string, content: string): string {
 const KEPTN = path.join(REPO, '__tests__/fixtures/keptn')
 // Keptn's spec 1.0 quality gate: response_time_p95 pass <=+10% and <600, warning <=800, pass 90%, warning 75%.
 const GATE_SLO = path.join(KEPTN, 'slo-1.0-comparison.yaml')
-const JTL = path.join(FIXTURES, 'multiline-lf.jtl') // p95 = 400 ms
-const previous = (p95: number | null, result: Evaluation['result'] = 'pass') => ({
-  result,
-  indicators: [{ sli: 'response_time_p95', value: p95 }]
-})
+const JTL = P95_400_JTL
 
 describe('evaluateResults', () => {
-  it("a Keptn quality-gate SLO on a results file, first run: pass, with 'no baseline' said", async () => {
-    const e = await evaluateResults({ resultsFile: JTL, sloFile: GATE_SLO })
-    expect(e).toMatchObject({ result: 'pass', score: 100, samples: 5, comparison: { baseline: 'none' } })
-    expect(e.indicators[0]).toMatchObject({
-      sli: 'response_time_p95',
-      value: 400,
-      status: 'pass',
-      keySli: false,
-      comparedValue: null,
-      line: 11,
-      sloFile: GATE_SLO
-    })
-    expect(e.warnings.join()).toMatch(/no baseline/)
-    expect(e.slis.request_count).toBe(5)
-  })
-
-  it('with a passing earlier run of 300 ms: +10% means 330, so 400 is a warning objective → fail at 50%', async () => {
-    const e = await evaluateResults({ resultsFile: JTL, sloFile: GATE_SLO, history: [previous(300)] })
-    expect(e).toMatchObject({ result: 'fail', score: 50, comparison: { baseline: 1 } })
-    expect(e.indicators[0]).toMatchObject({ status: 'warning', comparedValue: 300 })
-    expect(e.indicators[0]!.passTargets).toEqual([
-      {
-        criterion: '<=+10%',
-        group: 0,
-        operator: '<=',
-        target: expect.closeTo(330, 9),
-        relative: true,
-        violated: true
-      },
-      { criterion: '<600', group: 0, operator: '<', target: 600, relative: false, violated: false }
-    ])
-  })
-
-  it('include_result_with_score: pass skips failed and null earlier runs', async () => {
-    const e = await evaluateResults({
-      resultsFile: JTL,
-      sloFile: GATE_SLO,
-      history: [previous(100, 'fail'), previous(390)]
-    })
-    expect(e.indicators[0]!.comparedValue).toBe(390)
-    expect(e.result).toBe('pass')
-  })
+  qualityGateTests({ name: 'a Keptn quality-gate SLO', sloFile: GATE_SLO, objectiveLine: 11 })
 
   it('values instead of results; a null value fails its objective', async () => {
     const pass = await evaluateResults({
@@ -120,19 +81,18 @@ describe('evaluateResults', () => {
       expect(e.reasons[0]).toMatch(/results file unusable: .*missing\.jtl: cannot be read \(ENOENT\)/)
     })
     it('a results file that is refused', async () => {
-      const e = await evaluateResults({
-        resultsFile: path.join(FIXTURES, 'noheader-custom-no-timestamp.jtl'),
-        thresholds: 'error_rate<=100'
-      })
-      expect(e.result).toBe('fail')
-      expect(e.reasons[0]).toMatch(/no header row, and its 13 columns do not match a JMeter default layout/)
+      await expectFailsClosed(
+        {
+          resultsFile: path.join(FIXTURES, 'noheader-custom-no-timestamp.jtl'),
+          thresholds: 'error_rate<=100'
+        },
+        /no header row, and its 13 columns do not match a JMeter default layout/
+      )
     })
     it('no SLO at all, and an SLO with no objectives', async () => {
       expect((await evaluateResults({ resultsFile: JTL })).reasons[0]).toMatch(/no SLO/)
       const empty = path.join(KEPTN, 'slo-empty.yaml')
-      const e = await evaluateResults({ resultsFile: JTL, sloFile: empty })
-      expect(e.result).toBe('fail')
-      expect(e.reasons[0]).toMatch(/has no objectives/)
+      await expectFailsClosed({ resultsFile: JTL, sloFile: empty }, /has no objectives/)
     })
     it('an unknown SLI', async () => {
       const e = await evaluateResults({ resultsFile: JTL, thresholds: 'response_time_p42x<1' })

@@ -1,10 +1,16 @@
 /** slo.yaml parsing: the project's fixtures of each Keptn slo.yaml shape, comparison defaults, errors with file:line. */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { ConfigFileError } from '../../../src/contracts/errors.js'
 import { comparison, loadSlo, parseSlo } from '../../../src/scoring/slo.js'
 import { REPO } from '../../helpers/paths.js'
+import {
+  itNotesTheUnsignedPercentage,
+  itParsesEach,
+  itParsesTheEmptySlo,
+  itReadsTheQualityGate
+} from '../../helpers/suites/slo-files.js'
 
 const KEPTN = path.join(REPO, '__tests__/fixtures/keptn')
 const sloFiles = readdirSync(KEPTN).filter(f => f.startsWith('slo') && f.endsWith('.yaml'))
@@ -22,38 +28,13 @@ describe('slo.yaml fixtures (one per Keptn slo.yaml shape)', () => {
     ])
   })
 
-  it.each(sloFiles)('%s parses', file => {
-    const slo = loadSlo(fixture(file))
-    const text = readFileSync(fixture(file), 'utf8')
-    expect(slo.objectives).toHaveLength((text.match(/^\s*- sli:/gm) ?? []).length)
-    for (const o of slo.objectives) {
-      expect(o.errors).toEqual([])
-      expect(text.split(/\r?\n/)[o.line! - 1]).toContain(`sli: `)
-    }
-  })
+  itParsesEach(KEPTN, sloFiles)
 
-  it('the spec 1.0 quality gate reads as the reference says', () => {
-    const slo = loadSlo(fixture('slo-1.0-comparison.yaml'))
-    expect(slo.comparison).toEqual({
-      compareWith: 'single_result',
-      includeResultWithScore: 'pass',
-      numberOfComparisonResults: 1,
-      aggregateFunction: 'avg'
-    })
-    expect(slo.totalScore).toEqual({ pass: 90, warning: 75 })
-    const [o] = slo.objectives
-    expect(o).toMatchObject({
-      sli: 'response_time_p95',
-      displayName: 'Response time P95',
-      keySli: false,
-      weight: 1,
-      line: 11
-    })
-    expect(o!.pass[0]!.map(c => [c.text, c.relative])).toEqual([
-      ['<=+10%', true],
-      ['<600', false]
-    ])
-  })
+  itReadsTheQualityGate(
+    'the spec 1.0 quality gate reads as the reference says',
+    fixture('slo-1.0-comparison.yaml'),
+    11
+  )
 
   it('the 0.6 quality gate (spec 0.1.1): relative and absolute criteria, no key_sli', () => {
     const slo = loadSlo(fixture('slo-0.6-quality-gates.yaml'))
@@ -83,15 +64,9 @@ describe('slo.yaml fixtures (one per Keptn slo.yaml shape)', () => {
     expect(slo.objectives.find(o => o.sli === 'go_routines')!.keySli).toBe(true)
   })
 
-  it('an SLO with no objectives parses (the evaluation then fails)', () => {
-    expect(loadSlo(fixture('slo-empty.yaml')).objectives).toEqual([])
-  })
+  itParsesTheEmptySlo(fixture('slo-empty.yaml'))
 
-  it('notes the Keptn surprise of an unsigned percentage being relative', () => {
-    const slo = loadSlo(fixture('slo-perftest.yaml'))
-    expect(slo.notes.join('\n')).toMatch(/"<=1%" is relative to earlier runs/)
-    expect(slo.objectives.find(o => o.sli === 'error_rate')!.weight).toBe(2)
-  })
+  itNotesTheUnsignedPercentage(fixture('slo-perftest.yaml'))
 })
 
 describe('comparison defaults (lighthouse)', () => {

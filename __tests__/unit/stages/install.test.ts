@@ -3,38 +3,33 @@ import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { ActionConfig } from '../../../src/contracts/config.js'
 import type { StagePlan } from '../../../src/contracts/plan.js'
 import { installStep, installStepWith, toolsNeeded } from '../../../src/stages/install.js'
 import { testContext } from '../../helpers/context.js'
 import { itOnAmd64 } from '../../helpers/skip.js'
-import {
-  buildHelmArchive,
-  freshRunnerDirs,
-  JMETER_TGZ,
-  sha,
-  startServer,
-  type ArchiveServer,
-  tempDir,
-  cleanup
-} from '../../helpers/tool-archives.js'
+import { archiveTestBed, buildHelmArchive, JMETER_TGZ, sha, tempDir } from '../../helpers/tool-archives.js'
 
 const ARCHIVE = 'helm-v3.19.0-linux-amd64.tar.gz'
 
-let server: ArchiveServer
 let digest: string
 let outputFile: string
 const savedOutput = process.env.GITHUB_OUTPUT
+const bed = archiveTestBed(async server => {
+  const archive = await buildHelmArchive('/bin/true', await tempDir('step-'), '3.19.0')
+  digest = await sha('sha256', archive)
+  server.serve(`/${ARCHIVE}`, archive)
+})
 
 function context(plan: Partial<StagePlan>, config: Partial<ActionConfig> = {}) {
   return testContext({
     tempDir: tmpdir(),
     config: {
       helmVersion: { kind: 'pinned', version: '3.19.0' },
-      helmDownloadUrl: server.url,
+      helmDownloadUrl: bed.server.url,
       jmeterVersion: { kind: 'pinned', version: '5.6.3' },
-      jmeterDownloadUrl: `${server.url}/jmeter`,
+      jmeterDownloadUrl: `${bed.server.url}/jmeter`,
       ...config
     },
     // A stage of its own: neither deploys nor tests unless the test says so.
@@ -42,22 +37,10 @@ function context(plan: Partial<StagePlan>, config: Partial<ActionConfig> = {}) {
   })
 }
 
-beforeAll(async () => {
-  server = await startServer()
-  const archive = await buildHelmArchive('/bin/true', await tempDir('step-'), '3.19.0')
-  digest = await sha('sha256', archive)
-  server.serve(`/${ARCHIVE}`, archive)
-})
-afterAll(async () => {
-  await server.close()
-  await cleanup()
-})
 beforeEach(async () => {
-  const { temp } = await freshRunnerDirs()
-  outputFile = path.join(temp, '..', 'output')
+  outputFile = path.join(bed.dirs.temp, '..', 'output')
   await writeFile(outputFile, '')
   process.env.GITHUB_OUTPUT = outputFile
-  server.requests.length = 0
 })
 afterEach(() => {
   if (savedOutput === undefined) delete process.env.GITHUB_OUTPUT
@@ -92,7 +75,7 @@ describe('installStep', () => {
   itOnAmd64(
     'adds JMeter for a stage with tests and a jmeter-dir',
     async () => {
-      server.serve('/jmeter/apache-jmeter-5.6.3.tgz', JMETER_TGZ)
+      bed.server.serve('/jmeter/apache-jmeter-5.6.3.tgz', JMETER_TGZ)
       const ctx = context({ deploymentStrategy: 'direct', testStrategy: 'performance' }, { jmeterDir: '/j' })
       const checksums = {
         [ARCHIVE]: `sha256:${digest}`,
@@ -110,7 +93,7 @@ describe('installStep', () => {
   it('installs nothing for a stage that neither deploys nor tests', async () => {
     const ctx = context({})
     expect(await installStep.run(ctx)).toBeUndefined()
-    expect(server.requests).toEqual([])
+    expect(bed.server.requests).toEqual([])
     expect(await readFile(outputFile, 'utf8')).toBe('')
   })
 })
