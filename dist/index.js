@@ -9,7 +9,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
 const core_1 = __nccwpck_require__(3893);
 const draft7_1 = __nccwpck_require__(9941);
-const discriminator_1 = __nccwpck_require__(6505);
+const discriminator_1 = __nccwpck_require__(8886);
 const draft7MetaSchema = __nccwpck_require__(2079);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
@@ -4892,7 +4892,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6505:
+/***/ 8886:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -37420,6 +37420,7 @@ module.exports = {
 /* harmony export */   _G: () => (/* binding */ ToolOutputError),
 /* harmony export */   dL: () => (/* binding */ ResultsFileError),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   q0: () => (/* binding */ describe),
 /* harmony export */   sH: () => (/* binding */ DeployError),
 /* harmony export */   v4: () => (/* binding */ ToolError),
@@ -37427,7 +37428,7 @@ module.exports = {
 /* harmony export */   w3: () => (/* binding */ SetupError),
 /* harmony export */   x: () => (/* binding */ ConfigFileError)
 /* harmony export */ });
-/* unused harmony exports quote, EXIT, exitCodeFor */
+/* unused harmony exports EXIT, exitCodeFor */
 /** Shows a user-supplied value safely on one line (newlines and control characters escaped). */
 function quote(value, max = 60) {
     const shown = value.length > max ? `${value.slice(0, max)}…` : value;
@@ -37540,22 +37541,58 @@ function exitCodeFor(error) {
 
 /***/ }),
 
+/***/ 7506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ clip),
+/* harmony export */   K: () => (/* binding */ excerpt)
+/* harmony export */ });
+/**
+ * Pieces of a file's text fit for an error line. Error lines quote at most a short excerpt of what they saw,
+ * on one line: a file may be large, and may not be a text file of the user's at all.
+ */
+/** At most `max` characters on one line, control characters shown as escapes (no quotes added). */
+function clip(text, max = 60) {
+    const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+    // eslint-disable-next-line no-control-regex
+    return shown.replace(/[\u0000-\u001f\u007f]/g, char => JSON.stringify(char).slice(1, -1));
+}
+/**
+ * A short piece of a file's text fit for an error line: at most `max` characters, control characters and
+ * quotes escaped (JSON string form).
+ */
+function excerpt(text, max = 60) {
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
+
+/***/ }),
+
 /***/ 3355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E1: () => (/* binding */ readUserFile),
-/* harmony export */   YJ: () => (/* binding */ readUserJson)
+/* harmony export */   HJ: () => (/* binding */ parseUserFile),
+/* harmony export */   YJ: () => (/* binding */ readUserJson),
+/* harmony export */   gH: () => (/* binding */ withoutContent)
 /* harmony export */ });
-/* unused harmony export USER_FILE_CAPS */
+/* unused harmony exports USER_FILE_CAPS, mayQuote, readUserFile */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(444);
+/* harmony import */ var _excerpt_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7506);
 /**
  * The one way to read a file a user names (shipyard, slo.yaml, jmeter.conf.yaml, JSON inputs, kubeconfig):
  * a regular file, at most a size suited to its kind, as UTF-8 text. A FIFO, a device or a directory is refused
- * before a byte is read (opened non-blocking, so a FIFO cannot hang the run), and so is an oversized file.
+ * before a byte is read (opened non-blocking, so a FIFO cannot hang the run), and so is an oversized file, and
+ * so is a kernel pseudo-file (/proc, /sys, /dev: /proc/self/environ holds the run's secrets).
+ *
+ * Error lines quote a file's text only when it is a user's text file: one everybody on the machine may read.
+ * A file that is not readable by everyone (/etc/shadow, a private key, a 0600 token file: a committed symlink
+ * can lead to any of them) is read, but an error about it names the file and the line, never its bytes.
  */
+
 
 
 const MiB = 1024 * 1024;
@@ -37568,8 +37605,61 @@ const USER_FILE_CAPS = {
     /** Kubeconfig and checksum lists. */
     small: MiB
 };
+/** Files read whose text must not be quoted (by the name they were read under and by real path), with their mode. */
+const UNQUOTABLE = new Map();
+/**
+ * The mode of an unquotable file that `file` names: the same name, its real path, or a name it ends with (callers
+ * show a file relative to the workspace: `jm/jmeter.conf.yaml` for `/ws/jm/jmeter.conf.yaml`).
+ */
+function unquotableMode(file) {
+    const direct = UNQUOTABLE.get(file) ?? UNQUOTABLE.get(realOrUndefined(file) ?? '');
+    if (direct !== undefined)
+        return direct;
+    const suffix = file.startsWith('/') ? undefined : `/${file.replace(/^\.\//, '')}`;
+    if (suffix === undefined)
+        return undefined;
+    for (const [name, mode] of UNQUOTABLE)
+        if (name.endsWith(suffix))
+            return mode;
+    return undefined;
+}
+/** Whether an error about `file` may quote its text. */
+function mayQuote(file) {
+    return unquotableMode(file) === undefined;
+}
+/** The same error without a byte of the file's text, when the file is not a user's text file. */
+function withoutContent(error) {
+    const mode = unquotableMode(error.file);
+    if (mode === undefined)
+        return error;
+    return new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(error.file, error.line, `is not valid here; its text is not quoted because the file is not readable by everyone (mode ${(mode & 0o777).toString(8).padStart(4, '0')}), as a user's text file is`);
+}
+function realOrUndefined(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads a user file and parses it; errors about a file that is not a user's text file quote none of it. */
+function parseUserFile(file, kind, parse) {
+    const text = readUserFile(file, kind);
+    try {
+        return parse(text);
+    }
+    catch (error) {
+        throw error instanceof _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x ? withoutContent(error) : error;
+    }
+}
+/** Kernel pseudo-files; /dev/shm is a plain tmpfs where some runners keep their work. */
+const PSEUDO_FILES = /^\/(?:proc|sys|dev(?!\/shm\/))(?:\/|$)/;
 function readUserFile(file, kind) {
     const cap = USER_FILE_CAPS[kind];
+    // Missing or unreadable: the open below says which.
+    const real = realOrUndefined(file);
+    if (real !== undefined && PSEUDO_FILES.test(real))
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `is not a regular file (it leads to ${real})`);
     let fd;
     try {
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
@@ -37583,6 +37673,12 @@ function readUserFile(file, kind) {
             throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, 'is not a regular file');
         if (stat.size > cap)
             throw tooLarge(file, cap);
+        for (const name of real === undefined ? [file] : [file, real]) {
+            if ((stat.mode & 0o004) === 0)
+                UNQUOTABLE.set(name, stat.mode);
+            else
+                UNQUOTABLE.delete(name);
+        }
         const buffer = Buffer.alloc(Math.min(stat.size, cap) + 1);
         let length = 0;
         // The size can change under us; read until EOF, never past the cap.
@@ -37590,6 +37686,9 @@ function readUserFile(file, kind) {
             length += n;
         if (length > cap)
             throw tooLarge(file, cap);
+        // A pseudo-file elsewhere reports no size yet has content: not a file of the user's either.
+        if (stat.size === 0 && length > 0)
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, 'is not a regular file (it has content but reports none)');
         return buffer.subarray(0, length).toString('utf8');
     }
     finally {
@@ -37598,13 +37697,15 @@ function readUserFile(file, kind) {
 }
 /** A user's JSON file, parsed; unreadable or malformed ones name the file. */
 function readUserJson(file) {
-    const text = readUserFile(file, 'json');
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `is not valid JSON (${error.message.slice(0, 120)})`);
-    }
+    return parseUserFile(file, 'json', text => {
+        try {
+            return JSON.parse(text);
+        }
+        catch (error) {
+            // Node's message quotes the text around the error: kept short and on one line.
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `is not valid JSON (${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$)(error.message, 120)})`);
+        }
+    });
 }
 function tooLarge(file, cap) {
     return new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `is larger than ${cap / MiB} MiB, the most this kind of file may be`);
@@ -37626,28 +37727,46 @@ function errorCode(error) {
 /* harmony export */   mh: () => (/* binding */ lineAt)
 /* harmony export */ });
 /* unused harmony export pointerToPath */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(ajv__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(444);
+/* harmony import */ var _excerpt_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7506);
+/* harmony import */ var _user_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3355);
 /** YAML documents that remember where each value came from, and schema checks that report the line. */
 
 
 
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: false, strict: true });
+
+
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_3__.Ajv({ allErrors: false, strict: true });
 function compileSchema(schema) {
     return ajv.compile(schema);
 }
-/** Parses YAML text; syntax errors become a ConfigFileError with the line. */
-function parseYaml(text, file) {
+/** Parses YAML text; syntax errors and non-finite numbers become a ConfigFileError with the line. */
+function parseYaml(text, file, options = {}) {
     const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) {
         const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
-        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `invalid YAML: ${first.message.split('\n')[0]}`);
+        // The parser's own words only: never the bytes of the file (it may not be a text file of the user's).
+        throw (0,_user_file_js__WEBPACK_IMPORTED_MODULE_2__/* .withoutContent */ .gH)(new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `invalid YAML: ${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$)(first.message.split('\n')[0], 120)}`));
     }
+    if (options.finiteNumbers !== false)
+        refuseNonFinite(doc, lines, file);
     return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
+}
+function refuseNonFinite(doc, lines, file) {
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+        Scalar(_, node) {
+            if (typeof node.value !== 'number' || Number.isFinite(node.value))
+                return;
+            const line = node.range ? lines.linePos(node.range[0]).line : undefined;
+            const written = typeof node.source === 'string' ? node.source : String(node.value);
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `expected a finite number, got ${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_4__/* .excerpt */ .K)(written, 40)} (infinite and not-a-number values are refused)`);
+        }
+    });
 }
 /** The 1-based line of the node at `path`, or of its nearest existing parent. */
 function lineAt(src, path) {
@@ -37668,7 +37787,7 @@ function checkSchema(src, validate) {
         throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, undefined, 'does not match its schema');
     const path = pointerToPath(error.instancePath);
     const where = path.length ? path.join('.') : 'document';
-    throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, lineAt(src, path), `${where}: ${explain(error)}`);
+    throw (0,_user_file_js__WEBPACK_IMPORTED_MODULE_2__/* .withoutContent */ .gH)(new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, lineAt(src, path), `${where}: ${explain(error)}`));
 }
 function pointerToPath(pointer) {
     if (!pointer)
@@ -37685,7 +37804,7 @@ function explain(error) {
         case 'enum':
             return `expected one of ${p.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
         case 'additionalProperties':
-            return `unknown key '${String(p.additionalProperty)}'`;
+            return `unknown key '${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$)(String(p.additionalProperty), 60)}'`;
         case 'required':
             return `missing required key '${String(p.missingProperty)}'`;
         case 'type':
@@ -37702,7 +37821,7 @@ function explain(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8886);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4548);
 /** Entry point the runner starts (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37712,7 +37831,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8886:
+/***/ 4548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40813,7 +40932,7 @@ function readWorkloads(jmeterDir, workspace, log) {
         return builtInWorkloads();
     }
     const shown = external_node_path_default().relative(workspace, file);
-    return parseWorkloads((0,user_file/* readUserFile */.E1)(file, 'yaml'), shown.startsWith('..') ? file : shown);
+    return (0,user_file/* parseUserFile */.HJ)(file, 'yaml', text => parseWorkloads(text, shown.startsWith('..') ? file : shown));
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -40826,16 +40945,109 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * that ends the program (a hung git, helm or JVM must not hold a job for hours), and @actions/exec's
  * ToolRunner gives no handle on the child to kill it and has no timeout. It also echoes each command line
  * to stdout, which the CLI's machine-readable output cannot have. So this wrapper spawns the child itself.
+ *
+ * Deadlines end the whole process group. Each child is started as the leader of its own process group
+ * (`detached`, i.e. setsid), so that what it starts in turn (git's `git-remote-http`, the JVM under
+ * bin/jmeter's shell, a kubeconfig's exec credential plugin) is in the same group. On its deadline the
+ * group gets SIGTERM, then SIGKILL after a grace period: nothing is left holding our pipes, and the call
+ * returns. Every call has a deadline (DEFAULT_TIMEOUT_MS unless the caller gives one).
+ *
+ * Environment: children never inherit ours wholesale. The runner gives the action every input as an
+ * `INPUT_*` variable (the kubeconfig and the token among them) and its own tokens (ACTIONS_RUNTIME_TOKEN,
+ * ACTIONS_ID_TOKEN_REQUEST_TOKEN, ...); a child (and a JMeter test plan from the repository) must see none
+ * of them. A child gets the variables of BASE_ENV plus the families its wrapper asks for (`inherit`), plus
+ * what the caller passes in `env` explicitly (KUBECONFIG, git's config entries).
  */
 
 
+/** What any program needs to run at all: where programs are, home, temp dirs, locale, proxies, CA files. */
+const BASE_ENV = [
+    /^(PATH|HOME|USER|LOGNAME|SHELL|TERM|TZ|LANG|LANGUAGE|HOSTNAME|TMPDIR|TMP|TEMP)$/,
+    /^LC_[A-Z]+$/,
+    /^(RUNNER_TEMP|RUNNER_TOOL_CACHE)$/,
+    // Corporate runners reach the network through these; no credentials of ours are in them.
+    /^(http|https|no|all)_proxy$/i,
+    /^(SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE)$/,
+    /^XDG_[A-Z_]+$/
+];
+/** git: its own settings (GIT_SSL_CAINFO, GIT_SSH_COMMAND, GIT_CONFIG_*) and an ssh agent for ssh remotes. */
+const GIT_ENV = [/^GIT_[A-Z0-9_]+$/, /^SSH_AUTH_SOCK$/];
+/**
+ * helm and kubectl: their settings, and the cloud credentials a kubeconfig's exec plugin needs to log in
+ * (aws eks get-token, gke-gcloud-auth-plugin, kubelogin): those were put in the environment for exactly
+ * these programs (by aws-actions/configure-aws-credentials, google-github-actions/auth, azure/login).
+ */
+const KUBE_ENV = [
+    /^KUBECONFIG$/,
+    /^(HELM|KUBE|KUBECTL)_[A-Z0-9_]+$/,
+    /^(AWS|AZURE|GOOGLE|CLOUDSDK)_[A-Z0-9_]+$/
+];
+/** Java and JMeter: what bin/jmeter and the JVM read. No cloud or git credentials: test plans run code. */
+const JAVA_ENV = [
+    /^(JAVA_HOME|JRE_HOME|JAVA_OPTS|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|JVM_ARGS|HEAP|GC_ALGO|DUMP_HEAP)$/,
+    /^JMETER_[A-Z0-9_]+$/
+];
+/** The deadline of a call that names none. */
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+/** Between SIGTERM and SIGKILL: time for helm or the JVM to write what they were writing. */
+const KILL_GRACE_MS = 5_000;
+/** The environment a child starts with: only the variables that match, then the caller's own. */
+function childEnv(options, base = process.env) {
+    const env = {};
+    if (!options.replaceEnv) {
+        const keep = [...BASE_ENV, ...(options.inherit ?? [])];
+        for (const [name, value] of Object.entries(base)) {
+            if (value !== undefined && keep.some(pattern => pattern.test(name)))
+                env[name] = value;
+        }
+    }
+    for (const [name, value] of Object.entries(options.env ?? {})) {
+        if (value === undefined)
+            delete env[name];
+        else
+            env[name] = value;
+    }
+    return env;
+}
 function execTool(command, args, options = {}) {
-    const env = options.replaceEnv ? { ...options.env } : { ...process.env, ...options.env };
+    const name = options.name ?? command;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const graceMs = options.killGraceMs ?? KILL_GRACE_MS;
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+        const fail = (code, output) => new errors/* ToolError */.v4(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
+        let child;
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+                cwd: options.cwd,
+                env: childEnv(options),
+                stdio: ['pipe', 'pipe', 'pipe'],
+                detached: true // its own process group: see the header
+            });
+        }
+        catch (error) {
+            // Node throws some spawn errors at once. Linux refuses one argument or variable over 128 KiB (and
+            // all of them together over ~2 MiB) with E2BIG: say what that means.
+            const { code, message } = error;
+            const why = code === 'E2BIG' ? ': its arguments or environment are too large (one value over 128 KiB?)' : '';
+            reject(fail(null, `${message}${why}`));
+            return;
+        }
         const out = [];
         const err = [];
-        const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGTERM'), options.timeoutMs) : undefined;
+        let timedOut = false;
+        const timers = [];
+        const stopTimers = () => timers.splice(0).forEach(clearTimeout);
+        if (child.pid !== undefined)
+            track(child);
+        timers.push(setTimeout(() => {
+            timedOut = true;
+            killGroup(child, 'SIGTERM');
+            timers.push(setTimeout(() => {
+                killGroup(child, 'SIGKILL');
+                // A process that left the group (setsid) could still hold our pipes: stop waiting for them.
+                timers.push(setTimeout(() => destroyPipes(child), 1_000));
+            }, graceMs));
+        }, timeoutMs));
         child.stdout.on('data', (chunk) => {
             out.push(chunk);
             options.onOutput?.(chunk.toString());
@@ -40844,30 +41056,90 @@ function execTool(command, args, options = {}) {
             err.push(chunk);
             options.onOutput?.(chunk.toString());
         });
-        const fail = (code, output) => new errors/* ToolError */.v4(options.name ?? command, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
         child.on('error', error => {
-            if (timer)
-                clearTimeout(timer);
+            stopTimers();
+            untrack(child);
             reject(fail(null, error.message));
         });
         child.on('close', code => {
-            if (timer)
-                clearTimeout(timer);
-            const result = {
-                exitCode: code,
-                stdout: Buffer.concat(out).toString(),
-                stderr: Buffer.concat(err).toString()
-            };
-            if (code === 0 || options.allowFailure)
+            stopTimers();
+            untrack(child);
+            let stderr = Buffer.concat(err).toString();
+            if (timedOut) {
+                const shown = (options.shownArgs ?? args)[0] ?? '';
+                stderr +=
+                    `\n${name} ${shown} did not finish within ${seconds(timeoutMs)} and was stopped ` +
+                        '(its whole process group: SIGTERM, then SIGKILL)';
+            }
+            const result = { exitCode: code, stdout: Buffer.concat(out).toString(), stderr, timedOut };
+            if (code === 0 && !timedOut)
+                resolve(result);
+            else if (options.allowFailure)
                 resolve(result);
             else
-                reject(fail(code, result.stderr || result.stdout));
+                reject(fail(code, timedOut ? result.stderr : result.stderr || result.stdout));
         });
         // A program may exit without reading its stdin (git does, under load): the write then fails with EPIPE,
         // which must not crash the process; the exit code above already tells what happened.
         child.stdin.on('error', () => { });
         child.stdin.end(options.input ?? '');
     });
+}
+function seconds(ms) {
+    return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+/** The group's id is the leader's pid; a group already gone is fine. */
+function killGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        process.kill(-child.pid, signal);
+    }
+    catch {
+        // ESRCH: every member has exited.
+    }
+}
+function destroyPipes(child) {
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    child.stdin?.destroy();
+}
+/*
+ * Cancellation. A child in its own process group no longer gets the SIGINT a terminal's Ctrl-C or the
+ * runner's cancel sends to us (or to our group), and if we then died by the signal's default action it
+ * would run on, orphaned. So, only while children run, SIGINT and SIGTERM are forwarded to their groups
+ * (SIGKILL after the grace period), and then we die by the same signal as we would have without the handler.
+ */
+const live = new Set();
+let pendingSignal;
+function track(child) {
+    live.add(child);
+    if (live.size === 1)
+        for (const signal of SIGNALS)
+            process.on(signal, onSignal);
+}
+function untrack(child) {
+    if (!live.delete(child) || live.size > 0)
+        return;
+    for (const signal of SIGNALS)
+        process.off(signal, onSignal);
+    if (pendingSignal)
+        process.kill(process.pid, pendingSignal);
+}
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+function onSignal(signal) {
+    if (pendingSignal)
+        return;
+    pendingSignal = signal;
+    for (const child of live)
+        killGroup(child, 'SIGTERM');
+    setTimeout(() => {
+        for (const child of live)
+            killGroup(child, 'SIGKILL');
+        for (const sig of SIGNALS)
+            process.off(sig, onSignal);
+        process.kill(process.pid, signal);
+    }, KILL_GRACE_MS);
 }
 
 ;// CONCATENATED MODULE: ./src/programs/git-format.ts
@@ -40965,9 +41237,30 @@ function parsePush(stdout, ref) {
 
 
 
+/**
+ * The deadline of each clone, fetch and push: 300 s, or CARTS_DEPLOY_GIT_TIMEOUT_MS (milliseconds; tests
+ * use a short one). On it git's whole process group is stopped (remote helpers included, see exec.ts).
+ */
+const GIT_TIMEOUT_ENV = 'CARTS_DEPLOY_GIT_TIMEOUT_MS';
 const NETWORK_TIMEOUT_MS = 300_000;
 const LOCAL_TIMEOUT_MS = 60_000;
+function networkTimeoutMs(env = process.env) {
+    const value = Number(env[GIT_TIMEOUT_ENV]);
+    return Number.isSafeInteger(value) && value > 0 ? value : NETWORK_TIMEOUT_MS;
+}
 const MISSING_BRANCH = /Remote branch .* not found|couldn't find remote ref/i;
+/**
+ * The largest token git is given: it travels in one environment variable (Linux refuses one over 128 KiB
+ * with `spawn E2BIG`) and one HTTP header. Real tokens are under 1 KiB. The action checks its input against
+ * the same limit; this check covers every other caller (the CLI's GITHUB_TOKEN).
+ */
+const MAX_TOKEN_BYTES = 16 * 1024;
+function checkToken(token) {
+    const size = Buffer.byteLength(token);
+    if (size > MAX_TOKEN_BYTES) {
+        throw new errors/* InputError */.dz('github-token', `at most ${MAX_TOKEN_BYTES / 1024} KiB (this value is ${Math.ceil(size / 1024)} KiB)`);
+    }
+}
 function basicCredential(token) {
     return Buffer.from(`x-access-token:${token}`).toString('base64');
 }
@@ -40985,6 +41278,10 @@ function httpOrigin(remote) {
 /**
  * The environment of every git command. Our config entries are appended after any the caller's
  * environment already has. The empty extraheader first resets headers inherited from other config.
+ *
+ * http.followRedirects=false: by default ('initial') git follows a redirect of its first request and uses
+ * the new URL as the base of every later one, sending our Authorization header (and the push) to whatever
+ * host the remote named. With false, a redirect is an error: the token stays with its origin.
  */
 function gitEnv(remote, auth, base = process.env) {
     const env = {
@@ -40998,11 +41295,15 @@ function gitEnv(remote, auth, base = process.env) {
         GIT_ALTERNATE_OBJECT_DIRECTORIES: undefined
     };
     const origin = httpOrigin(remote);
-    if (!auth || !origin)
-        return env;
     let count = Number(base.GIT_CONFIG_COUNT ?? 0) || 0;
-    for (const value of ['', `AUTHORIZATION: basic ${basicCredential(auth.token)}`]) {
-        env[`GIT_CONFIG_KEY_${count}`] = `http.${origin}.extraheader`;
+    const entries = [['http.followRedirects', 'false']];
+    if (auth && origin) {
+        for (const value of ['', `AUTHORIZATION: basic ${basicCredential(auth.token)}`]) {
+            entries.push([`http.${origin}.extraheader`, value]);
+        }
+    }
+    for (const [key, value] of entries) {
+        env[`GIT_CONFIG_KEY_${count}`] = key;
         env[`GIT_CONFIG_VALUE_${count}`] = value;
         count++;
     }
@@ -41021,9 +41322,11 @@ class Git {
     }
     /** A bare shallow clone of `branch` in `dir` (which must not exist); a missing branch gives an empty repo. */
     static async cloneBranch(remote, branch, dir, auth) {
+        if (auth)
+            checkToken(auth.token);
         const git = new Git(dir, remote, auth);
         const args = ['clone', '--bare', '--quiet', '--depth', '1', '--single-branch', '--no-tags'];
-        const result = await git.run([...args, '--branch', branch, '--', remote, dir], NETWORK_TIMEOUT_MS, true);
+        const result = await git.run([...args, '--branch', branch, '--', remote, dir], networkTimeoutMs(), true);
         if (result.exitCode === 0)
             return git;
         if (!MISSING_BRANCH.test(result.stderr))
@@ -41038,7 +41341,7 @@ class Git {
     async fetchBranch(branch) {
         const ref = `refs/heads/${branch}`;
         const args = ['fetch', '--quiet', '--depth', '1', '--no-tags', '--', this.remote, `+${ref}:${ref}`];
-        const result = await this.run(args, NETWORK_TIMEOUT_MS, true);
+        const result = await this.run(args, networkTimeoutMs(), true);
         if (result.exitCode === 0)
             return;
         if (!MISSING_BRANCH.test(result.stderr))
@@ -41074,7 +41377,7 @@ class Git {
     async push(sha, branch) {
         const ref = `refs/heads/${branch}`;
         const args = ['push', '--porcelain', '--no-verify', '--', this.remote, `${sha}:${ref}`];
-        const result = await this.run(args, NETWORK_TIMEOUT_MS, true);
+        const result = await this.run(args, networkTimeoutMs(), true);
         const outcome = parsePush(result.stdout, ref);
         if (outcome.kind === 'pushed' && result.exitCode === 0)
             return outcome;
@@ -41086,6 +41389,7 @@ class Git {
         const options = {
             cwd: (0,external_node_path_namespaceObject.dirname)(this.dir),
             env: gitEnv(this.remote, this.auth),
+            inherit: GIT_ENV,
             timeoutMs,
             allowFailure,
             input
@@ -41281,20 +41585,45 @@ function summary_escape(text) {
 var slo = __nccwpck_require__(6359);
 ;// CONCATENATED MODULE: ./src/results-file/histogram.ts
 /**
- * Response-time statistics in fixed memory. JMeter's `elapsed` is whole milliseconds, so one bucket
- * per millisecond gives exact nearest-rank percentiles without keeping the samples.
+ * Response-time statistics in bounded memory with exact nearest-rank percentiles. JMeter's `elapsed` is
+ * whole milliseconds, so one bucket per millisecond below 65.5 s is exact without keeping the samples.
+ *
+ * Above 65.5 s (rare: timeouts, hung requests) the values are kept exactly in a map while there are at
+ * most `exactCap` distinct ones (the usual case: a few timeout values). Past that the map is dropped for
+ * log-linear buckets (2^8 per power of two, a fixed 70 KB) and a percentile whose rank falls among them is
+ * found by further passes over the data (see `resolve`): each pass counts only the values inside the one
+ * bucket that holds the rank, in up to 65,536 sub-buckets, until a sub-bucket is 1 ms wide. Why: an exact
+ * percentile of arbitrary distinct values needs either memory that grows with the samples (5,000,000
+ * distinct values above 65.5 s took 631 MB in the map) or another look at the data; the file is still
+ * there, and a second read costs about one more read of the file only in that rare case. Memory is then
+ * bounded whatever the values.
  */
-/** Values below this go to the dense array (65.5 s); larger ones to a map keyed by value. */
+/** Values below this go to the dense array (65.5 s); larger ones to the overflow structures. */
 const DENSE_LIMIT = 65536;
+const DENSE_BITS = 16;
 const INITIAL_DENSE = 1024;
+/** `elapsed` has at most 15 digits: below 2^50. */
+const TOP_BITS = 50;
+/** Log-linear buckets above DENSE_LIMIT: this many bits of sub-bucket per power of two. */
+const SUB_BITS = 8;
+const DEFAULT_EXACT_CAP = 16384;
 class Histogram {
+    exactCap;
     count = 0;
     sum = 0;
     min = Infinity;
     max = -Infinity;
+    /** Set by a reader that can read the data again; needed only once the exact map is dropped. */
+    resolver = null;
+    /** During a refining pass: the targets whose ranges this histogram's overflow values are counted into. */
+    refining = null;
     dense;
-    overflow = new Map();
-    constructor(initial = INITIAL_DENSE) {
+    exact = new Map();
+    coarse = null;
+    /** Ranks already resolved by further passes. */
+    resolved = new Map();
+    constructor(initial = INITIAL_DENSE, exactCap = DEFAULT_EXACT_CAP) {
+        this.exactCap = exactCap;
         this.dense = new Uint32Array(Math.min(Math.max(initial, 16), DENSE_LIMIT));
     }
     /** Adds one whole-millisecond value (callers pass non-negative integers). */
@@ -41310,6 +41639,10 @@ class Histogram {
         else
             this.addSlow(ms);
     }
+    /** Whether every percentile can be answered without another pass over the data. */
+    get isExact() {
+        return this.exact !== null;
+    }
     addSlow(ms) {
         if (ms < DENSE_LIMIT) {
             let size = this.dense.length;
@@ -41319,10 +41652,29 @@ class Histogram {
             grown.set(this.dense);
             this.dense = grown;
             this.dense[ms]++;
+            return;
         }
-        else {
-            this.overflow.set(ms, (this.overflow.get(ms) ?? 0) + 1);
+        if (this.refining) {
+            for (const t of this.refining) {
+                if (ms >= t.lo && ms < t.hi)
+                    t.counts[Math.floor((ms - t.lo) / t.step)]++;
+            }
+            return;
         }
+        const exact = this.exact;
+        if (exact) {
+            const n = exact.get(ms);
+            if (n !== undefined)
+                return void exact.set(ms, n + 1);
+            if (exact.size < this.exactCap)
+                return void exact.set(ms, 1);
+            // Too many distinct large values to keep: counts per log-linear bucket from now on.
+            this.coarse = new Float64Array((TOP_BITS - DENSE_BITS) << SUB_BITS);
+            for (const [v, k] of exact)
+                this.coarse[coarseIndex(v)] += k;
+            this.exact = null;
+        }
+        this.coarse[coarseIndex(ms)]++;
     }
     /** The 1 ms buckets below 65.5 s, for a caller counting many values in one loop (see addCounted). */
     buckets() {
@@ -41358,13 +41710,41 @@ class Histogram {
     percentile(p) {
         return this.percentiles([p])[0] ?? null;
     }
-    /** Several percentiles in one pass over the buckets, in the order asked. */
+    /** Several percentiles in one pass over the buckets (and at most one set of further passes), in the order asked. */
     percentiles(ps) {
         if (this.count === 0)
             return ps.map(() => null);
         const ranks = ps.map(p => rankOf(p, this.count));
+        const found = this.byRank(ranks);
+        const open = found.filter((v) => typeof v === 'object');
+        if (open.length > 0) {
+            if (!this.resolver)
+                throw new Error('exact percentiles above 65.5 s need another pass over the data');
+            this.resolver(this, open);
+            for (const t of open) {
+                if (t.hi - t.lo !== 1)
+                    throw new Error('a percentile was not resolved');
+                this.resolved.set(t.rank, t.lo);
+            }
+        }
+        return found.map(v => (typeof v === 'number' ? v : v.lo));
+    }
+    /** The ranks that further passes must resolve (none while the map is exact), for batching them. */
+    pendingTargets(ps) {
+        if (this.count === 0 || this.exact)
+            return [];
+        return this.byRank(ps.map(p => rankOf(p, this.count))).filter((v) => typeof v === 'object');
+    }
+    /** Records the targets resolved by a batch of passes (see pendingTargets). */
+    settle(targets) {
+        for (const t of targets)
+            if (t.hi - t.lo === 1)
+                this.resolved.set(t.rank, t.lo);
+    }
+    /** For each rank: its value, or the target (bucket range) that holds it when only further passes can tell. */
+    byRank(ranks) {
         const order = ranks.map((_, i) => i).sort((a, b) => ranks[a] - ranks[b]);
-        const out = ps.map(() => null);
+        const out = ranks.map(() => 0);
         let next = 0;
         let seen = 0;
         const dense = this.dense;
@@ -41375,17 +41755,96 @@ class Histogram {
             while (next < order.length && ranks[order[next]] <= seen)
                 out[order[next++]] = v;
         }
-        if (next < order.length) {
-            for (const v of [...this.overflow.keys()].sort((a, b) => a - b)) {
-                seen += this.overflow.get(v);
+        if (next < order.length && this.exact) {
+            for (const v of [...this.exact.keys()].sort((a, b) => a - b)) {
+                seen += this.exact.get(v);
                 while (next < order.length && ranks[order[next]] <= seen)
                     out[order[next++]] = v;
                 if (next >= order.length)
                     break;
             }
         }
+        const coarse = this.coarse;
+        if (next < order.length && coarse) {
+            for (let i = 0; i < coarse.length && next < order.length; i++) {
+                const k = coarse[i];
+                if (k === 0)
+                    continue;
+                while (next < order.length && ranks[order[next]] <= seen + k) {
+                    const rank = ranks[order[next]];
+                    const known = this.resolved.get(rank);
+                    if (known !== undefined)
+                        out[order[next++]] = known;
+                    else {
+                        const [lo, hi] = coarseRange(i);
+                        out[order[next++]] = target(rank, lo, hi, rank - seen, k);
+                    }
+                }
+                seen += k;
+            }
+        }
         return out;
     }
+}
+/** The log-linear bucket of a value >= DENSE_LIMIT. */
+function coarseIndex(v) {
+    // Integer arithmetic below 2^31 (24 days), the case that matters for speed.
+    if (v < 0x80000000) {
+        const e = 31 - Math.clz32(v);
+        return ((e - DENSE_BITS) << SUB_BITS) + (v >>> (e - SUB_BITS)) - (1 << SUB_BITS);
+    }
+    const e = v < 2 ** 32 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / 2 ** 32));
+    const sub = Math.floor(v / 2 ** (e - SUB_BITS)) - (1 << SUB_BITS);
+    return ((e - DENSE_BITS) << SUB_BITS) + sub;
+}
+function coarseRange(i) {
+    const e = (i >> SUB_BITS) + DENSE_BITS;
+    const width = 2 ** (e - SUB_BITS);
+    const lo = 2 ** e + (i & ((1 << SUB_BITS) - 1)) * width;
+    return [lo, lo + width];
+}
+/** Sub-buckets per target and pass: 65,536 for one, fewer when many ranks are looked for at once. */
+const PASS_BYTES = 4 << 20;
+function target(rank, lo, hi, within, expected) {
+    return { rank, lo, hi, within, expected, step: 1, counts: new Float64Array(0) };
+}
+/** Prepares the targets' counts for the next pass (targets already 1 ms wide are left alone). */
+function prepare(targets) {
+    const open = targets.filter(t => t.hi - t.lo > 1);
+    const slots = Math.max(256, Math.min(65536, Math.floor(PASS_BYTES / 8 / Math.max(1, open.length))));
+    for (const t of open) {
+        t.step = Math.ceil((t.hi - t.lo) / slots);
+        t.counts = new Float64Array(Math.ceil((t.hi - t.lo) / t.step));
+    }
+}
+/**
+ * After a pass: narrows each target to the sub-bucket that holds its rank. Returns false if a pass did not
+ * count the values the previous one did (the data changed between passes).
+ */
+function narrow(targets) {
+    for (const t of targets) {
+        if (t.hi - t.lo <= 1)
+            continue;
+        let total = 0;
+        for (const k of t.counts)
+            total += k;
+        if (total !== t.expected)
+            return false;
+        let seen = 0;
+        for (let j = 0; j < t.counts.length; j++) {
+            const k = t.counts[j];
+            if (seen + k >= t.within) {
+                t.within -= seen;
+                t.expected = k;
+                t.lo += j * t.step;
+                t.hi = Math.min(t.hi, t.lo + t.step);
+                break;
+            }
+            seen += k;
+        }
+        t.counts = new Float64Array(0);
+    }
+    return true;
 }
 /**
  * The 1-based rank ceil(p·n/100), computed on integers so 95% of 20 is exactly 19. `p` may have up
@@ -41408,6 +41867,8 @@ function rankOf(p, n) {
  */
 
 const DEFAULT_LABEL_CAP = 200;
+/** Distinct values above 65.5 s kept exactly per label (the total keeps more): 200 labels stay small. */
+const LABEL_EXACT_CAP = 1024;
 const STANDARD_PERCENTILES = [50, 90, 95, 99];
 /** Counters of one group of samples (all, or one label). */
 class Stats {
@@ -41418,8 +41879,8 @@ class Stats {
     minTs = Infinity;
     maxEnd = -Infinity;
     hist;
-    constructor(initialBuckets) {
-        this.hist = new Histogram(initialBuckets);
+    constructor(initialBuckets, exactCap) {
+        this.hist = new Histogram(initialBuckets, exactCap);
     }
     add(ts, elapsed, ok) {
         this.count++;
@@ -41443,6 +41904,11 @@ class SampleSink {
     trackLabels;
     labelCap;
     total = new Stats(65536);
+    /**
+     * Set by the reader: finds by further passes over the file the percentiles that histograms holding many
+     * distinct values above 65.5 s cannot tell alone (histogram.ts).
+     */
+    refine = null;
     labels = new Map();
     /** Distinct labels seen beyond the cap (not tracked per label). */
     untracked = new Set();
@@ -41451,6 +41917,17 @@ class SampleSink {
     constructor(trackLabels = false, labelCap = DEFAULT_LABEL_CAP) {
         this.trackLabels = trackLabels;
         this.labelCap = labelCap;
+    }
+    /** Resolves these percentiles of every group at once: one set of passes, not one per group and percentile. */
+    prefetch(ps) {
+        const wanted = new Map();
+        for (const stats of [this.total, ...this.labels.values()]) {
+            const targets = stats.hist.pendingTargets(ps);
+            if (targets.length > 0)
+                wanted.set(stats.hist, targets);
+        }
+        if (wanted.size > 0 && this.refine)
+            this.refine(wanted);
     }
     add(ts, elapsed, ok, label) {
         this.total.add(ts, elapsed, ok);
@@ -41465,7 +41942,7 @@ class SampleSink {
                     this.untracked.add(label);
                 return;
             }
-            stats = new Stats();
+            stats = new Stats(undefined, LABEL_EXACT_CAP);
             this.labels.set(label, stats);
         }
         stats.add(ts, elapsed, ok);
@@ -41518,14 +41995,18 @@ function sliOf(base, stats, columns) {
         return { value: h.min };
     if (base === 'response_time_max')
         return { value: h.max };
-    const m = PERCENTILE.exec(base);
-    const p = m ? Number(m[1]) : NaN;
+    const p = percentileOf(base);
     if (p > 0 && p <= 100)
         return { value: h.percentile(p) };
     return {
         value: null,
         reason: `unknown SLI '${base}' (a results file gives request_count, error_rate, throughput, response_time_*)`
     };
+}
+/** The p of a `response_time_p<P>` SLI (global or per label), else NaN. */
+function percentileOf(sli) {
+    const m = PERCENTILE.exec(parseSliName(sli)?.base ?? '');
+    return m ? Number(m[1]) : NaN;
 }
 function throughput(stats, columns) {
     if (!columns.timestamp)
@@ -41561,6 +42042,7 @@ function lookupSli(sink, name) {
 }
 /** The standard SLIs, globally and (when collected) for each label. */
 function standardSlis(sink) {
+    sink.prefetch(STANDARD_PERCENTILES);
     const out = {};
     const put = (stats, name) => {
         for (const base of BASE_SLIS)
@@ -41881,7 +42363,7 @@ function parseShipyard(text, file) {
 async function loadShipyard(file) {
     if (file === undefined)
         return DEFAULT_SHIPYARD;
-    return parseShipyard((0,user_file/* readUserFile */.E1)(file, 'yaml'), file);
+    return (0,user_file/* parseUserFile */.HJ)(file, 'yaml', text => parseShipyard(text, file));
 }
 /** The carts hackfest pipeline: used when no shipyard is given. */
 const DEFAULT_SHIPYARD = {
@@ -41911,6 +42393,7 @@ const DEFAULT_SHIPYARD = {
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/contracts/names.ts
 /** Pure checks for the names and values users hand us. Each returns the value or throws an InputError. */
+
 
 
 const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
@@ -41945,16 +42428,66 @@ function durationSeconds(input, value) {
     }
     return seconds;
 }
-/** Resolves a user path against the workspace and refuses one that leaves it. */
+/**
+ * Resolves a user path against the workspace and refuses one that leaves it: lexically (`../x`), and then by
+ * its real path, symlinks followed (a committed `slo.yaml -> /proc/self/environ`), against the workspace's own
+ * real path. Returns the real path, so that what is read later is what was checked. A path that does not exist
+ * yet is checked through its deepest existing folder.
+ */
 function pathInWorkspace(input, value, workspace) {
     if (value.includes('\0') || /[\r\n]/.test(value))
         throw new errors/* InputError */.dz(input, 'a path on one line', value);
     const resolved = external_node_path_default().resolve(workspace, value);
-    const relative = external_node_path_default().relative(workspace, resolved);
-    if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
+    if (!isInside(workspace, resolved)) {
         throw new errors/* InputError */.dz(input, `a path inside the workspace (${workspace})`, value);
     }
-    return resolved;
+    const realWorkspace = realOrSelf(external_node_path_default().resolve(workspace));
+    const real = realPath(input, resolved, value);
+    if (!isInside(realWorkspace, real)) {
+        throw new errors/* InputError */.dz(input, `a path inside the workspace (${workspace}); symlinks followed, it leads to ${JSON.stringify(real.slice(0, 200))}`, value);
+    }
+    return real;
+}
+function isInside(root, target) {
+    const relative = external_node_path_default().relative(root, target);
+    return !(relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative));
+}
+function realOrSelf(dir) {
+    try {
+        return (0,external_node_fs_.realpathSync)(dir);
+    }
+    catch {
+        return dir;
+    }
+}
+/** The real path of `target`, or of its deepest existing ancestor joined with the rest. */
+function realPath(input, target, value) {
+    let existing = target;
+    const rest = [];
+    for (;;) {
+        try {
+            return external_node_path_default().join((0,external_node_fs_.realpathSync)(existing), ...rest);
+        }
+        catch (error) {
+            const code = error.code;
+            let present = false;
+            try {
+                (0,external_node_fs_.lstatSync)(existing);
+                present = true;
+            }
+            catch {
+                // Not there at all: look at its folder.
+            }
+            // There but not resolvable: a dangling or looping symlink, or a folder we may not enter.
+            if (present)
+                throw new errors/* InputError */.dz(input, `a path that can be resolved (${code ?? 'error'})`, value);
+            const parent = external_node_path_default().dirname(existing);
+            if (parent === existing)
+                return target;
+            rest.unshift(external_node_path_default().basename(existing));
+            existing = parent;
+        }
+    }
 }
 function oneOf(input, value, allowed) {
     if (allowed.includes(value))
@@ -42089,8 +42622,11 @@ shows the history of one stage.
  * Each update works in its own temporary bare clone (never the user's working tree), applies a pure
  * mutation to the files it read, commits on top of the tip it read and pushes without force. When another
  * writer got there first the push is rejected; we fetch the new tip and apply the mutation again, so no
- * update is lost and none overwrites another. Retries are bounded, with jittered exponential backoff so
- * that writers who collided do not collide again in lockstep.
+ * update is lost and none overwrites another. Retries are bounded by time, not by a count: a busy server
+ * (many writers, each push taking a second) may reject a writer twenty times before its turn comes, and that is
+ * still progress. We retry until a deadline (120 s by default; CARTS_DEPLOY_PUSH_DEADLINE_SECONDS overrides it,
+ * e.g. for tests), with full-jitter exponential backoff so that writers who collided do not collide again in
+ * lockstep, and the final error says how many pushes were rejected over how long.
  */
 
 
@@ -42101,18 +42637,25 @@ shows the history of one stage.
 
 
 
+/** How long an update keeps retrying rejected pushes, unless the options or the environment say otherwise. */
+const DEFAULT_PUSH_DEADLINE_MS = 120_000;
+/** Overrides the deadline (seconds, > 0), e.g. for tests. */
+const PUSH_DEADLINE_ENV = 'CARTS_DEPLOY_PUSH_DEADLINE_SECONDS';
 class BranchUpdateError extends Error {
     branch;
     repo;
     attempts;
     lastReason;
-    constructor(branch, repo, attempts, lastReason) {
-        super(`Could not update branch '${branch}' of ${repo}: the push was rejected ${attempts} times because other ` +
-            `runs kept moving the branch (last: ${lastReason}). Nothing was overwritten; run the job again.`);
+    elapsedMs;
+    constructor(branch, repo, attempts, lastReason, elapsedMs = 0) {
+        super(`Could not update branch '${branch}' of ${repo}: the push was rejected ${attempts} times over ` +
+            `${(elapsedMs / 1000).toFixed(1)} s because other runs kept moving the branch (last: ${lastReason}). ` +
+            `Nothing was overwritten; run the job again.`);
         this.branch = branch;
         this.repo = repo;
         this.attempts = attempts;
         this.lastReason = lastReason;
+        this.elapsedMs = elapsedMs;
         this.name = 'BranchUpdateError';
     }
 }
@@ -42158,11 +42701,21 @@ async function updateBranch(target, update, options = {}) {
     return withClone(target, options, git => attempts(git, target, update, options));
 }
 async function attempts(git, target, update, options) {
-    const max = Math.max(1, options.maxAttempts ?? 10);
+    const max = Math.max(1, options.maxAttempts ?? Number.POSITIVE_INFINITY);
+    const started = Date.now();
+    const deadline = started + pushDeadlineMs(options);
     let reason = '';
-    for (let attempt = 1; attempt <= max; attempt++) {
+    let attempt = 0;
+    while (attempt < max) {
+        attempt++;
         if (attempt > 1) {
-            await (0,external_node_timers_promises_namespaceObject.setTimeout)(backoffMs(attempt - 1, options.baseDelayMs ?? 100, options.maxDelayMs ?? 2000));
+            const wait = backoffMs(attempt - 1, options.baseDelayMs ?? 100, options.maxDelayMs ?? 2000);
+            // Never sleep past the deadline; a last attempt is worth making when time is left.
+            if (Date.now() + wait >= deadline) {
+                attempt--;
+                break;
+            }
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait);
             await git.fetchBranch(target.branch);
         }
         const snapshot = await git.read(target.branch, update.reads);
@@ -42180,8 +42733,22 @@ async function attempts(git, target, update, options) {
         if (outcome.kind === 'pushed')
             return { sha, changed: true, attempts: attempt };
         reason = outcome.reason;
+        if (Date.now() >= deadline)
+            break;
     }
-    throw new BranchUpdateError(target.branch, target.repo, max, reason);
+    throw new BranchUpdateError(target.branch, target.repo, attempt, reason, Date.now() - started);
+}
+/** The retry deadline: the option, else the environment variable (seconds), else 120 s. */
+function pushDeadlineMs(options = {}) {
+    if (options.deadlineMs !== undefined)
+        return Math.max(0, options.deadlineMs);
+    const raw = process.env[PUSH_DEADLINE_ENV]?.trim();
+    if (!raw)
+        return DEFAULT_PUSH_DEADLINE_MS;
+    const seconds = Number(raw);
+    if (!(Number.isFinite(seconds) && seconds > 0 && seconds <= 3600))
+        throw new errors/* InputError */.dz(PUSH_DEADLINE_ENV, 'a number of seconds between 0 and 3600', raw);
+    return seconds * 1000;
 }
 /** Only files whose content differs; a new (orphan) branch also gets the README. */
 function changedFiles(snapshot, changes) {
@@ -42268,7 +42835,8 @@ function writeImage(text, image, file) {
     return doc.toString(TO_STRING);
 }
 function load(text, file) {
-    const { doc } = (0,yaml_file/* parseYaml */.hN)(text, file);
+    // Helm values are the chart's business: a .inf there is not ours to refuse.
+    const { doc } = (0,yaml_file/* parseYaml */.hN)(text, file, { finiteNumbers: false });
     if (doc.contents !== null && !(0,dist/* isMap */.jh)(doc.contents)) {
         throw new errors/* ConfigFileError */.x(file, 1, 'expected a map of Helm values at the top level');
     }
@@ -42531,10 +43099,10 @@ class Helm {
         return parseRelease(result.stdout);
     }
     async rollback(release, namespace, revision, timeoutSeconds) {
-        await this.run(rollbackArgs(release, namespace, revision, timeoutSeconds));
+        await this.run(rollbackArgs(release, namespace, revision, timeoutSeconds), waitDeadlineMs(timeoutSeconds));
     }
     async uninstall(release, namespace, timeoutSeconds) {
-        await this.run(uninstallArgs(release, namespace, timeoutSeconds));
+        await this.run(uninstallArgs(release, namespace, timeoutSeconds), waitDeadlineMs(timeoutSeconds));
     }
     /** The release's revisions, oldest first; [] when there is no such release. */
     async history(release, namespace) {
@@ -42549,12 +43117,23 @@ class Helm {
     }
     async run(args, timeoutMs) {
         await this.detected;
-        return runHelm(this.path, args, { env: this.env, timeoutMs });
+        return runHelm(this.path, args, { env: this.env, ...(timeoutMs ? { timeoutMs } : {}) });
     }
 }
+/** The deadline of a call that asks helm itself to wait: its --timeout and a minute for the rest. */
+function waitDeadlineMs(timeoutSeconds) {
+    return (timeoutSeconds + 60) * 1000;
+}
+/** A helm call that does not wait for a rollout (version, history): a hung API server ends it. */
+const HELM_QUERY_TIMEOUT_MS = 120_000;
 /** Errors name `helm`, not the cache path of the binary, so messages stay short. */
 function runHelm(path, args, options) {
-    return execTool(path, args, { ...options, name: 'helm' });
+    return execTool(path, args, {
+        timeoutMs: HELM_QUERY_TIMEOUT_MS,
+        ...options,
+        name: 'helm',
+        inherit: KUBE_ENV
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/programs/kubectl.ts
@@ -42605,6 +43184,8 @@ function applyArgs(namespace) {
 function apiResourcesArgs(group) {
     return ['api-resources', `--api-group=${group}`, '--output', 'name'];
 }
+/** The deadline of a kubectl call that does not wait for a rollout: a hung API server ends it. */
+const KUBECTL_TIMEOUT_MS = 120_000;
 class Kubectl {
     path;
     env;
@@ -42630,7 +43211,9 @@ class Kubectl {
         return result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
     }
     async rolloutStatus(deployment, namespace, timeoutSeconds) {
-        await this.exec(rolloutStatusArgs(deployment, namespace, timeoutSeconds));
+        await this.exec(rolloutStatusArgs(deployment, namespace, timeoutSeconds), {
+            timeoutMs: (timeoutSeconds + 60) * 1000
+        });
     }
     async scale(selector, namespace, replicas) {
         await this.exec(scaleArgs(selector, namespace, replicas));
@@ -42645,7 +43228,13 @@ class Kubectl {
         return result.stdout.split('\n').filter(Boolean);
     }
     exec(args, options = {}) {
-        return execTool(this.path, args, { ...options, name: 'kubectl', env: { ...this.env, ...options.env } });
+        return execTool(this.path, args, {
+            timeoutMs: KUBECTL_TIMEOUT_MS,
+            ...options,
+            name: 'kubectl',
+            inherit: KUBE_ENV,
+            env: { ...this.env, ...options.env }
+        });
     }
 }
 
@@ -42667,6 +43256,46 @@ function kubeconfigText(input) {
             return decoded;
     }
     return `${text}\n`;
+}
+/** Keys whose value is a credential, in YAML or JSON kubeconfigs (users[].user and auth-provider config). */
+const CREDENTIAL_KEYS = /["']?(token|client-key-data|client-certificate-data|password|id-token|refresh-token|access-token|client-secret)["']?\s*:\s*["']?([^"'\s,}]+)/g;
+/** The shortest credential value masked: shorter ones (`v1`, `[]`) are not secrets. */
+const MIN_MASKED = 4;
+/**
+ * The shortest line masked. A short line (`- name: c`, `user:`) is structure, and as a mask it would star
+ * out parts of unrelated log lines (`name: carts`); every credential is also masked on its own below.
+ */
+const MIN_MASKED_LINE = 12;
+/**
+ * Every string the log must never show for this kubeconfig input: each of its lines (the runner masks
+ * values line by line, so a multi-line value is never matched whole), the same for its base64-decoded text,
+ * and each embedded credential on its own (token, client key and certificate data, password, ...), with
+ * the decoded text of a *-data value (a PEM) line by line.
+ */
+function kubeconfigSecrets(input) {
+    const secrets = new Set();
+    const addLines = (text, min = MIN_MASKED_LINE) => {
+        for (const line of text.split(/\r?\n/)) {
+            const trimmed = line.trim();
+            // A bare key (`users:`) or a PEM armour line is structure, not a secret.
+            if (trimmed.length < min || /^[\w-]+:$/.test(trimmed) || /^-----(BEGIN|END) /.test(trimmed))
+                continue;
+            secrets.add(trimmed);
+        }
+    };
+    addLines(input);
+    const text = kubeconfigText(input);
+    if (text.trim() !== input.trim())
+        addLines(text);
+    for (const match of text.matchAll(CREDENTIAL_KEYS)) {
+        const value = match[2];
+        if (value.length < MIN_MASKED)
+            continue;
+        secrets.add(value);
+        if (match[1].endsWith('-data'))
+            addLines(Buffer.from(value, 'base64').toString('utf8'), MIN_MASKED);
+    }
+    return [...secrets];
 }
 /** The file written, or undefined when the input is empty (the runner's current context is used). */
 async function writeKubeconfig(input, tempDir) {
@@ -43128,7 +43757,7 @@ async function deploy(ctx) {
     const strategy = strategyFor(strategyName);
     // Independent cluster reads run side by side: they are most of the step's own time.
     const [{ target, before }] = await Promise.all([
-        prepare(ctx, cluster, strategy),
+        deploy_prepare(ctx, cluster, strategy),
         ensureNamespace(ctx, cluster)
     ]);
     const spec = upgradeSpec(ctx, target);
@@ -43160,7 +43789,7 @@ async function deploy(ctx) {
     return result;
 }
 /** Where the deploy goes (the strategy's decision), and that release repaired if a crashed run left it stuck. */
-async function prepare(ctx, cluster, strategy) {
+async function deploy_prepare(ctx, cluster, strategy) {
     const target = await strategy.target(ctx, cluster);
     const before = await recoverRelease(cluster.helm, target.release, ctx.plan.namespace, ctx.config.timeoutSeconds);
     return { target, before };
@@ -43281,6 +43910,35 @@ function countLf(s, from = 0, to = s.length) {
     for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1))
         n++;
     return n;
+}
+/**
+ * Where the quoted field left open in `s` (the start of a record that has no end) opens, or -1 when
+ * every quoted field in it is closed (a last line cut off outside quotes).
+ */
+function unclosedQuote(s) {
+    let i = 0;
+    while (i < s.length) {
+        if (s.charCodeAt(i) === QUOTE) {
+            let from = i + 1;
+            for (;;) {
+                const q = s.indexOf('"', from);
+                if (q < 0)
+                    return i;
+                // At the end of the file a last quote closes the field (it cannot be half of a doubled one).
+                if (s.charCodeAt(q + 1) !== QUOTE) {
+                    i = q + 1;
+                    break;
+                }
+                from = q + 2;
+            }
+        }
+        // An unquoted field (or text after a closing quote) runs to the next comma.
+        const comma = s.indexOf(',', i);
+        if (comma < 0)
+            return -1;
+        i = comma + 1;
+    }
+    return -1;
 }
 
 ;// CONCATENATED MODULE: ./src/results-file/csv-scan-wasm.ts
@@ -43732,6 +44390,7 @@ class CsvScanner {
     ends = new RecordEnds();
     labels = new LabelTable();
     warnedHeader = false;
+    timestampWarned = new Set();
     /** success column for the hot path (timeStamp and elapsed first, no labels), or -1. */
     hotSuccess = -1;
     hot = { nextQuote: -Infinity, records: 0 };
@@ -43752,12 +44411,18 @@ class CsvScanner {
         this.hot.nextQuote = -Infinity;
         const len = b.length;
         let p = 0;
+        // WebAssembly leaves values above 65.5 s to JavaScript; when it stops after few records again and again
+        // (many such values: the distinct-large-values case), the JavaScript hot path takes the rest of the chunk.
+        let js = this.wasm?.owns(b) !== true;
+        let short = 0;
         while (p < len) {
             if (this.hotSuccess >= 0) {
-                p =
-                    this.wasm?.owns(b) === true
-                        ? this.wasm.hotRun(b, p, this.hotSuccess, this.sink.total, this.hot)
-                        : hotRun(b, p, this.hotSuccess, this.sink.total, this.hot);
+                p = js
+                    ? hotRun(b, p, this.hotSuccess, this.sink.total, this.hot)
+                    : this.wasm.hotRun(b, p, this.hotSuccess, this.sink.total, this.hot);
+                short = this.hot.records < 8 ? short + 1 : 0;
+                if (short >= 4)
+                    js = true;
                 this.line += this.hot.records;
                 if (p >= len)
                     break;
@@ -43873,6 +44538,12 @@ class CsvScanner {
         const next = c === LF ? i + 1 : this.ends.end(b, i + 1, nl);
         if (next < 0)
             return -1;
+        // A record over several lines (a quoted field with line ends, rare) is split and checked whole: a quote
+        // closed rows later would otherwise merge those rows into this one unseen.
+        if (c !== LF && this.ends.newlines > 0) {
+            this.ends.reset(); // its remembered quote lies past p now
+            return this.slow(b, p);
+        }
         this.line += c === LF ? 1 : 1 + this.ends.newlines;
         this.sink.add(ts, elapsed, ok, label);
         return next;
@@ -43920,7 +44591,8 @@ class CsvScanner {
     }
     addFields(fields, layout, line) {
         const need = Math.max(layout.timestamp, layout.elapsed, layout.success);
-        if (fields.length <= need) {
+        // More fields than the header: rows merged by a quote that was never closed where it should have been.
+        if (fields.length <= need || (layout.header && fields.length > layout.header.length)) {
             throw new errors/* ResultsFileError */.dL(this.file, line, `the row has ${fields.length} fields; the header has ${layout.header?.length}`);
         }
         const elapsed = layout.elapsed < 0 ? -1 : wholeNumber(fields[layout.elapsed]);
@@ -43940,8 +44612,12 @@ class CsvScanner {
     }
     timestamp(text) {
         const parsed = parseTimestamp(text);
-        if (parsed.warning && !this.sink.warnings.includes(parsed.warning))
+        // Once per kind: distinct bad timestamps on every row must not make a warning each (bounded output).
+        const kind = parsed.value === null ? 'bad' : 'approximate';
+        if (parsed.warning && !this.timestampWarned.has(kind)) {
+            this.timestampWarned.add(kind);
             this.sink.warnings.push(parsed.warning);
+        }
         if (parsed.value === null)
             this.sink.columns = { ...this.sink.columns, timestamp: false };
         return parsed.value ?? 0;
@@ -43953,7 +44629,7 @@ class CsvScanner {
         this.sink.warnings.push(`${this.file}:${line}: the header row appears again (runs appended?); skipped`);
     }
     bad(line, column, text, expected) {
-        return new errors/* ResultsFileError */.dL(this.file, line, `${column} is ${JSON.stringify(text.slice(0, 40))}, expected ${expected}`);
+        return new errors/* ResultsFileError */.dL(this.file, line, `${column} is ${(0,errors/* quote */.hD)(text, 40)}, expected ${expected}`);
     }
 }
 function wholeNumber(text) {
@@ -43969,6 +44645,18 @@ function wholeNumber(text) {
 
 
 const SAMPLE_ELEMENTS = new Set(['httpSample', 'sample']);
+/**
+ * JMeter's tags are short (attribute values are escaped on one line); a longer one is an attribute quote
+ * that was never closed, read no further (and never echoed).
+ */
+const MAX_TAG = 1 << 20;
+/** Element names and nesting JMeter never comes near; beyond them the file is refused, in bounded memory. */
+const MAX_NAME = 256;
+const MAX_DEPTH = 1000;
+const MAX_OTHER_NAMES = 10;
+/** Past this many bytes, a comment or CDATA section not closed yet is checked for swallowed samples. */
+const EARLY = 1 << 16;
+const SAMPLE_LINE = /\n<(?:httpSample|sample)[\s/>]/;
 class XmlScanner {
     file;
     sink;
@@ -43978,6 +44666,11 @@ class XmlScanner {
     rootSeen = false;
     pending = null;
     otherTopLevel = new Set();
+    /** Names and lines of the open elements below the root (index 0: the root's child). */
+    names = [];
+    lines = [];
+    /** Sample elements opened inside the open top-level element: samples a missing closing tag would hide. */
+    nestedSamples = 0;
     constructor(file, sink) {
         this.file = file;
         this.sink = sink;
@@ -44004,48 +44697,71 @@ class XmlScanner {
         if (s.startsWith('<?', lt))
             return after(s, '?>', lt);
         if (s.startsWith('<!--', lt))
-            return after(s, '-->', lt);
+            return this.hiding(s, lt, after(s, '-->', lt), 'comment');
         if (s.startsWith('<![CDATA[', lt))
-            return after(s, ']]>', lt);
+            return this.hiding(s, lt, after(s, ']]>', lt), 'CDATA section');
         // Too short yet to tell a CDATA section from a declaration.
         if (s.length - lt < 9 && '<![CDATA['.startsWith(s.slice(lt)))
             return -1;
         if (s.startsWith('<!', lt))
             return after(s, '>', lt);
         const gt = tagEnd(s, lt);
-        if (gt < 0)
+        if (gt < 0) {
+            // A `<` after the tag's start, or a tag this long, will never make a well-formed tag: say so now.
+            if (s.length - lt > MAX_TAG || s.indexOf('<', lt + 1) >= 0)
+                throw this.unterminatedTag(s.slice(lt, lt + MAX_TAG));
             return -1;
+        }
+        const tag = s.slice(lt, gt + 1);
+        // `<` cannot be in an attribute value: a tag holding one ran over an attribute quote left open.
+        if (tag.indexOf('<', 1) >= 0)
+            throw this.unterminatedTag(tag);
         if (s.charCodeAt(lt + 1) === 47)
-            this.close();
+            this.close(false, elementName(tag.slice(1)));
         else
-            this.open(s.slice(lt, gt + 1));
+            this.open(tag);
         return gt + 1;
     }
     open(tag) {
-        const name = /^<([^\s/>]+)/.exec(tag)?.[1] ?? '';
+        const name = elementName(tag);
         const selfClosing = tag.endsWith('/>');
         if (this.depth === 0) {
             if (name !== 'testResults') {
-                throw new errors/* ResultsFileError */.dL(this.file, this.line, `not a JMeter XML results file: the root element is <${name}>, not <testResults>`);
+                throw new errors/* ResultsFileError */.dL(this.file, this.line, `not a JMeter XML results file: the root element is <${(0,errors/* quote */.hD)(name).slice(1, -1)}>, not <testResults>`);
             }
             this.rootSeen = true;
         }
         else if (this.depth === 1) {
             if (SAMPLE_ELEMENTS.has(name))
                 this.pending = this.sample(tag);
-            else
-                this.otherTopLevel.add(name);
+            else if (this.otherTopLevel.size < MAX_OTHER_NAMES)
+                this.otherTopLevel.add((0,errors/* quote */.hD)(name, 40).slice(1, -1));
+            this.nestedSamples = 0;
         }
+        else if (SAMPLE_ELEMENTS.has(name))
+            this.nestedSamples++;
         if (selfClosing)
-            this.close(true);
-        else
-            this.depth++;
+            return this.close(true, name);
+        if (this.depth > 0) {
+            if (name.length > MAX_NAME || this.names.length >= MAX_DEPTH)
+                throw new errors/* ResultsFileError */.dL(this.file, this.line, `an element name longer than ${MAX_NAME} characters or nesting deeper than ${MAX_DEPTH}: not a JMeter results file`);
+            this.names.push(name);
+            this.lines.push(this.line);
+        }
+        this.depth++;
     }
-    close(selfClosed = false) {
-        if (!selfClosed)
+    close(selfClosed, name) {
+        if (!selfClosed) {
             this.depth--;
-        if (this.depth < 0)
-            throw new errors/* ResultsFileError */.dL(this.file, this.line, 'a closing tag without its opening tag');
+            if (this.depth < 0)
+                throw new errors/* ResultsFileError */.dL(this.file, this.line, 'a closing tag without its opening tag');
+            // A closing tag must close the element open last: a missing one would nest (and hide) later samples.
+            const open = this.depth === 0 ? 'testResults' : this.names.pop();
+            const openLine = this.depth === 0 ? undefined : this.lines.pop();
+            if (name !== open) {
+                throw new errors/* ResultsFileError */.dL(this.file, openLine ?? this.line, `<${(0,errors/* quote */.hD)(open, 40).slice(1, -1)}> opened here is closed by </${(0,errors/* quote */.hD)(name, 40).slice(1, -1)}> at line ${this.line}: a closing tag is missing (a damaged file)`);
+            }
+        }
         if (this.depth === 1 && this.pending) {
             const { ts, elapsed, ok, label } = this.pending;
             this.pending = null;
@@ -44072,12 +44788,64 @@ class XmlScanner {
                 : undefined
         };
     }
+    /**
+     * A comment or CDATA section (ending at `end`, or -1 if not yet) that holds lines starting a sample
+     * element, as JMeter writes them at line start: one left open, closed only by a later one, hides them.
+     */
+    hiding(s, lt, end, kind) {
+        // Not closed yet: looked at once it is long, so a damaged file is refused early, in bounded memory.
+        const upTo = end >= 0 ? end : s.length - lt > EARLY ? s.length : -1;
+        if (upTo >= 0 && SAMPLE_LINE.test(s.slice(lt, upTo))) {
+            throw new errors/* ResultsFileError */.dL(this.file, this.line, `a ${kind} opened here holds lines that start samples: it was not closed where it should have been, and those samples are unread (a damaged file)`);
+        }
+        return end;
+    }
+    /** The rest of the file (from `<`) that is not a whole construct: damaged, unless a cut-off last tag. */
+    unfinished(rest) {
+        const kind = rest.startsWith('<!--')
+            ? 'comment'
+            : rest.startsWith('<![CDATA[')
+                ? 'CDATA section'
+                : rest.startsWith('<?')
+                    ? 'processing instruction'
+                    : rest.startsWith('<!')
+                        ? 'declaration'
+                        : null;
+        if (kind) {
+            throw new errors/* ResultsFileError */.dL(this.file, this.line, `a ${kind} opened here is never closed: the file ends inside it, and the ${countLf(rest)} lines after it are unread (a damaged file)`);
+        }
+        if (rest.includes('\n') || rest.indexOf('<', 1) >= 0)
+            throw this.unterminatedTag(rest);
+    }
+    /** A tag that never ends; named at its start (an unbalanced quote flips every later quote pair). */
+    unterminatedTag(rest) {
+        const what = hasOpenQuote(rest)
+            ? 'a tag opened here never ends: an attribute quote in it is not closed, so the tag runs on over the rest of the file'
+            : 'a tag opened here never ends';
+        return new errors/* ResultsFileError */.dL(this.file, this.line, `${what}: the samples after it are unread (a damaged file)`);
+    }
     bad(attr, value, expected) {
-        const got = value === undefined ? 'missing' : JSON.stringify(value.slice(0, 40));
+        const got = value === undefined ? 'missing' : (0,errors/* quote */.hD)(value, 40);
         return new errors/* ResultsFileError */.dL(this.file, this.line, `sample attribute ${attr} is ${got}, expected ${expected}`);
     }
-    /** Called at the end of the file with what could not be read as a whole construct. */
+    /**
+     * Called at the end of the file with what could not be read as a whole construct.
+     *
+     * A file that ends inside a comment, CDATA section, processing instruction or declaration is damaged:
+     * everything after its start is unread, so the evaluation fails naming the line where it began. So is an
+     * unclosed tag that runs over further lines or markup (an attribute quote never closed swallows the
+     * samples after it), and an element left open at the end that holds sample elements (a missing closing
+     * tag nests the samples after it, uncounted). What stays a warning is JMeter killed mid-write (as JMeter
+     * 2.8 files are found): the last tag cut off on the last line, or the last sample's children cut off. That
+     * loses only the sample being written, after every complete one was read: refusing such a file would
+     * fail every run whose JMeter was stopped, while reading it hides nothing.
+     */
     finish(rest) {
+        if (rest.trim() !== '')
+            this.unfinished(rest);
+        if (this.depth >= 2 && this.nestedSamples > 0) {
+            throw new errors/* ResultsFileError */.dL(this.file, this.lines[0], `<${(0,errors/* quote */.hD)(this.names[0], 40).slice(1, -1)}> opened here is never closed and holds ${this.nestedSamples} sample elements: a closing tag is missing and the samples after it are hidden (a damaged file)`);
+        }
         if (!this.rootSeen)
             throw new errors/* ResultsFileError */.dL(this.file, undefined, 'no <testResults> element: not a JMeter XML results file');
         if (this.otherTopLevel.size > 0) {
@@ -44088,6 +44856,10 @@ class XmlScanner {
         const unfinished = this.pending || rest.trim() !== '' ? '; the unfinished sample at its end is left out' : '';
         this.sink.warnings.push(`${this.file} has no closing </testResults> (JMeter did not finish writing it): read ${this.samples} complete samples${unfinished}`);
     }
+}
+/** The name of the element in a tag's text (without its `<`). */
+function elementName(tag) {
+    return /^<?\/?([^\s/>]+)/.exec(tag)?.[1] ?? '';
 }
 function after(s, terminator, from) {
     const i = s.indexOf(terminator, from);
@@ -44108,6 +44880,20 @@ function tagEnd(s, lt) {
             return i;
     }
     return -1;
+}
+/** Whether an attribute quote is left open at the end of an unfinished tag. */
+function hasOpenQuote(rest) {
+    let quote = 0;
+    for (let i = 1; i < rest.length; i++) {
+        const c = rest.charCodeAt(i);
+        if (quote !== 0) {
+            if (c === quote)
+                quote = 0;
+        }
+        else if (c === 34 || c === 39)
+            quote = c;
+    }
+    return quote !== 0;
 }
 const ATTRIBUTE = /\s([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 function attributes(tag) {
@@ -44140,11 +44926,23 @@ function decodeEntities(text) {
 
 
 
+
+
+
 const CHUNK = 1 << 19;
 /** Room before each chunk for the unfinished record carried over from the previous chunk. */
 const RESERVE = 64 << 10;
-/** A record longer than this is taken for an unbalanced quote rather than read into memory. */
+/**
+ * A construct (an XML comment or CDATA section, e.g. saved response data) longer than this is taken for
+ * one never closed rather than read into memory.
+ */
 const MAX_RECORD = 64 << 20;
+/**
+ * A CSV record longer than this is taken for an unbalanced quote. JMeter's CSV holds no response data: its
+ * longest fields are failure messages, far below this; the limit keeps memory small when a stray quote
+ * would otherwise carry the rest of the file (e.g. 600,000 rows) as one record.
+ */
+const MAX_CSV_RECORD = 4 << 20;
 /** `wasm` false forces the JavaScript hot path (tests compare the two). */
 function readJtl(file, sink, chunk = CHUNK, wasm = true) {
     let fd;
@@ -44163,7 +44961,11 @@ function readJtl(file, sink, chunk = CHUNK, wasm = true) {
                 break;
             feeder.scan(feeder.attach(buf, n));
         }
-        return feeder.finish();
+        const read = feeder.finish();
+        sink.refine = wanted => refine(file, sink, wanted, chunk, wasm);
+        for (const stats of [sink.total, ...sink.labels.values()])
+            stats.hist.resolver = (hist, targets) => refine(file, sink, new Map([[hist, targets]]), chunk, wasm);
+        return read;
     }
     catch (error) {
         throw error instanceof errors/* ResultsFileError */.dL ? error : unreadable(file, error);
@@ -44184,6 +44986,8 @@ class Feeder {
     /** The WebAssembly hot path, whose memory holds the buffers; null where unavailable. */
     wasm;
     carry = Buffer.alloc(0);
+    /** The buffer a record longer than RESERVE grows in (see attach). */
+    big = null;
     scanner = null;
     start = true;
     constructor(file, sink, chunk, wasm) {
@@ -44199,13 +45003,36 @@ class Feeder {
     attach(buf, n) {
         const carry = this.carry;
         if (carry.length <= RESERVE) {
+            this.big = null;
             carry.copy(buf, RESERVE - carry.length);
             return buf.subarray(RESERVE - carry.length, RESERVE + n);
         }
-        if (carry.length > MAX_RECORD) {
-            throw new errors/* ResultsFileError */.dL(this.file, undefined, `a record longer than ${MAX_RECORD >> 20} MB: an unbalanced quote or a damaged file`);
+        const csv = this.scanner instanceof CsvScanner;
+        const max = csv ? MAX_CSV_RECORD : MAX_RECORD;
+        if (carry.length > max) {
+            const line = this.scanner?.line;
+            if (csv) {
+                const text = carry.toString('latin1');
+                const q = unclosedQuote(text);
+                if (q >= 0)
+                    throw unclosedField(this.file, line + countLf(text, 0, q), `is longer than ${max >> 20} MB`);
+            }
+            throw new errors/* ResultsFileError */.dL(this.file, line, `a ${csv ? 'record' : 'construct'} starting here is longer than ${max >> 20} MB: something opened here is never closed (a damaged file)`);
         }
-        return Buffer.concat([carry, buf.subarray(RESERVE, RESERVE + n)]);
+        // A long record: appended to in one buffer that grows by doubling, so it costs about twice its size
+        // in memory, not the sum of a new copy per chunk.
+        const len = carry.length;
+        let big = this.big;
+        if (!big || big.length < len + n) {
+            const grown = Buffer.allocUnsafe(Math.max(len + n, 2 * (big?.length ?? 0), 4 * RESERVE));
+            carry.copy(grown, 0);
+            big = this.big = grown;
+        }
+        else if (carry.buffer !== big.buffer || carry.byteOffset !== big.byteOffset) {
+            carry.copy(big, 0); // may overlap (carry is the end of big): Buffer#copy moves memory safely
+        }
+        buf.copy(big, len, RESERVE, RESERVE + n);
+        return big.subarray(0, len + n);
     }
     scan(view) {
         if (this.start) {
@@ -44238,12 +45065,50 @@ class Feeder {
             return { format: 'xml' };
         }
         if (rest.trim() !== '') {
+            // The file ends inside a quoted field: every line after the quote was taken into it, unread.
+            const q = unclosedQuote(rest);
+            if (q >= 0)
+                throw unclosedField(file, scanner.line + countLf(rest, 0, q), 'runs to the end of the file');
+            // Else the last line was cut off outside quotes (JMeter stopped mid-line): one sample lost, nothing hidden.
             sink.warnings.push(`${file}:${scanner.line}: the last line has no line end (file cut off?) and is ignored`);
         }
         if (!scanner.started)
             throw new errors/* ResultsFileError */.dL(file, undefined, 'has no complete line');
         return { format: 'csv' };
     }
+}
+function unclosedField(file, line, what) {
+    return new errors/* ResultsFileError */.dL(file, line, `a quoted field opened here is never closed: it ${what}, and the rows after it are unread (an unbalanced quote: a damaged file)`);
+}
+/**
+ * Further passes over the file that find exact percentiles the histograms cannot tell alone (many distinct
+ * values above 65.5 s, see histogram.ts): each pass reads the file into a fresh sink whose histograms count
+ * only the values inside the looked-for ranges, until each range is 1 ms wide. A file that changed between
+ * passes (other counts) is refused.
+ */
+function refine(file, sink, wanted, chunk, wasm) {
+    const labelOf = new Map();
+    for (const [label, stats] of sink.labels)
+        labelOf.set(stats.hist, label);
+    const all = [...wanted.values()].flat();
+    while (all.some(t => t.hi - t.lo > 1)) {
+        prepare(all);
+        const again = new SampleSink(sink.trackLabels, sink.labelCap);
+        // The same labels first, so the same ones are tracked under the cap.
+        for (const label of sink.labels.keys())
+            again.labels.set(label, new Stats());
+        for (const [hist, targets] of wanted) {
+            const label = labelOf.get(hist);
+            const twin = label === undefined ? again.total : again.labels.get(label);
+            twin.hist.refining = targets.filter(t => t.hi - t.lo > 1);
+        }
+        readJtl(file, again, chunk, wasm);
+        if (again.total.count !== sink.total.count || !narrow(all)) {
+            throw new errors/* ResultsFileError */.dL(file, undefined, 'changed while it was read: a second pass counted other samples');
+        }
+    }
+    for (const [hist, targets] of wanted)
+        hist.settle(targets);
 }
 
 ;// CONCATENATED MODULE: ./src/scoring/aggregate.ts
@@ -44335,9 +45200,16 @@ function total(indicators, totalScore) {
     const scored = indicators.filter(i => i.status !== 'info');
     const max = scored.reduce((sum, i) => sum + i.weight, 0);
     const achieved = scored.reduce((sum, i) => sum + i.score, 0);
-    const score = max === 0 ? 100 : (100 * achieved) / max;
+    const computed = max === 0 ? 100 : (100 * achieved) / max;
+    // slo.yaml refuses weights that could get here; a score that is not a number still never passes.
+    const finite = Number.isFinite(computed);
+    const score = finite ? computed : 0;
     const vetoes = indicators.filter(i => i.keySli && i.status === 'fail');
     const reasons = vetoes.map(i => `key SLI ${i.sli} failed (${i.reason}): the gate cannot pass`);
+    if (!finite) {
+        reasons.push('the total score cannot be computed (the weights are not finite numbers): the gate fails');
+        return { result: 'fail', score, reasons };
+    }
     const shown = `${formatNumber(Math.round(score * 100) / 100)}%`;
     let result;
     if (score >= totalScore.pass && vetoes.length === 0) {
@@ -44360,11 +45232,47 @@ function total(indicators, totalScore) {
     return { result, score: Math.round(score * 100) / 100, reasons };
 }
 
+;// CONCATENATED MODULE: ./src/scoring/unscored.ts
+/** The indicator was checked against a number (or failed outright: no value, a malformed criterion). */
+function scored(i) {
+    if (i.status === 'fail')
+        return true;
+    if (i.status === 'info')
+        return false;
+    return [...i.passTargets, ...i.warningTargets].some(t => t.target !== null);
+}
+/** Why the gate scored nothing, in words; undefined when at least one objective was scored. */
+function unscoredReason(e) {
+    if (e.indicators.length === 0 || e.indicators.some(scored))
+        return undefined;
+    const info = e.indicators.filter(i => i.status === 'info').length;
+    const relative = e.indicators.length - info;
+    const parts = [
+        ...(info ? [`${count(info)} no pass criteria (informational)`] : []),
+        ...(relative ? [`${count(relative)} only relative criteria and there is no baseline yet`] : [])
+    ];
+    return `the gate scored nothing: ${parts.join(', and ')}; no objective was checked against a number`;
+}
+function count(n) {
+    return n === 1 ? '1 objective has' : `${n} objectives have`;
+}
+/** fail-on-unscored: an evaluation that scored nothing fails, with the reason first. */
+function failUnscored(e) {
+    const reason = unscoredReason(e);
+    if (reason === undefined)
+        return e;
+    return { ...e, result: 'fail', reasons: [`${reason} (fail-on-unscored is true)`, ...e.reasons] };
+}
+
 ;// CONCATENATED MODULE: ./src/scoring/explain.ts
+
 
 const MARK = { pass: '✔', warning: '!', fail: '✘', info: 'i' };
 function explain(e) {
-    const lines = [`Quality gate: ${e.result.toUpperCase()} (score ${formatNumber(e.score)}%)`];
+    const unscored = unscoredReason(e);
+    const lines = [
+        `Quality gate: ${e.result.toUpperCase()} (score ${formatNumber(e.score)}%)${unscored ? ` — but ${unscored}` : ''}`
+    ];
     for (const reason of e.reasons)
         lines.push(`  ${reason}`);
     lines.push(baseline(e));
@@ -44442,12 +45350,18 @@ function measure(file, slo, input) {
     try {
         // Synchronous reading is the faster here: on two cores a thread-pool read competes with the scan.
         readJtl(file, sink);
+        // Percentiles that need another pass over the file (many distinct values above 65.5 s) are found here,
+        // all at once, where a file that changed in between is reported like any unusable file.
+        const asked = slo.objectives.map(o => percentileOf(o.sli)).filter(p => p > 0 && p <= 100);
+        sink.prefetch([...new Set([...STANDARD_PERCENTILES, ...asked])]);
     }
     catch (error) {
         if (!(error instanceof errors/* ResultsFileError */.dL))
             throw error;
         const reason = `results file unusable: ${error.message}`;
-        return { lookup: () => ({ value: null, reason }), slis: {}, warnings: sink.warnings, unusable: reason };
+        // The objectives say only that there is no value: the file and line are in the first reason, once.
+        const none = { value: null, reason: 'the results file is unusable (see the reasons)' };
+        return { lookup: () => none, slis: {}, warnings: sink.warnings, unusable: reason };
     }
     const samples = sink.total.count;
     const unusable = samples === 0 ? `the results file ${file} has no samples` : undefined;
@@ -44564,6 +45478,7 @@ function checkValues(value, file = 'values') {
 
 
 
+
 const evaluateStep = { name: 'evaluate', run: evaluate };
 async function evaluate(ctx) {
     const { config } = ctx;
@@ -44577,7 +45492,15 @@ async function evaluate(ctx) {
     const target = configTarget(config);
     const history = readEvaluationRecords(await readEvaluations(target, ctx.key, { tempRoot: ctx.tempDir }));
     const measured = await evaluateResults({ ...measurement(ctx, test), ...gateSource(ctx), history });
-    const evaluation = withTestVerdict(measured, test);
+    const judged = withTestVerdict(measured, test);
+    const evaluation = config.failOnUnscored === true ? failUnscored(judged) : judged;
+    const unscored = unscoredReason(evaluation);
+    if (unscored) {
+        const why = config.failOnUnscored === true || evaluation.result === 'fail'
+            ? ''
+            : " (it passes anyway, as Keptn's gate does; 'fail-on-unscored: true' makes it fail)";
+        ctx.log.warning(`Quality gate: ${unscored}${why}`);
+    }
     const file = external_node_path_default().join(ctx.tempDir, 'evaluation.json');
     await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(evaluation, null, 2)}\n`);
     ctx.log.info(explain(evaluation));
@@ -44624,7 +45547,10 @@ function decideGate(input, rules) {
         };
     }
     const result = input.kind === 'evaluated' ? input.result : input.verdict;
+    const unscored = input.kind === 'evaluated' ? input.unscored : undefined;
     const what = input.kind === 'evaluated' ? 'Quality gate' : 'Tests (no SLO)';
+    if (unscored !== undefined)
+        return unscoredDecision(result, unscored, rules, next);
     const failJob = rules.failOn === 'warning' ? result !== 'pass' : rules.failOn === 'fail' && result === 'fail';
     if (result === 'fail') {
         return {
@@ -44646,12 +45572,24 @@ function decideGate(input, rules) {
             : `${what} ${result}: ${next}`
     };
 }
+/** The same rules, with a headline that says first that nothing was scored. */
+function unscoredDecision(result, unscored, rules, next) {
+    const decision = decideGate({ kind: 'evaluated', result }, rules);
+    const said = result === 'fail' ? `Quality gate failed (${unscored})` : `Quality gate ${result}, but ${unscored}`;
+    const then = decision.action === 'rollback'
+        ? 'rolled back'
+        : decision.approval === 'required'
+            ? `waiting for a manual approval before ${rules.nextStage ?? ''}`
+            : next;
+    return { ...decision, headline: `${said}: ${then}` };
+}
 
 ;// CONCATENATED MODULE: ./src/stages/gate.ts
 /**
  * The gate step: decide from the evaluation and the stage's approval strategy, then promote the new version
  * or roll it back per strategy, and record either on the config branch so it says what runs and why.
  */
+
 
 
 
@@ -44683,8 +45621,10 @@ const gateStep = {
 };
 function gateInput(ctx) {
     const { evaluate: evaluation, test } = ctx.results;
-    if (evaluation)
-        return { kind: 'evaluated', result: evaluation.evaluation.result };
+    if (evaluation) {
+        const unscored = unscoredReason(evaluation.evaluation);
+        return { kind: 'evaluated', result: evaluation.evaluation.result, ...(unscored ? { unscored } : {}) };
+    }
     if (test)
         return { kind: 'tested', verdict: test.verdict };
     return { kind: 'rollout-only' };
@@ -44991,7 +45931,7 @@ var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisA
 /**
  * Internal class for retries
  */
-class RetryHelper {
+class retry_helper_RetryHelper {
     constructor(maxAttempts, minSeconds, maxSeconds) {
         if (maxAttempts < 1) {
             throw new Error('max attempts should be greater than or equal to 1');
@@ -45015,11 +45955,11 @@ class RetryHelper {
                     if (isRetryable && !isRetryable(err)) {
                         throw err;
                     }
-                    info(err.message);
+                    core.info(err.message);
                 }
                 // Sleep
                 const seconds = this.getSleepAmount();
-                info(`Waiting ${seconds} seconds before trying again`);
+                core.info(`Waiting ${seconds} seconds before trying again`);
                 yield this.sleep(seconds);
                 attempt++;
             }
@@ -45083,10 +46023,10 @@ const userAgent = 'actions/tool-cache';
  */
 function downloadTool(url, dest, auth, headers) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
-        dest = dest || external_path_namespaceObject.join(_getTempDirectory(), external_crypto_namespaceObject.randomUUID());
-        yield mkdirP(external_path_namespaceObject.dirname(dest));
-        core_debug(`Downloading ${url}`);
-        core_debug(`Destination ${dest}`);
+        dest = dest || path.join(_getTempDirectory(), crypto.randomUUID());
+        yield io.mkdirP(path.dirname(dest));
+        core.debug(`Downloading ${url}`);
+        core.debug(`Destination ${dest}`);
         const maxAttempts = 3;
         const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
         const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
@@ -45109,15 +46049,15 @@ function downloadTool(url, dest, auth, headers) {
 }
 function downloadToolAttempt(url, dest, auth, headers) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (external_fs_namespaceObject.existsSync(dest)) {
+        if (fs.existsSync(dest)) {
             throw new Error(`Destination file path ${dest} already exists`);
         }
         // Get the response headers
-        const http = new lib_HttpClient(userAgent, [], {
+        const http = new httpm.HttpClient(userAgent, [], {
             allowRetries: false
         });
         if (auth) {
-            core_debug('set auth');
+            core.debug('set auth');
             if (headers === undefined) {
                 headers = {};
             }
@@ -45126,29 +46066,29 @@ function downloadToolAttempt(url, dest, auth, headers) {
         const response = yield http.get(url, headers);
         if (response.message.statusCode !== 200) {
             const err = new HTTPError(response.message.statusCode);
-            core_debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
+            core.debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
             throw err;
         }
         // Download the response body
-        const pipeline = external_util_.promisify(external_stream_namespaceObject.pipeline);
+        const pipeline = util.promisify(stream.pipeline);
         const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
         const readStream = responseMessageFactory();
         let succeeded = false;
         try {
-            yield pipeline(readStream, external_fs_namespaceObject.createWriteStream(dest));
-            core_debug('download complete');
+            yield pipeline(readStream, fs.createWriteStream(dest));
+            core.debug('download complete');
             succeeded = true;
             return dest;
         }
         finally {
             // Error, delete dest before retry
             if (!succeeded) {
-                core_debug('download failed');
+                core.debug('download failed');
                 try {
-                    yield rmRF(dest);
+                    yield io.rmRF(dest);
                 }
                 catch (err) {
-                    core_debug(`Failed to delete '${dest}'. ${err.message}`);
+                    core.debug(`Failed to delete '${dest}'. ${err.message}`);
                 }
             }
         }
@@ -45665,12 +46605,227 @@ function _unique(values) {
     return Array.from(new Set(values));
 }
 //# sourceMappingURL=tool-cache.js.map
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/installers/download.ts
+/**
+ * Downloads a tool archive with limits that a broken or hostile mirror cannot get around: an overall
+ * deadline (headers and body), a stall limit (no byte for that long), and a size cap checked before each
+ * write, so at most `maxBytes` ever reach the disk. @actions/tool-cache's downloadTool has none of these
+ * (a mirror that trickled a byte a minute never ended; an endless body filled RUNNER_TEMP).
+ *
+ * Proxies are honoured as tool-cache does, with the agent of @actions/http-client (https_proxy, no_proxy).
+ * Redirects are followed (a mirror's CDN), never from https down to http.
+ *
+ * The limits come from the installer (its archive's size cap) and, to override them, from the environment:
+ * CARTS_DEPLOY_DOWNLOAD_TIMEOUT_MS, CARTS_DEPLOY_DOWNLOAD_STALL_MS, CARTS_DEPLOY_DOWNLOAD_MAX_BYTES.
+ */
+
+
+
+
+
+
+
+
+const DOWNLOAD_TIMEOUT_ENV = 'CARTS_DEPLOY_DOWNLOAD_TIMEOUT_MS';
+const DOWNLOAD_STALL_ENV = 'CARTS_DEPLOY_DOWNLOAD_STALL_MS';
+const DOWNLOAD_MAX_BYTES_ENV = 'CARTS_DEPLOY_DOWNLOAD_MAX_BYTES';
+const DEFAULT_DEADLINE_MS = 10 * 60_000;
+const DEFAULT_STALL_MS = 60_000;
+const MAX_REDIRECTS = 5;
+const ATTEMPTS = 3;
+/** The limits for an archive whose cap is `maxBytes`, unless the environment sets others. */
+function downloadLimits(maxBytes, env = process.env) {
+    const num = (name, fallback) => {
+        const value = Number(env[name]);
+        return env[name] && Number.isSafeInteger(value) && value > 0 ? value : fallback;
+    };
+    return {
+        deadlineMs: num(DOWNLOAD_TIMEOUT_ENV, DEFAULT_DEADLINE_MS),
+        stallMs: num(DOWNLOAD_STALL_ENV, DEFAULT_STALL_MS),
+        maxBytes: num(DOWNLOAD_MAX_BYTES_ENV, maxBytes)
+    };
+}
+/** A download that cannot complete; `retry` when another attempt may succeed (5xx, a reset connection). */
+class DownloadError extends Error {
+    status;
+    retry;
+    constructor(message, status, retry = false) {
+        super(message);
+        this.status = status;
+        this.retry = retry;
+        this.name = 'DownloadError';
+    }
+}
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024)
+        return `${+(bytes / 1024 / 1024).toFixed(1)} MiB`;
+    if (bytes >= 1024)
+        return `${+(bytes / 1024).toFixed(1)} KiB`;
+    return `${bytes} bytes`;
+}
+function formatMs(ms) {
+    return ms < 10_000 ? `${+(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+/**
+ * Writes `url`'s body to `dest`. On any failure `dest` is removed and a DownloadError says why in one line
+ * (without the URL: the caller names it).
+ */
+async function downloadFile(url, dest, limits) {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), limits.deadlineMs);
+    const overdue = () => new DownloadError(`not complete within ${formatMs(limits.deadlineMs)} (overall download deadline)`);
+    try {
+        for (let attempt = 1;; attempt++) {
+            try {
+                await attemptDownload(url, dest, limits, deadline.signal);
+                return;
+            }
+            catch (error) {
+                await (0,promises_namespaceObject.rm)(dest, { force: true });
+                if (deadline.signal.aborted)
+                    throw overdue();
+                if (!(error instanceof DownloadError) || !error.retry || attempt >= ATTEMPTS)
+                    throw error;
+            }
+            try {
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(1000 * attempt, undefined, { signal: deadline.signal });
+            }
+            catch {
+                throw overdue();
+            }
+        }
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function attemptDownload(url, dest, limits, signal) {
+    const response = await follow(url, limits, signal);
+    const length = Number(response.headers['content-length']);
+    if (Number.isFinite(length) && length > limits.maxBytes) {
+        response.destroy();
+        throw tooLarge(limits, `it announces ${formatBytes(length)}`);
+    }
+    let written = 0;
+    const cap = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            written += chunk.length;
+            if (written > limits.maxBytes)
+                done(tooLarge(limits, 'the body went on past it'));
+            else
+                done(null, chunk);
+        }
+    });
+    const stall = stallWatch(response, limits.stallMs);
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(response, cap, (0,external_node_fs_.createWriteStream)(dest, { mode: 0o600 }), { signal });
+    }
+    catch (error) {
+        if (error instanceof DownloadError)
+            throw error;
+        if (stall.fired())
+            throw stalled(limits);
+        if (signal.aborted)
+            throw error;
+        throw new DownloadError(`the connection failed after ${formatBytes(written)}: ${message(error)}`, 0, true);
+    }
+    finally {
+        stall.stop();
+    }
+}
+function tooLarge(limits, why) {
+    return new DownloadError(`larger than the size cap of ${formatBytes(limits.maxBytes)} (${why}); stopped`);
+}
+function stalled(limits) {
+    return new DownloadError(`no data for ${formatMs(limits.stallMs)} (stall limit); stopped`);
+}
+function message(error) {
+    return (error instanceof Error ? error.message : String(error)).replace(/\r?\n/g, ' ');
+}
+/** Destroys the stream when no data came for `ms`; `fired` tells afterwards whether that is why it ended. */
+function stallWatch(stream, ms) {
+    let fired = false;
+    let timer = setTimeout(fire, ms);
+    function fire() {
+        fired = true;
+        stream.destroy(new Error('stalled'));
+    }
+    const onData = () => {
+        clearTimeout(timer);
+        timer = setTimeout(fire, ms);
+    };
+    stream.on('data', onData);
+    return {
+        fired: () => fired,
+        stop: () => {
+            clearTimeout(timer);
+            stream.off('data', onData);
+        }
+    };
+}
+/** The response with a 200 status, after at most MAX_REDIRECTS redirects. */
+async function follow(url, limits, signal) {
+    let current = new URL(url);
+    for (let hop = 0;; hop++) {
+        const response = await get(current, limits, signal);
+        const status = response.statusCode ?? 0;
+        if (status === 200)
+            return response;
+        response.resume(); // discard the body of a redirect or an error
+        const location = response.headers.location;
+        if ([301, 302, 303, 307, 308].includes(status) && location) {
+            const next = new URL(location, current);
+            if (hop >= MAX_REDIRECTS)
+                throw new DownloadError(`more than ${MAX_REDIRECTS} redirects`, status);
+            if (current.protocol === 'https:' && next.protocol !== 'https:') {
+                throw new DownloadError(`redirected from https to ${next.protocol} (refused)`, status);
+            }
+            if (!['http:', 'https:'].includes(next.protocol)) {
+                throw new DownloadError(`redirected to a ${next.protocol} URL (refused)`, status);
+            }
+            current = next;
+            continue;
+        }
+        const retry = status >= 500 || status === 408 || status === 429;
+        throw new DownloadError(`HTTP ${status}`, status, retry);
+    }
+}
+/** One GET; the response once its headers are in (within the stall limit). */
+function get(url, limits, signal) {
+    const agent = new lib_HttpClient('carts-deploy-action').getAgent(url.href);
+    const request = url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_.request;
+    return new Promise((resolve, reject) => {
+        const headers = { 'user-agent': 'carts-deploy-action' };
+        const req = request(url, { agent, signal, headers }, response => {
+            req.setTimeout(0); // from here stallWatch watches the body
+            resolve(response);
+        });
+        req.setTimeout(limits.stallMs, () => req.destroy(stalled(limits)));
+        req.on('error', error => {
+            if (error instanceof DownloadError || signal.aborted)
+                reject(error);
+            else
+                reject(new DownloadError(`the request failed: ${message(error)}`, 0, true));
+        });
+        req.end();
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/installers/installer.ts
 /**
  * One install flow for every tool archive, like actions/setup-node: tool cache -> download -> verify ->
  * extract -> check the program is there -> cache. Nothing reaches the tool cache unless its digest
  * matched and it extracted completely, so a bad download can never be reused by a later run.
  */
+
 
 
 
@@ -45715,19 +46870,19 @@ async function installArchive(spec, log) {
         await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
     }
 }
+/** With a deadline, a stall limit and a size cap (download.ts); a failed download leaves no file. */
 async function download(spec, dest) {
     try {
-        return await downloadTool(spec.url, dest);
+        await downloadFile(spec.url, dest, downloadLimits(spec.maxBytes));
+        return dest;
     }
     catch (error) {
         const name = `${spec.tool} ${spec.version}`;
-        if (error instanceof HTTPError && error.httpStatusCode === 404) {
+        if (error instanceof DownloadError && error.status === 404) {
             throw new InstallError(`${name} not found at ${spec.url} (HTTP 404)`);
         }
-        if (error instanceof HTTPError) {
-            throw new InstallError(`${name}: download from ${spec.url} failed (HTTP ${error.httpStatusCode})`);
-        }
-        throw new InstallError(`${name}: download from ${spec.url} failed: ${(0,errors/* describe */.q0)(error)}`);
+        const why = error instanceof DownloadError ? error.message : (0,errors/* describe */.q0)(error);
+        throw new InstallError(`${name}: download from ${spec.url} failed: ${why}; nothing was cached`);
     }
 }
 /** Before extracting: tar must never see bytes we have not verified. */
@@ -45774,6 +46929,8 @@ async function isExecutable(file) {
 
 
 
+/** Helm's release archives are 15 to 25 MB; a mirror that sends far more is broken or hostile. */
+const HELM_MAX_BYTES = 128 * 1024 * 1024;
 /** Node's process.arch -> the arch in Helm's archive names. */
 function helmArch(nodeArch = process.arch) {
     if (nodeArch === 'x64')
@@ -45807,7 +46964,8 @@ async function installHelm(config, log, options = {}) {
         digest,
         root: `linux-${arch}`,
         binary: 'helm',
-        arch
+        arch,
+        maxBytes: HELM_MAX_BYTES
     }, log);
     return { path: external_node_path_default().join(root, 'helm'), version };
 }
@@ -45815,7 +46973,10 @@ async function systemHelm(log) {
     const found = await which('helm', false);
     if (!found)
         throw new InstallError("helm-version is 'system' but there is no helm on PATH");
-    const { stdout } = await execTool(found, ['version', '--short']);
+    const { stdout } = await execTool(found, ['version', '--short'], {
+        inherit: KUBE_ENV,
+        timeoutMs: 60_000
+    });
     const version = parseHelmVersion(stdout);
     if (!version)
         throw new InstallError(`${found} version --short printed no version: ${stdout.trim()}`);
@@ -45844,6 +47005,8 @@ function unknownVersion(version, arch, archives) {
 
 /** JMeter 5.x refuses to start on older Java. */
 const MIN_JAVA_MAJOR = 8;
+/** JMeter 5.x binary archives are 60 to 90 MB; a mirror that sends far more is broken or hostile. */
+const JMETER_MAX_BYTES = 256 * 1024 * 1024;
 function jmeterUrl(baseUrl, version) {
     return `${baseUrl.replace(/\/+$/, '')}/${jmeterArchiveName(version)}`;
 }
@@ -45869,7 +47032,11 @@ async function checkJava(log) {
     const hint = `add actions/setup-java (Java >= ${MIN_JAVA_MAJOR}) before this step`;
     if (!java)
         throw new InstallError(`Java not found: ${hint}`);
-    const { stdout, stderr } = await execTool(java, ['-version'], { allowFailure: true });
+    const { stdout, stderr } = await execTool(java, ['-version'], {
+        allowFailure: true,
+        inherit: JAVA_ENV,
+        timeoutMs: 60_000
+    });
     const major = parseJavaMajor(stderr + stdout);
     if (major === undefined)
         throw new InstallError(`${java} -version printed no version: ${hint}`);
@@ -45915,7 +47082,8 @@ async function unpackJmeter(config, version, archiveName, digest, log) {
         archiveName,
         digest,
         root: `apache-jmeter-${version}`,
-        binary: external_node_path_default().join('bin', 'jmeter')
+        binary: external_node_path_default().join('bin', 'jmeter'),
+        maxBytes: JMETER_MAX_BYTES
     }, log);
     return { home, bin: external_node_path_default().join(home, 'bin', 'jmeter'), version };
 }
@@ -45925,7 +47093,7 @@ async function systemJmeter(log) {
         throw new InstallError("jmeter-version is 'system' but there is no jmeter on PATH");
     // PATH often holds a symlink (/usr/local/bin/jmeter); JMETER_HOME is two levels above the real one.
     const bin = await (0,promises_namespaceObject.realpath)(found);
-    const { stdout, stderr } = await execTool(bin, ['--version'], { timeoutMs: 60_000 });
+    const { stdout, stderr } = await execTool(bin, ['--version'], { inherit: JAVA_ENV, timeoutMs: 60_000 });
     const version = parseJmeterVersion(stdout + stderr);
     if (!version)
         throw new InstallError(`${bin} --version printed no version`);
@@ -46050,6 +47218,7 @@ async function runJmeter(options) {
     const started = performance.now();
     const result = await execTool(options.bin, jmeterArgs(options.script, files, options.properties), {
         cwd: options.cwd,
+        inherit: JAVA_ENV,
         timeoutMs: options.timeoutMs,
         allowFailure: true,
         onOutput: options.onLine ? lines(options.onLine) : undefined
@@ -46058,7 +47227,7 @@ async function runJmeter(options) {
     const output = `${result.stdout}${result.stderr ? `\n--- stderr ---\n${result.stderr}` : ''}`;
     (0,external_node_fs_.writeFileSync)(files.output, output);
     // Killed on timeout, the JVM may report 143 rather than a signal: elapsed time is what tells.
-    const timedOut = result.exitCode !== 0 && seconds * 1000 >= options.timeoutMs - 50;
+    const timedOut = result.timedOut === true || (result.exitCode !== 0 && seconds * 1000 >= options.timeoutMs - 50);
     const error = jmeter_explain(result.exitCode, timedOut, options.timeoutMs, output, readText(files.log));
     return { exitCode: result.exitCode, seconds, timedOut, error, jtlWritten: nonEmpty(files.jtl) };
 }
@@ -46136,12 +47305,21 @@ function keptnProperties(serviceUrl, workload, keptn) {
 
 
 
-/** Reads the JTL with the gate engine's reader (CSV or XML, quote-aware, fixed memory). */
+/**
+ * Reads the JTL with the gate engine's reader (CSV or XML, quote-aware, fixed memory). A damaged file
+ * (a quote, comment or CDATA section never closed, a missing closing tag) throws ResultsFileError naming
+ * its line; the caller fails the test with it.
+ */
 function countJtl(file) {
     const sink = new SampleSink();
     readJtl(file, sink);
     const { count, failed, hist } = sink.total;
-    return { samples: count, errors: failed, avgMs: hist.count > 0 ? hist.sum / hist.count : null };
+    return {
+        samples: count,
+        errors: failed,
+        avgMs: hist.count > 0 ? hist.sum / hist.count : null,
+        warnings: sink.warnings
+    };
 }
 /** The number of failed samples a workload tolerates. */
 function allowedErrors(workload, samples) {
@@ -46234,6 +47412,8 @@ async function runWorkload(settings, workload, dir) {
     const counts = readCounts(files.jtl);
     if ('reason' in counts)
         return { ...base, verdict: 'fail', reason: counts.reason };
+    for (const warning of counts.warnings ?? [])
+        settings.log.warning(`${workload.teststrategy} results: ${warning}`);
     const verdict = verdict_judge(workload, counts);
     const reason = counts.samples === 0 ? noResults(files.log, 'recorded no samples') : verdict.reason;
     return { ...base, ...verdict, reason, samples: counts.samples, errors: counts.errors };
@@ -46575,6 +47755,10 @@ const INPUTS = {
     'github-token': { description: 'Token that pushes to the config branch.', default: '${{ github.token }}' },
     timeout: { description: 'How long a rollout may take (helm --timeout), e.g. 5m.', default: '5m' },
     'fail-on': { description: 'Gate result that fails the job: fail, warning or never.', default: 'fail' },
+    'fail-on-unscored': {
+        description: "'true': a gate that scored nothing (no pass criteria, or only relative ones without a baseline) fails.",
+        default: 'false'
+    },
     'commit-author': {
         description: 'Author of config-branch commits, "Name <email>".',
         default: 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>'
@@ -46598,6 +47782,21 @@ const OUTPUTS = {
 
 
 
+/**
+ * Size limits of the secret inputs, checked before anything uses them. The token travels to git in one
+ * HTTP header inside one environment variable (Linux refuses a variable over 128 KiB with `spawn E2BIG`;
+ * servers refuse headers far smaller); real tokens are under 1 KiB. The kubeconfig goes to helm and kubectl
+ * as a 0600 file, never in argv or the environment; real ones are a few KiB, embedded certificates included.
+ */
+const SECRET_INPUT_LIMITS = { 'github-token': 16 * 1024, kubeconfig: 512 * 1024 };
+/** An oversized secret names the limit and its size, never its content. */
+function limited(name, value) {
+    const size = value === undefined ? 0 : Buffer.byteLength(value);
+    const limit = SECRET_INPUT_LIMITS[name];
+    if (size <= limit)
+        return value;
+    throw new errors/* InputError */.dz(name, `at most ${limit / 1024} KiB (this value is ${Math.ceil(size / 1024)} KiB)`);
+}
 function buildConfig(raw, env) {
     const get = (name) => {
         const value = (raw[name] ?? '').trim();
@@ -46628,7 +47827,7 @@ function buildConfig(raw, env) {
         configBranch: checkBranch('config-branch', get('config-branch')),
         configRepo: configRepo(optional('config-repo'), env),
         namespace,
-        kubeconfig: optional('kubeconfig'),
+        kubeconfig: limited('kubeconfig', optional('kubeconfig')),
         helmVersion: toolVersion('helm-version', get('helm-version')),
         jmeterVersion: toolVersion('jmeter-version', get('jmeter-version')),
         helmDownloadUrl: httpUrl('helm-download-url', get('helm-download-url')),
@@ -46637,9 +47836,10 @@ function buildConfig(raw, env) {
         jmeterDir: inWorkspace('jmeter-dir'),
         gate: gate(inWorkspace('slo'), optional('thresholds')),
         sliValuesFile: inWorkspace('sli-values'),
-        githubToken: optional('github-token'),
+        githubToken: limited('github-token', optional('github-token')),
         timeoutSeconds: durationSeconds('timeout', get('timeout')),
         failOn: oneOf('fail-on', get('fail-on'), ['fail', 'warning', 'never']),
+        failOnUnscored: oneOf('fail-on-unscored', get('fail-on-unscored'), ['true', 'false']) === 'true',
         author: author(get('commit-author')),
         workspace: env.workspace,
         runUrl: env.serverUrl && env.repository && env.runId
@@ -46693,6 +47893,7 @@ function author(value) {
 
 
 
+
 const SECRET_INPUTS = ['kubeconfig', 'github-token'];
 function readInputs() {
     const raw = {};
@@ -46701,6 +47902,9 @@ function readInputs() {
         // Mask before anything else can print it, including a validation error.
         if (value && SECRET_INPUTS.includes(name))
             core_setSecret(value);
+        // The runner matches a mask within one line: a multi-line kubeconfig needs each line and credential.
+        if (value && name === 'kubeconfig')
+            kubeconfigSecrets(value).forEach(secret => core_setSecret(secret));
         raw[name] = value;
     }
     return buildConfig(raw, {
@@ -46767,6 +47971,7 @@ async function run() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ii: () => (/* binding */ isCriterionError),
 /* harmony export */   Jn: () => (/* binding */ parseCriterion),
+/* harmony export */   mP: () => (/* binding */ hasInfiniteNumber),
 /* harmony export */   z6: () => (/* binding */ check)
 /* harmony export */ });
 /* unused harmony exports targetOf, compare */
@@ -46782,6 +47987,12 @@ function parseCriterion(text) {
         };
     }
     const magnitude = Number(m[3]);
+    if (!Number.isFinite(magnitude)) {
+        return {
+            text,
+            message: `criterion ${JSON.stringify(text.slice(0, 60))} has a number too large to compare with`
+        };
+    }
     const percent = m[4] === '%';
     return {
         text,
@@ -46790,6 +48001,11 @@ function parseCriterion(text) {
         percent,
         relative: m[2] !== undefined || percent
     };
+}
+/** A well-formed criterion whose number is too large to be finite (e.g. 400 digits). */
+function hasInfiniteNumber(text) {
+    const m = CRITERION.exec(text);
+    return m !== null && !Number.isFinite(Number(m[3]));
 }
 function isCriterionError(c) {
     return 'message' in c;
@@ -46925,6 +48141,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/contracts/errors.ts
 var errors = __nccwpck_require__(444);
+// EXTERNAL MODULE: ./src/files/excerpt.ts
+var excerpt = __nccwpck_require__(7506);
 ;// CONCATENATED MODULE: ./src/files/mini-schema.ts
 /**
  * A small JSON-Schema subset checker (type/nullable, enum, properties, required, additionalProperties
@@ -46932,6 +48150,7 @@ var errors = __nccwpck_require__(444);
  * with it instead of Ajv: compiling Ajv schemas costs about 10 MB of peak memory, a sixth of the
  * evaluate step's budget. Messages match src/files/yaml-file.ts.
  */
+
 /** The first error, or null when `value` matches. */
 function check(schema, value, path = []) {
     if (value === null && (schema.nullable || schema.type === 'null'))
@@ -46940,6 +48159,10 @@ function check(schema, value, path = []) {
         if (schema.anyOf.some(s => check(s, value, path) === null))
             return null;
         return { path, message: `expected ${schema.anyOf.map(s => s.type).join(' or ')}` };
+    }
+    if ((schema.type === 'number' || schema.type === 'integer') && typeof value === 'number') {
+        if (!Number.isFinite(value))
+            return { path, message: `expected a finite number, got ${value}` };
     }
     if (schema.type && !hasType(schema.type, value))
         return { path, message: `expected ${schema.type}` };
@@ -46973,7 +48196,7 @@ function checkObject(schema, value, path) {
         const property = schema.properties?.[key];
         if (!property) {
             if (schema.additionalProperties === false)
-                return { path, message: `unknown key '${key}'` };
+                return { path, message: `unknown key '${(0,excerpt/* clip */.$)(key, 60)}'` };
             continue;
         }
         const error = check(property, v, [...path, key]);
@@ -47072,7 +48295,7 @@ const SCHEMA = {
     additionalProperties: false
 };
 function loadSlo(file) {
-    return parseSlo((0,user_file/* readUserFile */.E1)(file, 'yaml'), file);
+    return (0,user_file/* parseUserFile */.HJ)(file, 'yaml', text => parseSlo(text, file));
 }
 /** Parses slo.yaml text; schema errors throw ConfigFileError with the line. */
 function parseSlo(text, file) {
@@ -47086,7 +48309,11 @@ function parseSlo(text, file) {
     }
     const raw = src.value;
     const notes = [];
-    const objectives = (raw.objectives ?? []).map((o, i) => objective(o, (0,yaml_file/* lineAt */.mh)(src, ['objectives', i]), notes));
+    const objectives = (raw.objectives ?? []).map((o, i) => {
+        const lineOf = (...path) => (0,yaml_file/* lineAt */.mh)(src, ['objectives', i, ...path]);
+        return objective(o, lineOf, notes, (line, detail) => new errors/* ConfigFileError */.x(file, line, `objectives.${i}.${detail}`));
+    });
+    checkWeights(objectives, file, i => (0,yaml_file/* lineAt */.mh)(src, ['objectives', i, 'weight']));
     const totalScore = {
         pass: scoreThreshold(raw.total_score?.pass, 'pass', file, (0,yaml_file/* lineAt */.mh)(src, ['total_score', 'pass'])),
         warning: scoreThreshold(raw.total_score?.warning, 'warning', file, (0,yaml_file/* lineAt */.mh)(src, ['total_score', 'warning']))
@@ -47114,23 +48341,30 @@ function comparison(raw) {
         aggregateFunction: c.aggregate_function ?? 'avg'
     };
 }
-function objective(o, line, notes) {
+/** The largest total of weights a score can be computed from (100 × the total must stay finite). */
+const MAX_TOTAL_WEIGHT = Number.MAX_VALUE / 1000;
+function objective(o, lineOf, notes, fileError) {
+    const line = lineOf();
     const errors = [];
-    const parse = (list) => (list ?? []).map(group => {
+    const parse = (kind, list) => (list ?? []).map((group, g) => {
         const items = group?.criteria ?? [];
         if (items.length === 0)
             errors.push({ text: '', message: 'a criteria list is empty' });
         const parsed = items.map(item => (0,criteria/* parseCriterion */.Jn)(String(item)));
         const good = [];
-        for (const c of parsed)
-            if ((0,criteria/* isCriterionError */.Ii)(c))
-                errors.push(c);
-            else
+        parsed.forEach((c, k) => {
+            if (!(0,criteria/* isCriterionError */.Ii)(c))
                 good.push(c);
+            // Well formed but its number is not finite (e.g. 400 digits): the file is wrong, not the run.
+            else if ((0,criteria/* hasInfiniteNumber */.mP)(c.text))
+                throw fileError(lineOf(kind, g, 'criteria', k), `${kind}.${g}.criteria.${k}: ${c.message}`);
+            else
+                errors.push(c);
+        });
         return good;
     });
-    const pass = parse(o.pass);
-    const warning = parse(o.warning);
+    const pass = parse('pass', o.pass);
+    const warning = parse('warning', o.warning);
     for (const c of [...pass, ...warning].flat()) {
         if (c.percent && c.amount >= 0 && !c.text.includes('+')) {
             notes.push(`${o.sli}: "${c.text.trim()}" is relative to earlier runs (a % makes a Keptn criterion relative); write "${c.operator}${c.amount}" for a fixed limit`);
@@ -47140,13 +48374,22 @@ function objective(o, line, notes) {
         sli: o.sli,
         ...(o.displayName ? { displayName: o.displayName } : {}),
         keySli: o.key_sli === true,
-        // Keptn: a missing or zero weight counts as 1.
+        // Keptn: a missing or zero weight counts as 1. (Non-finite weights never get here: parseYaml refuses them.)
         weight: o.weight ? o.weight : 1,
         pass,
         warning,
         errors,
         ...(line === undefined ? {} : { line })
     };
+}
+/** Weights whose total would overflow the score (1e308 twice is Infinity, and the score NaN) are refused. */
+function checkWeights(objectives, file, lineOf) {
+    let sum = 0;
+    for (const [i, o] of objectives.entries()) {
+        sum += o.weight;
+        if (!(Number.isFinite(o.weight) && sum <= MAX_TOTAL_WEIGHT))
+            throw new errors/* ConfigFileError */.x(file, lineOf(i), `objectives.${i}.weight: ${o.weight} makes the total of the weights too large to score (keep weights small, e.g. 1 to 10)`);
+    }
 }
 /** "90%", "90" or 90 → 90; absent → null. */
 function scoreThreshold(value, key, file, line) {
@@ -51835,7 +53078,7 @@ __webpack_unused_export__ = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

@@ -12,21 +12,39 @@ export interface GitHttpServer {
   close(): Promise<void>
 }
 
-export async function startGitHttpServer(root: string, expectedAuth: string): Promise<GitHttpServer> {
+export interface GitHttpServerOptions {
+  /** The loopback address to listen on: another 127.0.0.x is another host to git and curl. */
+  readonly host?: string
+  /** Answer every request with this redirect (to the same path and query on `redirectTo`'s origin). */
+  readonly redirectTo?: string
+  readonly redirectStatus?: 301 | 302 | 307 | 308
+}
+
+export async function startGitHttpServer(
+  root: string,
+  expectedAuth: string,
+  options: GitHttpServerOptions = {}
+): Promise<GitHttpServer> {
   const seen: string[] = []
   const server = createServer((req, res) => {
     const auth = req.headers.authorization ?? ''
     seen.push(auth)
+    if (options.redirectTo) {
+      const location = new URL(req.url ?? '/', options.redirectTo).href
+      res.writeHead(options.redirectStatus ?? 301, { location }).end()
+      return
+    }
     if (auth.toLowerCase() !== expectedAuth.toLowerCase()) {
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="test"' }).end()
       return
     }
     backend(root, req, res)
   })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const host = options.host ?? '127.0.0.1'
+  await new Promise<void>(resolve => server.listen(0, host, resolve))
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     seen,
     close: () => new Promise(resolve => server.close(() => resolve()))
   }

@@ -164,3 +164,56 @@ export function archiveTestBed(
     }
   }
 }
+
+/**
+ * A mirror that misbehaves, by the first segment of the path: `/silent/...` never answers, `/stall/...`
+ * sends the headers (announcing 17 MB) and then nothing, `/trickle/...` sends a byte every 200 ms, and
+ * `/endless/...` sends 64 KiB chunks for ever (as fast as the client reads). `sent` counts body bytes.
+ */
+export interface HostileServer {
+  readonly url: string
+  readonly sent: { bytes: number }
+  close(): Promise<void>
+}
+
+export async function startHostileServer(): Promise<HostileServer> {
+  const sockets = new Set<import('node:net').Socket>()
+  const timers = new Set<NodeJS.Timeout>()
+  const sent = { bytes: 0 }
+  const server: Server = createServer((req, res) => {
+    const kind = (req.url ?? '/').split('/')[1]
+    if (kind === 'silent') return
+    if (kind === 'stall') return void res.writeHead(200, { 'content-length': '17000000' }).flushHeaders()
+    res.writeHead(200)
+    if (kind === 'trickle') {
+      const timer = setInterval(() => {
+        sent.bytes++
+        res.write('x')
+      }, 200)
+      timers.add(timer)
+      res.on('close', () => clearInterval(timer))
+      return
+    }
+    const chunk = Buffer.alloc(64 * 1024, 120)
+    const pump = () => {
+      while (!res.destroyed && res.write(chunk)) sent.bytes += chunk.length
+    }
+    res.on('drain', pump)
+    pump()
+  })
+  server.on('connection', socket => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    sent,
+    close: () => {
+      for (const timer of timers) clearInterval(timer)
+      for (const socket of sockets) socket.destroy()
+      return new Promise(resolve => server.close(() => resolve()))
+    }
+  }
+}

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   e$: () => (/* binding */ checkTarget),
 /* harmony export */   pG: () => (/* binding */ readBranch)
 /* harmony export */ });
-/* unused harmony exports BranchUpdateError, commitMessage, backoffMs, withClone */
+/* unused harmony exports DEFAULT_PUSH_DEADLINE_MS, PUSH_DEADLINE_ENV, BranchUpdateError, commitMessage, backoffMs, withClone, pushDeadlineMs */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
@@ -31,8 +31,11 @@ export const modules = {
  * Each update works in its own temporary bare clone (never the user's working tree), applies a pure
  * mutation to the files it read, commits on top of the tip it read and pushes without force. When another
  * writer got there first the push is rejected; we fetch the new tip and apply the mutation again, so no
- * update is lost and none overwrites another. Retries are bounded, with jittered exponential backoff so
- * that writers who collided do not collide again in lockstep.
+ * update is lost and none overwrites another. Retries are bounded by time, not by a count: a busy server
+ * (many writers, each push taking a second) may reject a writer twenty times before its turn comes, and that is
+ * still progress. We retry until a deadline (120 s by default; CARTS_DEPLOY_PUSH_DEADLINE_SECONDS overrides it,
+ * e.g. for tests), with full-jitter exponential backoff so that writers who collided do not collide again in
+ * lockstep, and the final error says how many pushes were rejected over how long.
  */
 
 
@@ -43,18 +46,25 @@ export const modules = {
 
 
 
+/** How long an update keeps retrying rejected pushes, unless the options or the environment say otherwise. */
+const DEFAULT_PUSH_DEADLINE_MS = 120_000;
+/** Overrides the deadline (seconds, > 0), e.g. for tests. */
+const PUSH_DEADLINE_ENV = 'CARTS_DEPLOY_PUSH_DEADLINE_SECONDS';
 class BranchUpdateError extends Error {
     branch;
     repo;
     attempts;
     lastReason;
-    constructor(branch, repo, attempts, lastReason) {
-        super(`Could not update branch '${branch}' of ${repo}: the push was rejected ${attempts} times because other ` +
-            `runs kept moving the branch (last: ${lastReason}). Nothing was overwritten; run the job again.`);
+    elapsedMs;
+    constructor(branch, repo, attempts, lastReason, elapsedMs = 0) {
+        super(`Could not update branch '${branch}' of ${repo}: the push was rejected ${attempts} times over ` +
+            `${(elapsedMs / 1000).toFixed(1)} s because other runs kept moving the branch (last: ${lastReason}). ` +
+            `Nothing was overwritten; run the job again.`);
         this.branch = branch;
         this.repo = repo;
         this.attempts = attempts;
         this.lastReason = lastReason;
+        this.elapsedMs = elapsedMs;
         this.name = 'BranchUpdateError';
     }
 }
@@ -100,11 +110,21 @@ async function updateBranch(target, update, options = {}) {
     return withClone(target, options, git => attempts(git, target, update, options));
 }
 async function attempts(git, target, update, options) {
-    const max = Math.max(1, options.maxAttempts ?? 10);
+    const max = Math.max(1, options.maxAttempts ?? Number.POSITIVE_INFINITY);
+    const started = Date.now();
+    const deadline = started + pushDeadlineMs(options);
     let reason = '';
-    for (let attempt = 1; attempt <= max; attempt++) {
+    let attempt = 0;
+    while (attempt < max) {
+        attempt++;
         if (attempt > 1) {
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setTimeout)(backoffMs(attempt - 1, options.baseDelayMs ?? 100, options.maxDelayMs ?? 2000));
+            const wait = backoffMs(attempt - 1, options.baseDelayMs ?? 100, options.maxDelayMs ?? 2000);
+            // Never sleep past the deadline; a last attempt is worth making when time is left.
+            if (Date.now() + wait >= deadline) {
+                attempt--;
+                break;
+            }
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setTimeout)(wait);
             await git.fetchBranch(target.branch);
         }
         const snapshot = await git.read(target.branch, update.reads);
@@ -122,8 +142,22 @@ async function attempts(git, target, update, options) {
         if (outcome.kind === 'pushed')
             return { sha, changed: true, attempts: attempt };
         reason = outcome.reason;
+        if (Date.now() >= deadline)
+            break;
     }
-    throw new BranchUpdateError(target.branch, target.repo, max, reason);
+    throw new BranchUpdateError(target.branch, target.repo, attempt, reason, Date.now() - started);
+}
+/** The retry deadline: the option, else the environment variable (seconds), else 120 s. */
+function pushDeadlineMs(options = {}) {
+    if (options.deadlineMs !== undefined)
+        return Math.max(0, options.deadlineMs);
+    const raw = process.env[PUSH_DEADLINE_ENV]?.trim();
+    if (!raw)
+        return DEFAULT_PUSH_DEADLINE_MS;
+    const seconds = Number(raw);
+    if (!(Number.isFinite(seconds) && seconds > 0 && seconds <= 3600))
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(PUSH_DEADLINE_ENV, 'a number of seconds between 0 and 3600', raw);
+    return seconds * 1000;
 }
 /** Only files whose content differs; a new (orphan) branch also gets the README. */
 function changedFiles(snapshot, changes) {
@@ -155,7 +189,7 @@ __webpack_require__.d(__webpack_exports__, {
   g7: () => (/* binding */ setImage)
 });
 
-// UNUSED EXPORTS: BranchUpdateError, backoffMs, commitMessage, readBranch, updateBranch, withClone
+// UNUSED EXPORTS: BranchUpdateError, DEFAULT_PUSH_DEADLINE_MS, PUSH_DEADLINE_ENV, backoffMs, commitMessage, pushDeadlineMs, readBranch, updateBranch, withClone
 
 // EXTERNAL MODULE: ./src/config-branch/branch-update.ts
 var branch_update = __webpack_require__(4035);
@@ -240,7 +274,8 @@ function writeImage(text, image, file) {
     return doc.toString(TO_STRING);
 }
 function load(text, file) {
-    const { doc } = (0,yaml_file/* parseYaml */.hN)(text, file);
+    // Helm values are the chart's business: a .inf there is not ours to refuse.
+    const { doc } = (0,yaml_file/* parseYaml */.hN)(text, file, { finiteNumbers: false });
     if (doc.contents !== null && !(0,dist/* isMap */.jh)(doc.contents)) {
         throw new errors/* ConfigFileError */.x(file, 1, 'expected a map of Helm values at the top level');
     }
@@ -462,10 +497,13 @@ shows the history of one stage.
 /* harmony export */   uR: () => (/* binding */ ociTag),
 /* harmony export */   yL: () => (/* binding */ oneOf)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(444);
 /** Pure checks for the names and values users hand us. Each returns the value or throws an InputError. */
+
 
 
 const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
@@ -475,18 +513,18 @@ const IMAGE_REPOSITORY = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA
 /** An OCI tag; `..` is refused on top so that no tag can read like a path step on the config branch. */
 function ociTag(input, value) {
     if (!OCI_TAG.test(value) || value.includes('..'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'an OCI image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127}, no "..")', value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'an OCI image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127}, no "..")', value);
     return value;
 }
 function dnsLabel(input, value) {
     if (!DNS_LABEL.test(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'a Kubernetes DNS label (lower-case letters, digits and -, at most 63)', value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'a Kubernetes DNS label (lower-case letters, digits and -, at most 63)', value);
     }
     return value;
 }
 function imageRepository(input, value) {
     if (value.length > 255 || !IMAGE_REPOSITORY.test(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'an image repository without tag, e.g. docker.io/keptnexamples/carts', value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'an image repository without tag, e.g. docker.io/keptnexamples/carts', value);
     }
     return value;
 }
@@ -496,25 +534,75 @@ function durationSeconds(input, value) {
     const [, h = '0', m = '0', s = '0'] = match ?? [];
     const seconds = Number(h) * 3600 + Number(m) * 60 + Number(s);
     if (!match || !value.trim() || seconds <= 0 || seconds > 6 * 3600) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'a duration such as 300s, 5m or 1h30m (at most 6h)', value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'a duration such as 300s, 5m or 1h30m (at most 6h)', value);
     }
     return seconds;
 }
-/** Resolves a user path against the workspace and refuses one that leaves it. */
+/**
+ * Resolves a user path against the workspace and refuses one that leaves it: lexically (`../x`), and then by
+ * its real path, symlinks followed (a committed `slo.yaml -> /proc/self/environ`), against the workspace's own
+ * real path. Returns the real path, so that what is read later is what was checked. A path that does not exist
+ * yet is checked through its deepest existing folder.
+ */
 function pathInWorkspace(input, value, workspace) {
     if (value.includes('\0') || /[\r\n]/.test(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'a path on one line', value);
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, value);
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, resolved);
-    if (relative.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(relative)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `a path inside the workspace (${workspace})`, value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'a path on one line', value);
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, value);
+    if (!isInside(workspace, resolved)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `a path inside the workspace (${workspace})`, value);
     }
-    return resolved;
+    const realWorkspace = realOrSelf(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace));
+    const real = realPath(input, resolved, value);
+    if (!isInside(realWorkspace, real)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `a path inside the workspace (${workspace}); symlinks followed, it leads to ${JSON.stringify(real.slice(0, 200))}`, value);
+    }
+    return real;
+}
+function isInside(root, target) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target);
+    return !(relative === '..' || relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+function realOrSelf(dir) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
+    }
+    catch {
+        return dir;
+    }
+}
+/** The real path of `target`, or of its deepest existing ancestor joined with the rest. */
+function realPath(input, target, value) {
+    let existing = target;
+    const rest = [];
+    for (;;) {
+        try {
+            return node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(existing), ...rest);
+        }
+        catch (error) {
+            const code = error.code;
+            let present = false;
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(existing);
+                present = true;
+            }
+            catch {
+                // Not there at all: look at its folder.
+            }
+            // There but not resolvable: a dangling or looping symlink, or a folder we may not enter.
+            if (present)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `a path that can be resolved (${code ?? 'error'})`, value);
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
+            if (parent === existing)
+                return target;
+            rest.unshift(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(existing));
+            existing = parent;
+        }
+    }
 }
 function oneOf(input, value, allowed) {
     if (allowed.includes(value))
         return value;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `one of ${allowed.join(', ')}`, value);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `one of ${allowed.join(', ')}`, value);
 }
 /** A semantic version (1.2.3) or the word 'system' for the tool already on PATH. */
 function toolVersion(input, value) {
@@ -522,7 +610,7 @@ function toolVersion(input, value) {
         return { kind: 'system' };
     const version = value.replace(/^v/, '');
     if (!/^\d+\.\d+\.\d+$/.test(version))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, "an exact version such as 3.18.4, or 'system'", value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, "an exact version such as 3.18.4, or 'system'", value);
     return { kind: 'pinned', version };
 }
 function httpUrl(input, value) {
@@ -531,10 +619,10 @@ function httpUrl(input, value) {
         url = new URL(value);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'an http(s) URL', value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'an http(s) URL', value);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'an http(s) URL', value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'an http(s) URL', value);
     return value.replace(/\/+$/, '');
 }
 /** A branch name git accepts and that cannot be read as an option or a path outside refs/heads. */
@@ -543,7 +631,7 @@ function checkBranch(input, value) {
         /^[-/.]|[/.]$|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(value) ||
         value === 'HEAD';
     if (bad)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'a git branch name such as "config"', value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'a git branch name such as "config"', value);
     return value;
 }
 /**
@@ -553,7 +641,7 @@ function checkBranch(input, value) {
  */
 function checkRepo(input, value) {
     const refuse = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `a local path or an https URL of a git repository (${why})`, value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `a local path or an https URL of a git repository (${why})`, value);
     };
     if (!value || hasControl(value))
         refuse('no control characters');
@@ -588,28 +676,46 @@ function hasControl(value) {
 /* harmony export */   mh: () => (/* binding */ lineAt)
 /* harmony export */ });
 /* unused harmony export pointerToPath */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2463);
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/* harmony import */ var _excerpt_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7506);
+/* harmony import */ var _user_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3355);
 /** YAML documents that remember where each value came from, and schema checks that report the line. */
 
 
 
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: false, strict: true });
+
+
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_3__.Ajv({ allErrors: false, strict: true });
 function compileSchema(schema) {
     return ajv.compile(schema);
 }
-/** Parses YAML text; syntax errors become a ConfigFileError with the line. */
-function parseYaml(text, file) {
+/** Parses YAML text; syntax errors and non-finite numbers become a ConfigFileError with the line. */
+function parseYaml(text, file, options = {}) {
     const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) {
         const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
-        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `invalid YAML: ${first.message.split('\n')[0]}`);
+        // The parser's own words only: never the bytes of the file (it may not be a text file of the user's).
+        throw (0,_user_file_js__WEBPACK_IMPORTED_MODULE_2__/* .withoutContent */ .gH)(new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `invalid YAML: ${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$)(first.message.split('\n')[0], 120)}`));
     }
+    if (options.finiteNumbers !== false)
+        refuseNonFinite(doc, lines, file);
     return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
+}
+function refuseNonFinite(doc, lines, file) {
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+        Scalar(_, node) {
+            if (typeof node.value !== 'number' || Number.isFinite(node.value))
+                return;
+            const line = node.range ? lines.linePos(node.range[0]).line : undefined;
+            const written = typeof node.source === 'string' ? node.source : String(node.value);
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `expected a finite number, got ${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_4__/* .excerpt */ .K)(written, 40)} (infinite and not-a-number values are refused)`);
+        }
+    });
 }
 /** The 1-based line of the node at `path`, or of its nearest existing parent. */
 function lineAt(src, path) {
@@ -630,7 +736,7 @@ function checkSchema(src, validate) {
         throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, undefined, 'does not match its schema');
     const path = pointerToPath(error.instancePath);
     const where = path.length ? path.join('.') : 'document';
-    throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, lineAt(src, path), `${where}: ${explain(error)}`);
+    throw (0,_user_file_js__WEBPACK_IMPORTED_MODULE_2__/* .withoutContent */ .gH)(new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, lineAt(src, path), `${where}: ${explain(error)}`));
 }
 function pointerToPath(pointer) {
     if (!pointer)
@@ -647,7 +753,7 @@ function explain(error) {
         case 'enum':
             return `expected one of ${p.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
         case 'additionalProperties':
-            return `unknown key '${String(p.additionalProperty)}'`;
+            return `unknown key '${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$)(String(p.additionalProperty), 60)}'`;
         case 'required':
             return `missing required key '${String(p.missingProperty)}'`;
         case 'type':
@@ -664,8 +770,12 @@ function explain(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   w: () => (/* binding */ execTool)
+/* harmony export */   NV: () => (/* binding */ GIT_ENV),
+/* harmony export */   _8: () => (/* binding */ KUBE_ENV),
+/* harmony export */   f9: () => (/* binding */ JAVA_ENV),
+/* harmony export */   wc: () => (/* binding */ execTool)
 /* harmony export */ });
+/* unused harmony exports BASE_ENV, DEFAULT_TIMEOUT_MS, KILL_GRACE_MS, childEnv */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
@@ -676,16 +786,109 @@ function explain(error) {
  * that ends the program (a hung git, helm or JVM must not hold a job for hours), and @actions/exec's
  * ToolRunner gives no handle on the child to kill it and has no timeout. It also echoes each command line
  * to stdout, which the CLI's machine-readable output cannot have. So this wrapper spawns the child itself.
+ *
+ * Deadlines end the whole process group. Each child is started as the leader of its own process group
+ * (`detached`, i.e. setsid), so that what it starts in turn (git's `git-remote-http`, the JVM under
+ * bin/jmeter's shell, a kubeconfig's exec credential plugin) is in the same group. On its deadline the
+ * group gets SIGTERM, then SIGKILL after a grace period: nothing is left holding our pipes, and the call
+ * returns. Every call has a deadline (DEFAULT_TIMEOUT_MS unless the caller gives one).
+ *
+ * Environment: children never inherit ours wholesale. The runner gives the action every input as an
+ * `INPUT_*` variable (the kubeconfig and the token among them) and its own tokens (ACTIONS_RUNTIME_TOKEN,
+ * ACTIONS_ID_TOKEN_REQUEST_TOKEN, ...); a child (and a JMeter test plan from the repository) must see none
+ * of them. A child gets the variables of BASE_ENV plus the families its wrapper asks for (`inherit`), plus
+ * what the caller passes in `env` explicitly (KUBECONFIG, git's config entries).
  */
 
 
+/** What any program needs to run at all: where programs are, home, temp dirs, locale, proxies, CA files. */
+const BASE_ENV = [
+    /^(PATH|HOME|USER|LOGNAME|SHELL|TERM|TZ|LANG|LANGUAGE|HOSTNAME|TMPDIR|TMP|TEMP)$/,
+    /^LC_[A-Z]+$/,
+    /^(RUNNER_TEMP|RUNNER_TOOL_CACHE)$/,
+    // Corporate runners reach the network through these; no credentials of ours are in them.
+    /^(http|https|no|all)_proxy$/i,
+    /^(SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE)$/,
+    /^XDG_[A-Z_]+$/
+];
+/** git: its own settings (GIT_SSL_CAINFO, GIT_SSH_COMMAND, GIT_CONFIG_*) and an ssh agent for ssh remotes. */
+const GIT_ENV = [/^GIT_[A-Z0-9_]+$/, /^SSH_AUTH_SOCK$/];
+/**
+ * helm and kubectl: their settings, and the cloud credentials a kubeconfig's exec plugin needs to log in
+ * (aws eks get-token, gke-gcloud-auth-plugin, kubelogin): those were put in the environment for exactly
+ * these programs (by aws-actions/configure-aws-credentials, google-github-actions/auth, azure/login).
+ */
+const KUBE_ENV = [
+    /^KUBECONFIG$/,
+    /^(HELM|KUBE|KUBECTL)_[A-Z0-9_]+$/,
+    /^(AWS|AZURE|GOOGLE|CLOUDSDK)_[A-Z0-9_]+$/
+];
+/** Java and JMeter: what bin/jmeter and the JVM read. No cloud or git credentials: test plans run code. */
+const JAVA_ENV = [
+    /^(JAVA_HOME|JRE_HOME|JAVA_OPTS|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|JVM_ARGS|HEAP|GC_ALGO|DUMP_HEAP)$/,
+    /^JMETER_[A-Z0-9_]+$/
+];
+/** The deadline of a call that names none. */
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+/** Between SIGTERM and SIGKILL: time for helm or the JVM to write what they were writing. */
+const KILL_GRACE_MS = 5_000;
+/** The environment a child starts with: only the variables that match, then the caller's own. */
+function childEnv(options, base = process.env) {
+    const env = {};
+    if (!options.replaceEnv) {
+        const keep = [...BASE_ENV, ...(options.inherit ?? [])];
+        for (const [name, value] of Object.entries(base)) {
+            if (value !== undefined && keep.some(pattern => pattern.test(name)))
+                env[name] = value;
+        }
+    }
+    for (const [name, value] of Object.entries(options.env ?? {})) {
+        if (value === undefined)
+            delete env[name];
+        else
+            env[name] = value;
+    }
+    return env;
+}
 function execTool(command, args, options = {}) {
-    const env = options.replaceEnv ? { ...options.env } : { ...process.env, ...options.env };
+    const name = options.name ?? command;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const graceMs = options.killGraceMs ?? KILL_GRACE_MS;
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+        const fail = (code, output) => new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ToolError */ .v4(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
+        let child;
+        try {
+            child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
+                cwd: options.cwd,
+                env: childEnv(options),
+                stdio: ['pipe', 'pipe', 'pipe'],
+                detached: true // its own process group: see the header
+            });
+        }
+        catch (error) {
+            // Node throws some spawn errors at once. Linux refuses one argument or variable over 128 KiB (and
+            // all of them together over ~2 MiB) with E2BIG: say what that means.
+            const { code, message } = error;
+            const why = code === 'E2BIG' ? ': its arguments or environment are too large (one value over 128 KiB?)' : '';
+            reject(fail(null, `${message}${why}`));
+            return;
+        }
         const out = [];
         const err = [];
-        const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGTERM'), options.timeoutMs) : undefined;
+        let timedOut = false;
+        const timers = [];
+        const stopTimers = () => timers.splice(0).forEach(clearTimeout);
+        if (child.pid !== undefined)
+            track(child);
+        timers.push(setTimeout(() => {
+            timedOut = true;
+            killGroup(child, 'SIGTERM');
+            timers.push(setTimeout(() => {
+                killGroup(child, 'SIGKILL');
+                // A process that left the group (setsid) could still hold our pipes: stop waiting for them.
+                timers.push(setTimeout(() => destroyPipes(child), 1_000));
+            }, graceMs));
+        }, timeoutMs));
         child.stdout.on('data', (chunk) => {
             out.push(chunk);
             options.onOutput?.(chunk.toString());
@@ -694,30 +897,90 @@ function execTool(command, args, options = {}) {
             err.push(chunk);
             options.onOutput?.(chunk.toString());
         });
-        const fail = (code, output) => new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ToolError */ .v4(options.name ?? command, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
         child.on('error', error => {
-            if (timer)
-                clearTimeout(timer);
+            stopTimers();
+            untrack(child);
             reject(fail(null, error.message));
         });
         child.on('close', code => {
-            if (timer)
-                clearTimeout(timer);
-            const result = {
-                exitCode: code,
-                stdout: Buffer.concat(out).toString(),
-                stderr: Buffer.concat(err).toString()
-            };
-            if (code === 0 || options.allowFailure)
+            stopTimers();
+            untrack(child);
+            let stderr = Buffer.concat(err).toString();
+            if (timedOut) {
+                const shown = (options.shownArgs ?? args)[0] ?? '';
+                stderr +=
+                    `\n${name} ${shown} did not finish within ${seconds(timeoutMs)} and was stopped ` +
+                        '(its whole process group: SIGTERM, then SIGKILL)';
+            }
+            const result = { exitCode: code, stdout: Buffer.concat(out).toString(), stderr, timedOut };
+            if (code === 0 && !timedOut)
+                resolve(result);
+            else if (options.allowFailure)
                 resolve(result);
             else
-                reject(fail(code, result.stderr || result.stdout));
+                reject(fail(code, timedOut ? result.stderr : result.stderr || result.stdout));
         });
         // A program may exit without reading its stdin (git does, under load): the write then fails with EPIPE,
         // which must not crash the process; the exit code above already tells what happened.
         child.stdin.on('error', () => { });
         child.stdin.end(options.input ?? '');
     });
+}
+function seconds(ms) {
+    return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+/** The group's id is the leader's pid; a group already gone is fine. */
+function killGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        process.kill(-child.pid, signal);
+    }
+    catch {
+        // ESRCH: every member has exited.
+    }
+}
+function destroyPipes(child) {
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    child.stdin?.destroy();
+}
+/*
+ * Cancellation. A child in its own process group no longer gets the SIGINT a terminal's Ctrl-C or the
+ * runner's cancel sends to us (or to our group), and if we then died by the signal's default action it
+ * would run on, orphaned. So, only while children run, SIGINT and SIGTERM are forwarded to their groups
+ * (SIGKILL after the grace period), and then we die by the same signal as we would have without the handler.
+ */
+const live = new Set();
+let pendingSignal;
+function track(child) {
+    live.add(child);
+    if (live.size === 1)
+        for (const signal of SIGNALS)
+            process.on(signal, onSignal);
+}
+function untrack(child) {
+    if (!live.delete(child) || live.size > 0)
+        return;
+    for (const signal of SIGNALS)
+        process.off(signal, onSignal);
+    if (pendingSignal)
+        process.kill(process.pid, pendingSignal);
+}
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+function onSignal(signal) {
+    if (pendingSignal)
+        return;
+    pendingSignal = signal;
+    for (const child of live)
+        killGroup(child, 'SIGTERM');
+    setTimeout(() => {
+        for (const child of live)
+            killGroup(child, 'SIGKILL');
+        for (const sig of SIGNALS)
+            process.off(sig, onSignal);
+        process.kill(process.pid, signal);
+    }, KILL_GRACE_MS);
 }
 
 
@@ -826,7 +1089,7 @@ function parsePush(stdout, ref) {
 /* harmony export */   gD: () => (/* reexport safe */ _git_format_js__WEBPACK_IMPORTED_MODULE_3__.gD),
 /* harmony export */   gp: () => (/* binding */ basicCredential)
 /* harmony export */ });
-/* unused harmony export gitEnv */
+/* unused harmony exports GIT_TIMEOUT_ENV, NETWORK_TIMEOUT_MS, networkTimeoutMs, MAX_TOKEN_BYTES, checkToken, gitEnv */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
@@ -845,9 +1108,30 @@ function parsePush(stdout, ref) {
 
 
 
+/**
+ * The deadline of each clone, fetch and push: 300 s, or CARTS_DEPLOY_GIT_TIMEOUT_MS (milliseconds; tests
+ * use a short one). On it git's whole process group is stopped (remote helpers included, see exec.ts).
+ */
+const GIT_TIMEOUT_ENV = 'CARTS_DEPLOY_GIT_TIMEOUT_MS';
 const NETWORK_TIMEOUT_MS = 300_000;
 const LOCAL_TIMEOUT_MS = 60_000;
+function networkTimeoutMs(env = process.env) {
+    const value = Number(env[GIT_TIMEOUT_ENV]);
+    return Number.isSafeInteger(value) && value > 0 ? value : NETWORK_TIMEOUT_MS;
+}
 const MISSING_BRANCH = /Remote branch .* not found|couldn't find remote ref/i;
+/**
+ * The largest token git is given: it travels in one environment variable (Linux refuses one over 128 KiB
+ * with `spawn E2BIG`) and one HTTP header. Real tokens are under 1 KiB. The action checks its input against
+ * the same limit; this check covers every other caller (the CLI's GITHUB_TOKEN).
+ */
+const MAX_TOKEN_BYTES = 16 * 1024;
+function checkToken(token) {
+    const size = Buffer.byteLength(token);
+    if (size > MAX_TOKEN_BYTES) {
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('github-token', `at most ${MAX_TOKEN_BYTES / 1024} KiB (this value is ${Math.ceil(size / 1024)} KiB)`);
+    }
+}
 function basicCredential(token) {
     return Buffer.from(`x-access-token:${token}`).toString('base64');
 }
@@ -865,6 +1149,10 @@ function httpOrigin(remote) {
 /**
  * The environment of every git command. Our config entries are appended after any the caller's
  * environment already has. The empty extraheader first resets headers inherited from other config.
+ *
+ * http.followRedirects=false: by default ('initial') git follows a redirect of its first request and uses
+ * the new URL as the base of every later one, sending our Authorization header (and the push) to whatever
+ * host the remote named. With false, a redirect is an error: the token stays with its origin.
  */
 function gitEnv(remote, auth, base = process.env) {
     const env = {
@@ -878,11 +1166,15 @@ function gitEnv(remote, auth, base = process.env) {
         GIT_ALTERNATE_OBJECT_DIRECTORIES: undefined
     };
     const origin = httpOrigin(remote);
-    if (!auth || !origin)
-        return env;
     let count = Number(base.GIT_CONFIG_COUNT ?? 0) || 0;
-    for (const value of ['', `AUTHORIZATION: basic ${basicCredential(auth.token)}`]) {
-        env[`GIT_CONFIG_KEY_${count}`] = `http.${origin}.extraheader`;
+    const entries = [['http.followRedirects', 'false']];
+    if (auth && origin) {
+        for (const value of ['', `AUTHORIZATION: basic ${basicCredential(auth.token)}`]) {
+            entries.push([`http.${origin}.extraheader`, value]);
+        }
+    }
+    for (const [key, value] of entries) {
+        env[`GIT_CONFIG_KEY_${count}`] = key;
         env[`GIT_CONFIG_VALUE_${count}`] = value;
         count++;
     }
@@ -901,9 +1193,11 @@ class Git {
     }
     /** A bare shallow clone of `branch` in `dir` (which must not exist); a missing branch gives an empty repo. */
     static async cloneBranch(remote, branch, dir, auth) {
+        if (auth)
+            checkToken(auth.token);
         const git = new Git(dir, remote, auth);
         const args = ['clone', '--bare', '--quiet', '--depth', '1', '--single-branch', '--no-tags'];
-        const result = await git.run([...args, '--branch', branch, '--', remote, dir], NETWORK_TIMEOUT_MS, true);
+        const result = await git.run([...args, '--branch', branch, '--', remote, dir], networkTimeoutMs(), true);
         if (result.exitCode === 0)
             return git;
         if (!MISSING_BRANCH.test(result.stderr))
@@ -918,7 +1212,7 @@ class Git {
     async fetchBranch(branch) {
         const ref = `refs/heads/${branch}`;
         const args = ['fetch', '--quiet', '--depth', '1', '--no-tags', '--', this.remote, `+${ref}:${ref}`];
-        const result = await this.run(args, NETWORK_TIMEOUT_MS, true);
+        const result = await this.run(args, networkTimeoutMs(), true);
         if (result.exitCode === 0)
             return;
         if (!MISSING_BRANCH.test(result.stderr))
@@ -954,7 +1248,7 @@ class Git {
     async push(sha, branch) {
         const ref = `refs/heads/${branch}`;
         const args = ['push', '--porcelain', '--no-verify', '--', this.remote, `${sha}:${ref}`];
-        const result = await this.run(args, NETWORK_TIMEOUT_MS, true);
+        const result = await this.run(args, networkTimeoutMs(), true);
         const outcome = (0,_git_format_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePush */ .Y5)(result.stdout, ref);
         if (outcome.kind === 'pushed' && result.exitCode === 0)
             return outcome;
@@ -966,12 +1260,13 @@ class Git {
         const options = {
             cwd: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(this.dir),
             env: gitEnv(this.remote, this.auth),
+            inherit: _exec_js__WEBPACK_IMPORTED_MODULE_2__/* .GIT_ENV */ .NV,
             timeoutMs,
             allowFailure,
             input
         };
         const dirArgs = args[0] === 'clone' || args[0] === 'init' ? [] : ['--git-dir', this.dir];
-        return (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execTool */ .w)('git', [...dirArgs, ...args], {
+        return (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execTool */ .wc)('git', [...dirArgs, ...args], {
             ...options,
             shownArgs: args,
             redact: text => this.redact(text)

@@ -14,8 +14,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _scoring_evaluate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3118);
 /* harmony import */ var _scoring_explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5986);
 /* harmony import */ var _scoring_history_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8933);
+/* harmony import */ var _scoring_unscored_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2244);
 /* harmony import */ var _scoring_values_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6243);
 /** `evaluate`: the quality gate on a results file (or given SLI values), Keptn lighthouse scoring. */
+
 
 
 
@@ -32,6 +34,7 @@ function evaluateCommand() {
         .option('--history <file.json>', 'JSON array of earlier `evaluate --json` outputs, newest first')
         .option('--labels', "also compute every label's SLIs (up to 200 labels)")
         .option('--json', 'print the evaluation as JSON')
+        .option('--fail-on-unscored', 'fail a gate that scored nothing (no pass criteria, or only relative ones without a baseline)')
         .action(async (options) => {
         if ((options.results === undefined) === (options.values === undefined)) {
             throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--results/--values', 'exactly one of --results FILE or --values FILE.json');
@@ -39,7 +42,7 @@ function evaluateCommand() {
         if (options.slo !== undefined && options.thresholds !== undefined) {
             throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--slo/--thresholds', 'at most one of --slo or --thresholds');
         }
-        const evaluation = await (0,_scoring_evaluate_js__WEBPACK_IMPORTED_MODULE_2__/* .evaluateResults */ .G)({
+        const evaluated = await (0,_scoring_evaluate_js__WEBPACK_IMPORTED_MODULE_2__/* .evaluateResults */ .G)({
             ...(options.results !== undefined ? { resultsFile: options.results } : {}),
             ...(options.values !== undefined ? { values: (0,_scoring_values_js__WEBPACK_IMPORTED_MODULE_5__/* .loadValues */ .F)(options.values) } : {}),
             ...(options.slo !== undefined ? { sloFile: options.slo } : {}),
@@ -47,6 +50,7 @@ function evaluateCommand() {
             ...(options.history !== undefined ? { history: (0,_scoring_history_js__WEBPACK_IMPORTED_MODULE_4__/* .loadHistory */ .FB)(options.history) } : {}),
             labels: options.labels === true
         });
+        const evaluation = options.failOnUnscored === true ? (0,_scoring_unscored_js__WEBPACK_IMPORTED_MODULE_6__/* .failUnscored */ .i)(evaluated) : evaluated;
         process.stdout.write(options.json ? `${JSON.stringify(evaluation, null, 2)}\n` : (0,_scoring_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .W)(evaluation));
         process.exitCode = evaluation.result === 'fail' ? 1 : 0;
     });

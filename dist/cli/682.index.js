@@ -2,18 +2,48 @@ export const id = 682;
 export const ids = [682];
 export const modules = {
 
+/***/ 7506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ clip),
+/* harmony export */   K: () => (/* binding */ excerpt)
+/* harmony export */ });
+/**
+ * Pieces of a file's text fit for an error line. Error lines quote at most a short excerpt of what they saw,
+ * on one line: a file may be large, and may not be a text file of the user's at all.
+ */
+/** At most `max` characters on one line, control characters shown as escapes (no quotes added). */
+function clip(text, max = 60) {
+    const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+    // eslint-disable-next-line no-control-regex
+    return shown.replace(/[\u0000-\u001f\u007f]/g, char => JSON.stringify(char).slice(1, -1));
+}
+/**
+ * A short piece of a file's text fit for an error line: at most `max` characters, control characters and
+ * quotes escaped (JSON string form).
+ */
+function excerpt(text, max = 60) {
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
+
+/***/ }),
+
 /***/ 8014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ check)
 /* harmony export */ });
+/* harmony import */ var _excerpt_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7506);
 /**
  * A small JSON-Schema subset checker (type/nullable, enum, properties, required, additionalProperties
  * false, items, anyOf of types, minimum, minLength). The evaluate CLI validates slo.yaml and history
  * with it instead of Ajv: compiling Ajv schemas costs about 10 MB of peak memory, a sixth of the
  * evaluate step's budget. Messages match src/files/yaml-file.ts.
  */
+
 /** The first error, or null when `value` matches. */
 function check(schema, value, path = []) {
     if (value === null && (schema.nullable || schema.type === 'null'))
@@ -22,6 +52,10 @@ function check(schema, value, path = []) {
         if (schema.anyOf.some(s => check(s, value, path) === null))
             return null;
         return { path, message: `expected ${schema.anyOf.map(s => s.type).join(' or ')}` };
+    }
+    if ((schema.type === 'number' || schema.type === 'integer') && typeof value === 'number') {
+        if (!Number.isFinite(value))
+            return { path, message: `expected a finite number, got ${value}` };
     }
     if (schema.type && !hasType(schema.type, value))
         return { path, message: `expected ${schema.type}` };
@@ -55,7 +89,7 @@ function checkObject(schema, value, path) {
         const property = schema.properties?.[key];
         if (!property) {
             if (schema.additionalProperties === false)
-                return { path, message: `unknown key '${key}'` };
+                return { path, message: `unknown key '${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(key, 60)}'` };
             continue;
         }
         const error = check(property, v, [...path, key]);
@@ -87,17 +121,26 @@ function hasType(type, value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E1: () => (/* binding */ readUserFile),
-/* harmony export */   YJ: () => (/* binding */ readUserJson)
+/* harmony export */   HJ: () => (/* binding */ parseUserFile),
+/* harmony export */   YJ: () => (/* binding */ readUserJson),
+/* harmony export */   gH: () => (/* binding */ withoutContent)
 /* harmony export */ });
-/* unused harmony export USER_FILE_CAPS */
+/* unused harmony exports USER_FILE_CAPS, mayQuote */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/* harmony import */ var _excerpt_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7506);
 /**
  * The one way to read a file a user names (shipyard, slo.yaml, jmeter.conf.yaml, JSON inputs, kubeconfig):
  * a regular file, at most a size suited to its kind, as UTF-8 text. A FIFO, a device or a directory is refused
- * before a byte is read (opened non-blocking, so a FIFO cannot hang the run), and so is an oversized file.
+ * before a byte is read (opened non-blocking, so a FIFO cannot hang the run), and so is an oversized file, and
+ * so is a kernel pseudo-file (/proc, /sys, /dev: /proc/self/environ holds the run's secrets).
+ *
+ * Error lines quote a file's text only when it is a user's text file: one everybody on the machine may read.
+ * A file that is not readable by everyone (/etc/shadow, a private key, a 0600 token file: a committed symlink
+ * can lead to any of them) is read, but an error about it names the file and the line, never its bytes.
  */
+
 
 
 const MiB = 1024 * 1024;
@@ -110,8 +153,61 @@ const USER_FILE_CAPS = {
     /** Kubeconfig and checksum lists. */
     small: MiB
 };
+/** Files read whose text must not be quoted (by the name they were read under and by real path), with their mode. */
+const UNQUOTABLE = new Map();
+/**
+ * The mode of an unquotable file that `file` names: the same name, its real path, or a name it ends with (callers
+ * show a file relative to the workspace: `jm/jmeter.conf.yaml` for `/ws/jm/jmeter.conf.yaml`).
+ */
+function unquotableMode(file) {
+    const direct = UNQUOTABLE.get(file) ?? UNQUOTABLE.get(realOrUndefined(file) ?? '');
+    if (direct !== undefined)
+        return direct;
+    const suffix = file.startsWith('/') ? undefined : `/${file.replace(/^\.\//, '')}`;
+    if (suffix === undefined)
+        return undefined;
+    for (const [name, mode] of UNQUOTABLE)
+        if (name.endsWith(suffix))
+            return mode;
+    return undefined;
+}
+/** Whether an error about `file` may quote its text. */
+function mayQuote(file) {
+    return unquotableMode(file) === undefined;
+}
+/** The same error without a byte of the file's text, when the file is not a user's text file. */
+function withoutContent(error) {
+    const mode = unquotableMode(error.file);
+    if (mode === undefined)
+        return error;
+    return new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(error.file, error.line, `is not valid here; its text is not quoted because the file is not readable by everyone (mode ${(mode & 0o777).toString(8).padStart(4, '0')}), as a user's text file is`);
+}
+function realOrUndefined(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads a user file and parses it; errors about a file that is not a user's text file quote none of it. */
+function parseUserFile(file, kind, parse) {
+    const text = readUserFile(file, kind);
+    try {
+        return parse(text);
+    }
+    catch (error) {
+        throw error instanceof _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x ? withoutContent(error) : error;
+    }
+}
+/** Kernel pseudo-files; /dev/shm is a plain tmpfs where some runners keep their work. */
+const PSEUDO_FILES = /^\/(?:proc|sys|dev(?!\/shm\/))(?:\/|$)/;
 function readUserFile(file, kind) {
     const cap = USER_FILE_CAPS[kind];
+    // Missing or unreadable: the open below says which.
+    const real = realOrUndefined(file);
+    if (real !== undefined && PSEUDO_FILES.test(real))
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `is not a regular file (it leads to ${real})`);
     let fd;
     try {
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
@@ -125,6 +221,12 @@ function readUserFile(file, kind) {
             throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, 'is not a regular file');
         if (stat.size > cap)
             throw tooLarge(file, cap);
+        for (const name of real === undefined ? [file] : [file, real]) {
+            if ((stat.mode & 0o004) === 0)
+                UNQUOTABLE.set(name, stat.mode);
+            else
+                UNQUOTABLE.delete(name);
+        }
         const buffer = Buffer.alloc(Math.min(stat.size, cap) + 1);
         let length = 0;
         // The size can change under us; read until EOF, never past the cap.
@@ -132,6 +234,9 @@ function readUserFile(file, kind) {
             length += n;
         if (length > cap)
             throw tooLarge(file, cap);
+        // A pseudo-file elsewhere reports no size yet has content: not a file of the user's either.
+        if (stat.size === 0 && length > 0)
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, 'is not a regular file (it has content but reports none)');
         return buffer.subarray(0, length).toString('utf8');
     }
     finally {
@@ -140,19 +245,309 @@ function readUserFile(file, kind) {
 }
 /** A user's JSON file, parsed; unreadable or malformed ones name the file. */
 function readUserJson(file) {
-    const text = readUserFile(file, 'json');
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `is not valid JSON (${error.message.slice(0, 120)})`);
-    }
+    return parseUserFile(file, 'json', text => {
+        try {
+            return JSON.parse(text);
+        }
+        catch (error) {
+            // Node's message quotes the text around the error: kept short and on one line.
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `is not valid JSON (${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$)(error.message, 120)})`);
+        }
+    });
 }
 function tooLarge(file, cap) {
     return new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, `is larger than ${cap / MiB} MiB, the most this kind of file may be`);
 }
 function errorCode(error) {
     return error.code ?? String(error);
+}
+
+
+/***/ }),
+
+/***/ 7185:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dq: () => (/* binding */ Histogram),
+/* harmony export */   iA: () => (/* binding */ prepare),
+/* harmony export */   sc: () => (/* binding */ narrow)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_EXACT_CAP, rankOf */
+/**
+ * Response-time statistics in bounded memory with exact nearest-rank percentiles. JMeter's `elapsed` is
+ * whole milliseconds, so one bucket per millisecond below 65.5 s is exact without keeping the samples.
+ *
+ * Above 65.5 s (rare: timeouts, hung requests) the values are kept exactly in a map while there are at
+ * most `exactCap` distinct ones (the usual case: a few timeout values). Past that the map is dropped for
+ * log-linear buckets (2^8 per power of two, a fixed 70 KB) and a percentile whose rank falls among them is
+ * found by further passes over the data (see `resolve`): each pass counts only the values inside the one
+ * bucket that holds the rank, in up to 65,536 sub-buckets, until a sub-bucket is 1 ms wide. Why: an exact
+ * percentile of arbitrary distinct values needs either memory that grows with the samples (5,000,000
+ * distinct values above 65.5 s took 631 MB in the map) or another look at the data; the file is still
+ * there, and a second read costs about one more read of the file only in that rare case. Memory is then
+ * bounded whatever the values.
+ */
+/** Values below this go to the dense array (65.5 s); larger ones to the overflow structures. */
+const DENSE_LIMIT = 65536;
+const DENSE_BITS = 16;
+const INITIAL_DENSE = 1024;
+/** `elapsed` has at most 15 digits: below 2^50. */
+const TOP_BITS = 50;
+/** Log-linear buckets above DENSE_LIMIT: this many bits of sub-bucket per power of two. */
+const SUB_BITS = 8;
+const DEFAULT_EXACT_CAP = 16384;
+class Histogram {
+    exactCap;
+    count = 0;
+    sum = 0;
+    min = Infinity;
+    max = -Infinity;
+    /** Set by a reader that can read the data again; needed only once the exact map is dropped. */
+    resolver = null;
+    /** During a refining pass: the targets whose ranges this histogram's overflow values are counted into. */
+    refining = null;
+    dense;
+    exact = new Map();
+    coarse = null;
+    /** Ranks already resolved by further passes. */
+    resolved = new Map();
+    constructor(initial = INITIAL_DENSE, exactCap = DEFAULT_EXACT_CAP) {
+        this.exactCap = exactCap;
+        this.dense = new Uint32Array(Math.min(Math.max(initial, 16), DENSE_LIMIT));
+    }
+    /** Adds one whole-millisecond value (callers pass non-negative integers). */
+    add(ms) {
+        this.count++;
+        this.sum += ms;
+        if (ms < this.min)
+            this.min = ms;
+        if (ms > this.max)
+            this.max = ms;
+        if (ms < this.dense.length)
+            this.dense[ms]++;
+        else
+            this.addSlow(ms);
+    }
+    /** Whether every percentile can be answered without another pass over the data. */
+    get isExact() {
+        return this.exact !== null;
+    }
+    addSlow(ms) {
+        if (ms < DENSE_LIMIT) {
+            let size = this.dense.length;
+            while (size <= ms)
+                size *= 2;
+            const grown = new Uint32Array(Math.min(size, DENSE_LIMIT));
+            grown.set(this.dense);
+            this.dense = grown;
+            this.dense[ms]++;
+            return;
+        }
+        if (this.refining) {
+            for (const t of this.refining) {
+                if (ms >= t.lo && ms < t.hi)
+                    t.counts[Math.floor((ms - t.lo) / t.step)]++;
+            }
+            return;
+        }
+        const exact = this.exact;
+        if (exact) {
+            const n = exact.get(ms);
+            if (n !== undefined)
+                return void exact.set(ms, n + 1);
+            if (exact.size < this.exactCap)
+                return void exact.set(ms, 1);
+            // Too many distinct large values to keep: counts per log-linear bucket from now on.
+            this.coarse = new Float64Array((TOP_BITS - DENSE_BITS) << SUB_BITS);
+            for (const [v, k] of exact)
+                this.coarse[coarseIndex(v)] += k;
+            this.exact = null;
+        }
+        this.coarse[coarseIndex(ms)]++;
+    }
+    /** The 1 ms buckets below 65.5 s, for a caller counting many values in one loop (see addCounted). */
+    buckets() {
+        return this.dense;
+    }
+    /**
+     * Moves the buckets into `target` (a full-size array, e.g. in WebAssembly memory where a scanner
+     * counts into it directly); returns false, changing nothing, if `target` is not full-size.
+     */
+    adopt(target) {
+        if (target.length !== DENSE_LIMIT)
+            return false;
+        target.fill(0);
+        target.set(this.dense);
+        this.dense = target;
+        return true;
+    }
+    /** Records values the caller already put into buckets(): their number, sum, min and max. */
+    addCounted(count, sum, min, max) {
+        if (count === 0)
+            return;
+        this.count += count;
+        this.sum += sum;
+        if (min < this.min)
+            this.min = min;
+        if (max > this.max)
+            this.max = max;
+    }
+    /**
+     * Nearest rank: the smallest value v such that at least p% of the values are <= v.
+     * Returns null when empty. `p` is in (0, 100].
+     */
+    percentile(p) {
+        return this.percentiles([p])[0] ?? null;
+    }
+    /** Several percentiles in one pass over the buckets (and at most one set of further passes), in the order asked. */
+    percentiles(ps) {
+        if (this.count === 0)
+            return ps.map(() => null);
+        const ranks = ps.map(p => rankOf(p, this.count));
+        const found = this.byRank(ranks);
+        const open = found.filter((v) => typeof v === 'object');
+        if (open.length > 0) {
+            if (!this.resolver)
+                throw new Error('exact percentiles above 65.5 s need another pass over the data');
+            this.resolver(this, open);
+            for (const t of open) {
+                if (t.hi - t.lo !== 1)
+                    throw new Error('a percentile was not resolved');
+                this.resolved.set(t.rank, t.lo);
+            }
+        }
+        return found.map(v => (typeof v === 'number' ? v : v.lo));
+    }
+    /** The ranks that further passes must resolve (none while the map is exact), for batching them. */
+    pendingTargets(ps) {
+        if (this.count === 0 || this.exact)
+            return [];
+        return this.byRank(ps.map(p => rankOf(p, this.count))).filter((v) => typeof v === 'object');
+    }
+    /** Records the targets resolved by a batch of passes (see pendingTargets). */
+    settle(targets) {
+        for (const t of targets)
+            if (t.hi - t.lo === 1)
+                this.resolved.set(t.rank, t.lo);
+    }
+    /** For each rank: its value, or the target (bucket range) that holds it when only further passes can tell. */
+    byRank(ranks) {
+        const order = ranks.map((_, i) => i).sort((a, b) => ranks[a] - ranks[b]);
+        const out = ranks.map(() => 0);
+        let next = 0;
+        let seen = 0;
+        const dense = this.dense;
+        for (let v = 0; v < dense.length && next < order.length; v++) {
+            if (dense[v] === 0)
+                continue;
+            seen += dense[v];
+            while (next < order.length && ranks[order[next]] <= seen)
+                out[order[next++]] = v;
+        }
+        if (next < order.length && this.exact) {
+            for (const v of [...this.exact.keys()].sort((a, b) => a - b)) {
+                seen += this.exact.get(v);
+                while (next < order.length && ranks[order[next]] <= seen)
+                    out[order[next++]] = v;
+                if (next >= order.length)
+                    break;
+            }
+        }
+        const coarse = this.coarse;
+        if (next < order.length && coarse) {
+            for (let i = 0; i < coarse.length && next < order.length; i++) {
+                const k = coarse[i];
+                if (k === 0)
+                    continue;
+                while (next < order.length && ranks[order[next]] <= seen + k) {
+                    const rank = ranks[order[next]];
+                    const known = this.resolved.get(rank);
+                    if (known !== undefined)
+                        out[order[next++]] = known;
+                    else {
+                        const [lo, hi] = coarseRange(i);
+                        out[order[next++]] = target(rank, lo, hi, rank - seen, k);
+                    }
+                }
+                seen += k;
+            }
+        }
+        return out;
+    }
+}
+/** The log-linear bucket of a value >= DENSE_LIMIT. */
+function coarseIndex(v) {
+    // Integer arithmetic below 2^31 (24 days), the case that matters for speed.
+    if (v < 0x80000000) {
+        const e = 31 - Math.clz32(v);
+        return ((e - DENSE_BITS) << SUB_BITS) + (v >>> (e - SUB_BITS)) - (1 << SUB_BITS);
+    }
+    const e = v < 2 ** 32 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / 2 ** 32));
+    const sub = Math.floor(v / 2 ** (e - SUB_BITS)) - (1 << SUB_BITS);
+    return ((e - DENSE_BITS) << SUB_BITS) + sub;
+}
+function coarseRange(i) {
+    const e = (i >> SUB_BITS) + DENSE_BITS;
+    const width = 2 ** (e - SUB_BITS);
+    const lo = 2 ** e + (i & ((1 << SUB_BITS) - 1)) * width;
+    return [lo, lo + width];
+}
+/** Sub-buckets per target and pass: 65,536 for one, fewer when many ranks are looked for at once. */
+const PASS_BYTES = 4 << 20;
+function target(rank, lo, hi, within, expected) {
+    return { rank, lo, hi, within, expected, step: 1, counts: new Float64Array(0) };
+}
+/** Prepares the targets' counts for the next pass (targets already 1 ms wide are left alone). */
+function prepare(targets) {
+    const open = targets.filter(t => t.hi - t.lo > 1);
+    const slots = Math.max(256, Math.min(65536, Math.floor(PASS_BYTES / 8 / Math.max(1, open.length))));
+    for (const t of open) {
+        t.step = Math.ceil((t.hi - t.lo) / slots);
+        t.counts = new Float64Array(Math.ceil((t.hi - t.lo) / t.step));
+    }
+}
+/**
+ * After a pass: narrows each target to the sub-bucket that holds its rank. Returns false if a pass did not
+ * count the values the previous one did (the data changed between passes).
+ */
+function narrow(targets) {
+    for (const t of targets) {
+        if (t.hi - t.lo <= 1)
+            continue;
+        let total = 0;
+        for (const k of t.counts)
+            total += k;
+        if (total !== t.expected)
+            return false;
+        let seen = 0;
+        for (let j = 0; j < t.counts.length; j++) {
+            const k = t.counts[j];
+            if (seen + k >= t.within) {
+                t.within -= seen;
+                t.expected = k;
+                t.lo += j * t.step;
+                t.hi = Math.min(t.hi, t.lo + t.step);
+                break;
+            }
+            seen += k;
+        }
+        t.counts = new Float64Array(0);
+    }
+    return true;
+}
+/**
+ * The 1-based rank ceil(p·n/100), computed on integers so 95% of 20 is exactly 19. `p` may have up
+ * to 6 decimals (p99.9).
+ */
+function rankOf(p, n) {
+    const scale = 1e6;
+    const scaled = Math.round(p * scale);
+    // BigInt avoids rounding for huge n; it runs a few times per evaluation, not per sample.
+    const num = BigInt(scaled) * BigInt(n);
+    const den = BigInt(100 * scale);
+    const rank = Number((num + den - 1n) / den);
+    return Math.min(Math.max(rank, 1), n);
 }
 
 
@@ -167,7 +562,7 @@ __webpack_require__.d(__webpack_exports__, {
   rn: () => (/* binding */ readJtl)
 });
 
-// UNUSED EXPORTS: CHUNK, MAX_RECORD
+// UNUSED EXPORTS: CHUNK, MAX_CSV_RECORD, MAX_RECORD
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -252,6 +647,35 @@ function countLf(s, from = 0, to = s.length) {
     for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1))
         n++;
     return n;
+}
+/**
+ * Where the quoted field left open in `s` (the start of a record that has no end) opens, or -1 when
+ * every quoted field in it is closed (a last line cut off outside quotes).
+ */
+function unclosedQuote(s) {
+    let i = 0;
+    while (i < s.length) {
+        if (s.charCodeAt(i) === QUOTE) {
+            let from = i + 1;
+            for (;;) {
+                const q = s.indexOf('"', from);
+                if (q < 0)
+                    return i;
+                // At the end of the file a last quote closes the field (it cannot be half of a doubled one).
+                if (s.charCodeAt(q + 1) !== QUOTE) {
+                    i = q + 1;
+                    break;
+                }
+                from = q + 2;
+            }
+        }
+        // An unquoted field (or text after a closing quote) runs to the next comma.
+        const comma = s.indexOf(',', i);
+        if (comma < 0)
+            return -1;
+        i = comma + 1;
+    }
+    return -1;
 }
 
 ;// CONCATENATED MODULE: ./src/results-file/csv-scan-wasm.ts
@@ -341,6 +765,8 @@ class WasmScanner {
     }
 }
 
+// EXTERNAL MODULE: ./src/results-file/histogram.ts
+var histogram = __webpack_require__(7185);
 ;// CONCATENATED MODULE: ./src/results-file/csv-bytes.ts
 /** Byte-level helpers for the CSV hot path: where a record ends, and labels without a string per row. */
 
@@ -703,6 +1129,7 @@ class CsvScanner {
     ends = new RecordEnds();
     labels = new LabelTable();
     warnedHeader = false;
+    timestampWarned = new Set();
     /** success column for the hot path (timeStamp and elapsed first, no labels), or -1. */
     hotSuccess = -1;
     hot = { nextQuote: -Infinity, records: 0 };
@@ -723,12 +1150,18 @@ class CsvScanner {
         this.hot.nextQuote = -Infinity;
         const len = b.length;
         let p = 0;
+        // WebAssembly leaves values above 65.5 s to JavaScript; when it stops after few records again and again
+        // (many such values: the distinct-large-values case), the JavaScript hot path takes the rest of the chunk.
+        let js = this.wasm?.owns(b) !== true;
+        let short = 0;
         while (p < len) {
             if (this.hotSuccess >= 0) {
-                p =
-                    this.wasm?.owns(b) === true
-                        ? this.wasm.hotRun(b, p, this.hotSuccess, this.sink.total, this.hot)
-                        : hotRun(b, p, this.hotSuccess, this.sink.total, this.hot);
+                p = js
+                    ? hotRun(b, p, this.hotSuccess, this.sink.total, this.hot)
+                    : this.wasm.hotRun(b, p, this.hotSuccess, this.sink.total, this.hot);
+                short = this.hot.records < 8 ? short + 1 : 0;
+                if (short >= 4)
+                    js = true;
                 this.line += this.hot.records;
                 if (p >= len)
                     break;
@@ -844,6 +1277,12 @@ class CsvScanner {
         const next = c === LF ? i + 1 : this.ends.end(b, i + 1, nl);
         if (next < 0)
             return -1;
+        // A record over several lines (a quoted field with line ends, rare) is split and checked whole: a quote
+        // closed rows later would otherwise merge those rows into this one unseen.
+        if (c !== LF && this.ends.newlines > 0) {
+            this.ends.reset(); // its remembered quote lies past p now
+            return this.slow(b, p);
+        }
         this.line += c === LF ? 1 : 1 + this.ends.newlines;
         this.sink.add(ts, elapsed, ok, label);
         return next;
@@ -891,7 +1330,8 @@ class CsvScanner {
     }
     addFields(fields, layout, line) {
         const need = Math.max(layout.timestamp, layout.elapsed, layout.success);
-        if (fields.length <= need) {
+        // More fields than the header: rows merged by a quote that was never closed where it should have been.
+        if (fields.length <= need || (layout.header && fields.length > layout.header.length)) {
             throw new errors/* ResultsFileError */.dL(this.file, line, `the row has ${fields.length} fields; the header has ${layout.header?.length}`);
         }
         const elapsed = layout.elapsed < 0 ? -1 : wholeNumber(fields[layout.elapsed]);
@@ -911,8 +1351,12 @@ class CsvScanner {
     }
     timestamp(text) {
         const parsed = parseTimestamp(text);
-        if (parsed.warning && !this.sink.warnings.includes(parsed.warning))
+        // Once per kind: distinct bad timestamps on every row must not make a warning each (bounded output).
+        const kind = parsed.value === null ? 'bad' : 'approximate';
+        if (parsed.warning && !this.timestampWarned.has(kind)) {
+            this.timestampWarned.add(kind);
             this.sink.warnings.push(parsed.warning);
+        }
         if (parsed.value === null)
             this.sink.columns = { ...this.sink.columns, timestamp: false };
         return parsed.value ?? 0;
@@ -924,7 +1368,7 @@ class CsvScanner {
         this.sink.warnings.push(`${this.file}:${line}: the header row appears again (runs appended?); skipped`);
     }
     bad(line, column, text, expected) {
-        return new errors/* ResultsFileError */.dL(this.file, line, `${column} is ${JSON.stringify(text.slice(0, 40))}, expected ${expected}`);
+        return new errors/* ResultsFileError */.dL(this.file, line, `${column} is ${(0,errors/* quote */.hD)(text, 40)}, expected ${expected}`);
     }
 }
 function wholeNumber(text) {
@@ -940,6 +1384,18 @@ function wholeNumber(text) {
 
 
 const SAMPLE_ELEMENTS = new Set(['httpSample', 'sample']);
+/**
+ * JMeter's tags are short (attribute values are escaped on one line); a longer one is an attribute quote
+ * that was never closed, read no further (and never echoed).
+ */
+const MAX_TAG = 1 << 20;
+/** Element names and nesting JMeter never comes near; beyond them the file is refused, in bounded memory. */
+const MAX_NAME = 256;
+const MAX_DEPTH = 1000;
+const MAX_OTHER_NAMES = 10;
+/** Past this many bytes, a comment or CDATA section not closed yet is checked for swallowed samples. */
+const EARLY = 1 << 16;
+const SAMPLE_LINE = /\n<(?:httpSample|sample)[\s/>]/;
 class XmlScanner {
     file;
     sink;
@@ -949,6 +1405,11 @@ class XmlScanner {
     rootSeen = false;
     pending = null;
     otherTopLevel = new Set();
+    /** Names and lines of the open elements below the root (index 0: the root's child). */
+    names = [];
+    lines = [];
+    /** Sample elements opened inside the open top-level element: samples a missing closing tag would hide. */
+    nestedSamples = 0;
     constructor(file, sink) {
         this.file = file;
         this.sink = sink;
@@ -975,48 +1436,71 @@ class XmlScanner {
         if (s.startsWith('<?', lt))
             return after(s, '?>', lt);
         if (s.startsWith('<!--', lt))
-            return after(s, '-->', lt);
+            return this.hiding(s, lt, after(s, '-->', lt), 'comment');
         if (s.startsWith('<![CDATA[', lt))
-            return after(s, ']]>', lt);
+            return this.hiding(s, lt, after(s, ']]>', lt), 'CDATA section');
         // Too short yet to tell a CDATA section from a declaration.
         if (s.length - lt < 9 && '<![CDATA['.startsWith(s.slice(lt)))
             return -1;
         if (s.startsWith('<!', lt))
             return after(s, '>', lt);
         const gt = tagEnd(s, lt);
-        if (gt < 0)
+        if (gt < 0) {
+            // A `<` after the tag's start, or a tag this long, will never make a well-formed tag: say so now.
+            if (s.length - lt > MAX_TAG || s.indexOf('<', lt + 1) >= 0)
+                throw this.unterminatedTag(s.slice(lt, lt + MAX_TAG));
             return -1;
+        }
+        const tag = s.slice(lt, gt + 1);
+        // `<` cannot be in an attribute value: a tag holding one ran over an attribute quote left open.
+        if (tag.indexOf('<', 1) >= 0)
+            throw this.unterminatedTag(tag);
         if (s.charCodeAt(lt + 1) === 47)
-            this.close();
+            this.close(false, elementName(tag.slice(1)));
         else
-            this.open(s.slice(lt, gt + 1));
+            this.open(tag);
         return gt + 1;
     }
     open(tag) {
-        const name = /^<([^\s/>]+)/.exec(tag)?.[1] ?? '';
+        const name = elementName(tag);
         const selfClosing = tag.endsWith('/>');
         if (this.depth === 0) {
             if (name !== 'testResults') {
-                throw new errors/* ResultsFileError */.dL(this.file, this.line, `not a JMeter XML results file: the root element is <${name}>, not <testResults>`);
+                throw new errors/* ResultsFileError */.dL(this.file, this.line, `not a JMeter XML results file: the root element is <${(0,errors/* quote */.hD)(name).slice(1, -1)}>, not <testResults>`);
             }
             this.rootSeen = true;
         }
         else if (this.depth === 1) {
             if (SAMPLE_ELEMENTS.has(name))
                 this.pending = this.sample(tag);
-            else
-                this.otherTopLevel.add(name);
+            else if (this.otherTopLevel.size < MAX_OTHER_NAMES)
+                this.otherTopLevel.add((0,errors/* quote */.hD)(name, 40).slice(1, -1));
+            this.nestedSamples = 0;
         }
+        else if (SAMPLE_ELEMENTS.has(name))
+            this.nestedSamples++;
         if (selfClosing)
-            this.close(true);
-        else
-            this.depth++;
+            return this.close(true, name);
+        if (this.depth > 0) {
+            if (name.length > MAX_NAME || this.names.length >= MAX_DEPTH)
+                throw new errors/* ResultsFileError */.dL(this.file, this.line, `an element name longer than ${MAX_NAME} characters or nesting deeper than ${MAX_DEPTH}: not a JMeter results file`);
+            this.names.push(name);
+            this.lines.push(this.line);
+        }
+        this.depth++;
     }
-    close(selfClosed = false) {
-        if (!selfClosed)
+    close(selfClosed, name) {
+        if (!selfClosed) {
             this.depth--;
-        if (this.depth < 0)
-            throw new errors/* ResultsFileError */.dL(this.file, this.line, 'a closing tag without its opening tag');
+            if (this.depth < 0)
+                throw new errors/* ResultsFileError */.dL(this.file, this.line, 'a closing tag without its opening tag');
+            // A closing tag must close the element open last: a missing one would nest (and hide) later samples.
+            const open = this.depth === 0 ? 'testResults' : this.names.pop();
+            const openLine = this.depth === 0 ? undefined : this.lines.pop();
+            if (name !== open) {
+                throw new errors/* ResultsFileError */.dL(this.file, openLine ?? this.line, `<${(0,errors/* quote */.hD)(open, 40).slice(1, -1)}> opened here is closed by </${(0,errors/* quote */.hD)(name, 40).slice(1, -1)}> at line ${this.line}: a closing tag is missing (a damaged file)`);
+            }
+        }
         if (this.depth === 1 && this.pending) {
             const { ts, elapsed, ok, label } = this.pending;
             this.pending = null;
@@ -1043,12 +1527,64 @@ class XmlScanner {
                 : undefined
         };
     }
+    /**
+     * A comment or CDATA section (ending at `end`, or -1 if not yet) that holds lines starting a sample
+     * element, as JMeter writes them at line start: one left open, closed only by a later one, hides them.
+     */
+    hiding(s, lt, end, kind) {
+        // Not closed yet: looked at once it is long, so a damaged file is refused early, in bounded memory.
+        const upTo = end >= 0 ? end : s.length - lt > EARLY ? s.length : -1;
+        if (upTo >= 0 && SAMPLE_LINE.test(s.slice(lt, upTo))) {
+            throw new errors/* ResultsFileError */.dL(this.file, this.line, `a ${kind} opened here holds lines that start samples: it was not closed where it should have been, and those samples are unread (a damaged file)`);
+        }
+        return end;
+    }
+    /** The rest of the file (from `<`) that is not a whole construct: damaged, unless a cut-off last tag. */
+    unfinished(rest) {
+        const kind = rest.startsWith('<!--')
+            ? 'comment'
+            : rest.startsWith('<![CDATA[')
+                ? 'CDATA section'
+                : rest.startsWith('<?')
+                    ? 'processing instruction'
+                    : rest.startsWith('<!')
+                        ? 'declaration'
+                        : null;
+        if (kind) {
+            throw new errors/* ResultsFileError */.dL(this.file, this.line, `a ${kind} opened here is never closed: the file ends inside it, and the ${countLf(rest)} lines after it are unread (a damaged file)`);
+        }
+        if (rest.includes('\n') || rest.indexOf('<', 1) >= 0)
+            throw this.unterminatedTag(rest);
+    }
+    /** A tag that never ends; named at its start (an unbalanced quote flips every later quote pair). */
+    unterminatedTag(rest) {
+        const what = hasOpenQuote(rest)
+            ? 'a tag opened here never ends: an attribute quote in it is not closed, so the tag runs on over the rest of the file'
+            : 'a tag opened here never ends';
+        return new errors/* ResultsFileError */.dL(this.file, this.line, `${what}: the samples after it are unread (a damaged file)`);
+    }
     bad(attr, value, expected) {
-        const got = value === undefined ? 'missing' : JSON.stringify(value.slice(0, 40));
+        const got = value === undefined ? 'missing' : (0,errors/* quote */.hD)(value, 40);
         return new errors/* ResultsFileError */.dL(this.file, this.line, `sample attribute ${attr} is ${got}, expected ${expected}`);
     }
-    /** Called at the end of the file with what could not be read as a whole construct. */
+    /**
+     * Called at the end of the file with what could not be read as a whole construct.
+     *
+     * A file that ends inside a comment, CDATA section, processing instruction or declaration is damaged:
+     * everything after its start is unread, so the evaluation fails naming the line where it began. So is an
+     * unclosed tag that runs over further lines or markup (an attribute quote never closed swallows the
+     * samples after it), and an element left open at the end that holds sample elements (a missing closing
+     * tag nests the samples after it, uncounted). What stays a warning is JMeter killed mid-write (as JMeter
+     * 2.8 files are found): the last tag cut off on the last line, or the last sample's children cut off. That
+     * loses only the sample being written, after every complete one was read: refusing such a file would
+     * fail every run whose JMeter was stopped, while reading it hides nothing.
+     */
     finish(rest) {
+        if (rest.trim() !== '')
+            this.unfinished(rest);
+        if (this.depth >= 2 && this.nestedSamples > 0) {
+            throw new errors/* ResultsFileError */.dL(this.file, this.lines[0], `<${(0,errors/* quote */.hD)(this.names[0], 40).slice(1, -1)}> opened here is never closed and holds ${this.nestedSamples} sample elements: a closing tag is missing and the samples after it are hidden (a damaged file)`);
+        }
         if (!this.rootSeen)
             throw new errors/* ResultsFileError */.dL(this.file, undefined, 'no <testResults> element: not a JMeter XML results file');
         if (this.otherTopLevel.size > 0) {
@@ -1059,6 +1595,10 @@ class XmlScanner {
         const unfinished = this.pending || rest.trim() !== '' ? '; the unfinished sample at its end is left out' : '';
         this.sink.warnings.push(`${this.file} has no closing </testResults> (JMeter did not finish writing it): read ${this.samples} complete samples${unfinished}`);
     }
+}
+/** The name of the element in a tag's text (without its `<`). */
+function elementName(tag) {
+    return /^<?\/?([^\s/>]+)/.exec(tag)?.[1] ?? '';
 }
 function after(s, terminator, from) {
     const i = s.indexOf(terminator, from);
@@ -1080,6 +1620,20 @@ function tagEnd(s, lt) {
     }
     return -1;
 }
+/** Whether an attribute quote is left open at the end of an unfinished tag. */
+function hasOpenQuote(rest) {
+    let quote = 0;
+    for (let i = 1; i < rest.length; i++) {
+        const c = rest.charCodeAt(i);
+        if (quote !== 0) {
+            if (c === quote)
+                quote = 0;
+        }
+        else if (c === 34 || c === 39)
+            quote = c;
+    }
+    return quote !== 0;
+}
 const ATTRIBUTE = /\s([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 function attributes(tag) {
     const out = new Map();
@@ -1100,6 +1654,8 @@ function decodeEntities(text) {
     });
 }
 
+// EXTERNAL MODULE: ./src/results-file/sli.ts
+var sli = __webpack_require__(4741);
 ;// CONCATENATED MODULE: ./src/results-file/jtl-read.ts
 /**
  * Reads a JTL file (CSV or XML, told apart by the first character) in fixed-size chunks: memory does
@@ -1111,11 +1667,23 @@ function decodeEntities(text) {
 
 
 
+
+
+
 const CHUNK = 1 << 19;
 /** Room before each chunk for the unfinished record carried over from the previous chunk. */
 const RESERVE = 64 << 10;
-/** A record longer than this is taken for an unbalanced quote rather than read into memory. */
+/**
+ * A construct (an XML comment or CDATA section, e.g. saved response data) longer than this is taken for
+ * one never closed rather than read into memory.
+ */
 const MAX_RECORD = 64 << 20;
+/**
+ * A CSV record longer than this is taken for an unbalanced quote. JMeter's CSV holds no response data: its
+ * longest fields are failure messages, far below this; the limit keeps memory small when a stray quote
+ * would otherwise carry the rest of the file (e.g. 600,000 rows) as one record.
+ */
+const MAX_CSV_RECORD = 4 << 20;
 /** `wasm` false forces the JavaScript hot path (tests compare the two). */
 function readJtl(file, sink, chunk = CHUNK, wasm = true) {
     let fd;
@@ -1134,7 +1702,11 @@ function readJtl(file, sink, chunk = CHUNK, wasm = true) {
                 break;
             feeder.scan(feeder.attach(buf, n));
         }
-        return feeder.finish();
+        const read = feeder.finish();
+        sink.refine = wanted => refine(file, sink, wanted, chunk, wasm);
+        for (const stats of [sink.total, ...sink.labels.values()])
+            stats.hist.resolver = (hist, targets) => refine(file, sink, new Map([[hist, targets]]), chunk, wasm);
+        return read;
     }
     catch (error) {
         throw error instanceof errors/* ResultsFileError */.dL ? error : unreadable(file, error);
@@ -1155,6 +1727,8 @@ class Feeder {
     /** The WebAssembly hot path, whose memory holds the buffers; null where unavailable. */
     wasm;
     carry = Buffer.alloc(0);
+    /** The buffer a record longer than RESERVE grows in (see attach). */
+    big = null;
     scanner = null;
     start = true;
     constructor(file, sink, chunk, wasm) {
@@ -1170,13 +1744,36 @@ class Feeder {
     attach(buf, n) {
         const carry = this.carry;
         if (carry.length <= RESERVE) {
+            this.big = null;
             carry.copy(buf, RESERVE - carry.length);
             return buf.subarray(RESERVE - carry.length, RESERVE + n);
         }
-        if (carry.length > MAX_RECORD) {
-            throw new errors/* ResultsFileError */.dL(this.file, undefined, `a record longer than ${MAX_RECORD >> 20} MB: an unbalanced quote or a damaged file`);
+        const csv = this.scanner instanceof CsvScanner;
+        const max = csv ? MAX_CSV_RECORD : MAX_RECORD;
+        if (carry.length > max) {
+            const line = this.scanner?.line;
+            if (csv) {
+                const text = carry.toString('latin1');
+                const q = unclosedQuote(text);
+                if (q >= 0)
+                    throw unclosedField(this.file, line + countLf(text, 0, q), `is longer than ${max >> 20} MB`);
+            }
+            throw new errors/* ResultsFileError */.dL(this.file, line, `a ${csv ? 'record' : 'construct'} starting here is longer than ${max >> 20} MB: something opened here is never closed (a damaged file)`);
         }
-        return Buffer.concat([carry, buf.subarray(RESERVE, RESERVE + n)]);
+        // A long record: appended to in one buffer that grows by doubling, so it costs about twice its size
+        // in memory, not the sum of a new copy per chunk.
+        const len = carry.length;
+        let big = this.big;
+        if (!big || big.length < len + n) {
+            const grown = Buffer.allocUnsafe(Math.max(len + n, 2 * (big?.length ?? 0), 4 * RESERVE));
+            carry.copy(grown, 0);
+            big = this.big = grown;
+        }
+        else if (carry.buffer !== big.buffer || carry.byteOffset !== big.byteOffset) {
+            carry.copy(big, 0); // may overlap (carry is the end of big): Buffer#copy moves memory safely
+        }
+        buf.copy(big, len, RESERVE, RESERVE + n);
+        return big.subarray(0, len + n);
     }
     scan(view) {
         if (this.start) {
@@ -1209,6 +1806,11 @@ class Feeder {
             return { format: 'xml' };
         }
         if (rest.trim() !== '') {
+            // The file ends inside a quoted field: every line after the quote was taken into it, unread.
+            const q = unclosedQuote(rest);
+            if (q >= 0)
+                throw unclosedField(file, scanner.line + countLf(rest, 0, q), 'runs to the end of the file');
+            // Else the last line was cut off outside quotes (JMeter stopped mid-line): one sample lost, nothing hidden.
             sink.warnings.push(`${file}:${scanner.line}: the last line has no line end (file cut off?) and is ignored`);
         }
         if (!scanner.started)
@@ -1216,154 +1818,66 @@ class Feeder {
         return { format: 'csv' };
     }
 }
+function unclosedField(file, line, what) {
+    return new errors/* ResultsFileError */.dL(file, line, `a quoted field opened here is never closed: it ${what}, and the rows after it are unread (an unbalanced quote: a damaged file)`);
+}
+/**
+ * Further passes over the file that find exact percentiles the histograms cannot tell alone (many distinct
+ * values above 65.5 s, see histogram.ts): each pass reads the file into a fresh sink whose histograms count
+ * only the values inside the looked-for ranges, until each range is 1 ms wide. A file that changed between
+ * passes (other counts) is refused.
+ */
+function refine(file, sink, wanted, chunk, wasm) {
+    const labelOf = new Map();
+    for (const [label, stats] of sink.labels)
+        labelOf.set(stats.hist, label);
+    const all = [...wanted.values()].flat();
+    while (all.some(t => t.hi - t.lo > 1)) {
+        (0,histogram/* prepare */.iA)(all);
+        const again = new sli/* SampleSink */.o3(sink.trackLabels, sink.labelCap);
+        // The same labels first, so the same ones are tracked under the cap.
+        for (const label of sink.labels.keys())
+            again.labels.set(label, new sli/* Stats */.Uz());
+        for (const [hist, targets] of wanted) {
+            const label = labelOf.get(hist);
+            const twin = label === undefined ? again.total : again.labels.get(label);
+            twin.hist.refining = targets.filter(t => t.hi - t.lo > 1);
+        }
+        readJtl(file, again, chunk, wasm);
+        if (again.total.count !== sink.total.count || !(0,histogram/* narrow */.sc)(all)) {
+            throw new errors/* ResultsFileError */.dL(file, undefined, 'changed while it was read: a second pass counted other samples');
+        }
+    }
+    for (const [hist, targets] of wanted)
+        hist.settle(targets);
+}
 
 
 /***/ }),
 
-/***/ 771:
+/***/ 4741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  aU: () => (/* binding */ DEFAULT_LABEL_CAP),
-  o3: () => (/* binding */ SampleSink),
-  ZF: () => (/* binding */ lookupSli),
-  Ld: () => (/* binding */ parseSliName),
-  FZ: () => (/* binding */ standardSlis)
-});
-
-// UNUSED EXPORTS: BASE_SLIS, STANDARD_PERCENTILES, Stats, labelSliName, sliOf
-
-;// CONCATENATED MODULE: ./src/results-file/histogram.ts
-/**
- * Response-time statistics in fixed memory. JMeter's `elapsed` is whole milliseconds, so one bucket
- * per millisecond gives exact nearest-rank percentiles without keeping the samples.
- */
-/** Values below this go to the dense array (65.5 s); larger ones to a map keyed by value. */
-const DENSE_LIMIT = 65536;
-const INITIAL_DENSE = 1024;
-class Histogram {
-    count = 0;
-    sum = 0;
-    min = Infinity;
-    max = -Infinity;
-    dense;
-    overflow = new Map();
-    constructor(initial = INITIAL_DENSE) {
-        this.dense = new Uint32Array(Math.min(Math.max(initial, 16), DENSE_LIMIT));
-    }
-    /** Adds one whole-millisecond value (callers pass non-negative integers). */
-    add(ms) {
-        this.count++;
-        this.sum += ms;
-        if (ms < this.min)
-            this.min = ms;
-        if (ms > this.max)
-            this.max = ms;
-        if (ms < this.dense.length)
-            this.dense[ms]++;
-        else
-            this.addSlow(ms);
-    }
-    addSlow(ms) {
-        if (ms < DENSE_LIMIT) {
-            let size = this.dense.length;
-            while (size <= ms)
-                size *= 2;
-            const grown = new Uint32Array(Math.min(size, DENSE_LIMIT));
-            grown.set(this.dense);
-            this.dense = grown;
-            this.dense[ms]++;
-        }
-        else {
-            this.overflow.set(ms, (this.overflow.get(ms) ?? 0) + 1);
-        }
-    }
-    /** The 1 ms buckets below 65.5 s, for a caller counting many values in one loop (see addCounted). */
-    buckets() {
-        return this.dense;
-    }
-    /**
-     * Moves the buckets into `target` (a full-size array, e.g. in WebAssembly memory where a scanner
-     * counts into it directly); returns false, changing nothing, if `target` is not full-size.
-     */
-    adopt(target) {
-        if (target.length !== DENSE_LIMIT)
-            return false;
-        target.fill(0);
-        target.set(this.dense);
-        this.dense = target;
-        return true;
-    }
-    /** Records values the caller already put into buckets(): their number, sum, min and max. */
-    addCounted(count, sum, min, max) {
-        if (count === 0)
-            return;
-        this.count += count;
-        this.sum += sum;
-        if (min < this.min)
-            this.min = min;
-        if (max > this.max)
-            this.max = max;
-    }
-    /**
-     * Nearest rank: the smallest value v such that at least p% of the values are <= v.
-     * Returns null when empty. `p` is in (0, 100].
-     */
-    percentile(p) {
-        return this.percentiles([p])[0] ?? null;
-    }
-    /** Several percentiles in one pass over the buckets, in the order asked. */
-    percentiles(ps) {
-        if (this.count === 0)
-            return ps.map(() => null);
-        const ranks = ps.map(p => rankOf(p, this.count));
-        const order = ranks.map((_, i) => i).sort((a, b) => ranks[a] - ranks[b]);
-        const out = ps.map(() => null);
-        let next = 0;
-        let seen = 0;
-        const dense = this.dense;
-        for (let v = 0; v < dense.length && next < order.length; v++) {
-            if (dense[v] === 0)
-                continue;
-            seen += dense[v];
-            while (next < order.length && ranks[order[next]] <= seen)
-                out[order[next++]] = v;
-        }
-        if (next < order.length) {
-            for (const v of [...this.overflow.keys()].sort((a, b) => a - b)) {
-                seen += this.overflow.get(v);
-                while (next < order.length && ranks[order[next]] <= seen)
-                    out[order[next++]] = v;
-                if (next >= order.length)
-                    break;
-            }
-        }
-        return out;
-    }
-}
-/**
- * The 1-based rank ceil(p·n/100), computed on integers so 95% of 20 is exactly 19. `p` may have up
- * to 6 decimals (p99.9).
- */
-function rankOf(p, n) {
-    const scale = 1e6;
-    const scaled = Math.round(p * scale);
-    // BigInt avoids rounding for huge n; it runs a few times per evaluation, not per sample.
-    const num = BigInt(scaled) * BigInt(n);
-    const den = BigInt(100 * scale);
-    const rank = Number((num + den - 1n) / den);
-    return Math.min(Math.max(rank, 1), n);
-}
-
-;// CONCATENATED MODULE: ./src/results-file/sli.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D4: () => (/* binding */ percentileOf),
+/* harmony export */   FZ: () => (/* binding */ standardSlis),
+/* harmony export */   Ld: () => (/* binding */ parseSliName),
+/* harmony export */   Uz: () => (/* binding */ Stats),
+/* harmony export */   ZF: () => (/* binding */ lookupSli),
+/* harmony export */   aU: () => (/* binding */ DEFAULT_LABEL_CAP),
+/* harmony export */   l3: () => (/* binding */ STANDARD_PERCENTILES),
+/* harmony export */   o3: () => (/* binding */ SampleSink)
+/* harmony export */ });
+/* unused harmony exports labelSliName, BASE_SLIS, sliOf */
+/* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7185);
 /**
  * Built-in SLIs computed from samples: request_count, error_rate, throughput, response_time_*.
  * The exact definitions are in docs/sli.md; per-label SLIs are named `<sli>{label="<label>"}`.
  */
 
 const DEFAULT_LABEL_CAP = 200;
+/** Distinct values above 65.5 s kept exactly per label (the total keeps more): 200 labels stay small. */
+const LABEL_EXACT_CAP = 1024;
 const STANDARD_PERCENTILES = [50, 90, 95, 99];
 /** Counters of one group of samples (all, or one label). */
 class Stats {
@@ -1374,8 +1888,8 @@ class Stats {
     minTs = Infinity;
     maxEnd = -Infinity;
     hist;
-    constructor(initialBuckets) {
-        this.hist = new Histogram(initialBuckets);
+    constructor(initialBuckets, exactCap) {
+        this.hist = new _histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .Histogram */ .dq(initialBuckets, exactCap);
     }
     add(ts, elapsed, ok) {
         this.count++;
@@ -1399,6 +1913,11 @@ class SampleSink {
     trackLabels;
     labelCap;
     total = new Stats(65536);
+    /**
+     * Set by the reader: finds by further passes over the file the percentiles that histograms holding many
+     * distinct values above 65.5 s cannot tell alone (histogram.ts).
+     */
+    refine = null;
     labels = new Map();
     /** Distinct labels seen beyond the cap (not tracked per label). */
     untracked = new Set();
@@ -1407,6 +1926,17 @@ class SampleSink {
     constructor(trackLabels = false, labelCap = DEFAULT_LABEL_CAP) {
         this.trackLabels = trackLabels;
         this.labelCap = labelCap;
+    }
+    /** Resolves these percentiles of every group at once: one set of passes, not one per group and percentile. */
+    prefetch(ps) {
+        const wanted = new Map();
+        for (const stats of [this.total, ...this.labels.values()]) {
+            const targets = stats.hist.pendingTargets(ps);
+            if (targets.length > 0)
+                wanted.set(stats.hist, targets);
+        }
+        if (wanted.size > 0 && this.refine)
+            this.refine(wanted);
     }
     add(ts, elapsed, ok, label) {
         this.total.add(ts, elapsed, ok);
@@ -1421,7 +1951,7 @@ class SampleSink {
                     this.untracked.add(label);
                 return;
             }
-            stats = new Stats();
+            stats = new Stats(undefined, LABEL_EXACT_CAP);
             this.labels.set(label, stats);
         }
         stats.add(ts, elapsed, ok);
@@ -1474,14 +2004,18 @@ function sliOf(base, stats, columns) {
         return { value: h.min };
     if (base === 'response_time_max')
         return { value: h.max };
-    const m = PERCENTILE.exec(base);
-    const p = m ? Number(m[1]) : NaN;
+    const p = percentileOf(base);
     if (p > 0 && p <= 100)
         return { value: h.percentile(p) };
     return {
         value: null,
         reason: `unknown SLI '${base}' (a results file gives request_count, error_rate, throughput, response_time_*)`
     };
+}
+/** The p of a `response_time_p<P>` SLI (global or per label), else NaN. */
+function percentileOf(sli) {
+    const m = PERCENTILE.exec(parseSliName(sli)?.base ?? '');
+    return m ? Number(m[1]) : NaN;
 }
 function throughput(stats, columns) {
     if (!columns.timestamp)
@@ -1517,6 +2051,7 @@ function lookupSli(sink, name) {
 }
 /** The standard SLIs, globally and (when collected) for each label. */
 function standardSlis(sink) {
+    sink.prefetch(STANDARD_PERCENTILES);
     const out = {};
     const put = (stats, name) => {
         for (const base of BASE_SLIS)
@@ -1537,6 +2072,7 @@ function standardSlis(sink) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ii: () => (/* binding */ isCriterionError),
 /* harmony export */   Jn: () => (/* binding */ parseCriterion),
+/* harmony export */   mP: () => (/* binding */ hasInfiniteNumber),
 /* harmony export */   z6: () => (/* binding */ check)
 /* harmony export */ });
 /* unused harmony exports targetOf, compare */
@@ -1552,6 +2088,12 @@ function parseCriterion(text) {
         };
     }
     const magnitude = Number(m[3]);
+    if (!Number.isFinite(magnitude)) {
+        return {
+            text,
+            message: `criterion ${JSON.stringify(text.slice(0, 60))} has a number too large to compare with`
+        };
+    }
     const percent = m[4] === '%';
     return {
         text,
@@ -1560,6 +2102,11 @@ function parseCriterion(text) {
         percent,
         relative: m[2] !== undefined || percent
     };
+}
+/** A well-formed criterion whose number is too large to be finite (e.g. 400 digits). */
+function hasInfiniteNumber(text) {
+    const m = CRITERION.exec(text);
+    return m !== null && !Number.isFinite(Number(m[3]));
 }
 function isCriterionError(c) {
     return 'message' in c;
@@ -1607,7 +2154,7 @@ function check(c, group, value, baseline) {
 /* harmony export */ });
 /* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(444);
 /* harmony import */ var _results_file_jtl_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7038);
-/* harmony import */ var _results_file_sli_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(771);
+/* harmony import */ var _results_file_sli_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4741);
 /* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8933);
 /* harmony import */ var _score_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7317);
 /* harmony import */ var _thresholds_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7533);
@@ -1651,12 +2198,18 @@ function measure(file, slo, input) {
     try {
         // Synchronous reading is the faster here: on two cores a thread-pool read competes with the scan.
         (0,_results_file_jtl_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readJtl */ .rn)(file, sink);
+        // Percentiles that need another pass over the file (many distinct values above 65.5 s) are found here,
+        // all at once, where a file that changed in between is reported like any unusable file.
+        const asked = slo.objectives.map(o => (0,_results_file_sli_js__WEBPACK_IMPORTED_MODULE_2__/* .percentileOf */ .D4)(o.sli)).filter(p => p > 0 && p <= 100);
+        sink.prefetch([...new Set([..._results_file_sli_js__WEBPACK_IMPORTED_MODULE_2__/* .STANDARD_PERCENTILES */ .l3, ...asked])]);
     }
     catch (error) {
         if (!(error instanceof _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ResultsFileError */ .dL))
             throw error;
         const reason = `results file unusable: ${error.message}`;
-        return { lookup: () => ({ value: null, reason }), slis: {}, warnings: sink.warnings, unusable: reason };
+        // The objectives say only that there is no value: the file and line are in the first reason, once.
+        const none = { value: null, reason: 'the results file is unusable (see the reasons)' };
+        return { lookup: () => none, slis: {}, warnings: sink.warnings, unusable: reason };
     }
     const samples = sink.total.count;
     const unusable = samples === 0 ? `the results file ${file} has no samples` : undefined;
@@ -1748,11 +2301,16 @@ function baselineWarnings(indicators, runs, comparison) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ explain)
 /* harmony export */ });
-/* harmony import */ var _score_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7317);
+/* harmony import */ var _score_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7317);
+/* harmony import */ var _unscored_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2244);
+
 
 const MARK = { pass: '✔', warning: '!', fail: '✘', info: 'i' };
 function explain(e) {
-    const lines = [`Quality gate: ${e.result.toUpperCase()} (score ${(0,_score_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(e.score)}%)`];
+    const unscored = (0,_unscored_js__WEBPACK_IMPORTED_MODULE_0__/* .unscoredReason */ .I)(e);
+    const lines = [
+        `Quality gate: ${e.result.toUpperCase()} (score ${(0,_score_js__WEBPACK_IMPORTED_MODULE_1__/* .formatNumber */ .ZV)(e.score)}%)${unscored ? ` — but ${unscored}` : ''}`
+    ];
     for (const reason of e.reasons)
         lines.push(`  ${reason}`);
     lines.push(baseline(e));
@@ -1776,8 +2334,8 @@ function indicator(i) {
     const name = i.displayName ? `${i.displayName} (${i.sli})` : i.sli;
     const where = i.line === undefined ? '' : ` [${i.sloFile ?? 'slo'}:${i.line}]`;
     const key = i.keySli ? ' key' : '';
-    const compared = i.comparedValue === null ? '' : `, baseline ${(0,_score_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(i.comparedValue)}`;
-    const head = `  ${MARK[i.status]} ${name} = ${(0,_score_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(i.value)}${compared}: ${i.status}${key}, ${(0,_score_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(i.score)}/${(0,_score_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(i.weight)}${where}`;
+    const compared = i.comparedValue === null ? '' : `, baseline ${(0,_score_js__WEBPACK_IMPORTED_MODULE_1__/* .formatNumber */ .ZV)(i.comparedValue)}`;
+    const head = `  ${MARK[i.status]} ${name} = ${(0,_score_js__WEBPACK_IMPORTED_MODULE_1__/* .formatNumber */ .ZV)(i.value)}${compared}: ${i.status}${key}, ${(0,_score_js__WEBPACK_IMPORTED_MODULE_1__/* .formatNumber */ .ZV)(i.score)}/${(0,_score_js__WEBPACK_IMPORTED_MODULE_1__/* .formatNumber */ .ZV)(i.weight)}${where}`;
     const targets = [...targetsText('pass', i.passTargets), ...targetsText('warning', i.warningTargets)];
     return [head, `      ${i.reason}`, ...targets].join('\n');
 }
@@ -1785,7 +2343,7 @@ function targetsText(kind, targets) {
     if (targets.length === 0)
         return [];
     const text = targets
-        .map(t => `${t.criterion.trim()}${t.relative ? ` → ${t.target === null ? 'no baseline' : `${t.operator}${(0,_score_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(t.target)}`}` : ''}${t.violated ? ' ✘' : ' ✔'}`)
+        .map(t => `${t.criterion.trim()}${t.relative ? ` → ${t.target === null ? 'no baseline' : `${t.operator}${(0,_score_js__WEBPACK_IMPORTED_MODULE_1__/* .formatNumber */ .ZV)(t.target)}`}` : ''}${t.violated ? ' ✘' : ' ✔'}`)
         .join(', ');
     return [`      ${kind}: ${text}`];
 }
@@ -1978,9 +2536,16 @@ function total(indicators, totalScore) {
     const scored = indicators.filter(i => i.status !== 'info');
     const max = scored.reduce((sum, i) => sum + i.weight, 0);
     const achieved = scored.reduce((sum, i) => sum + i.score, 0);
-    const score = max === 0 ? 100 : (100 * achieved) / max;
+    const computed = max === 0 ? 100 : (100 * achieved) / max;
+    // slo.yaml refuses weights that could get here; a score that is not a number still never passes.
+    const finite = Number.isFinite(computed);
+    const score = finite ? computed : 0;
     const vetoes = indicators.filter(i => i.keySli && i.status === 'fail');
     const reasons = vetoes.map(i => `key SLI ${i.sli} failed (${i.reason}): the gate cannot pass`);
+    if (!finite) {
+        reasons.push('the total score cannot be computed (the weights are not finite numbers): the gate fails');
+        return { result: 'fail', score, reasons };
+    }
     const shown = `${formatNumber(Math.round(score * 100) / 100)}%`;
     let result;
     if (score >= totalScore.pass && vetoes.length === 0) {
@@ -2013,7 +2578,7 @@ function total(indicators, totalScore) {
 /* harmony export */   S: () => (/* binding */ parseThresholds)
 /* harmony export */ });
 /* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(444);
-/* harmony import */ var _results_file_sli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(771);
+/* harmony import */ var _results_file_sli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4741);
 /* harmony import */ var _criteria_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6824);
 /* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8933);
 /**
@@ -2091,6 +2656,47 @@ function operatorIndex(item) {
             return i;
     }
     return -1;
+}
+
+
+/***/ }),
+
+/***/ 2244:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ unscoredReason),
+/* harmony export */   i: () => (/* binding */ failUnscored)
+/* harmony export */ });
+/** The indicator was checked against a number (or failed outright: no value, a malformed criterion). */
+function scored(i) {
+    if (i.status === 'fail')
+        return true;
+    if (i.status === 'info')
+        return false;
+    return [...i.passTargets, ...i.warningTargets].some(t => t.target !== null);
+}
+/** Why the gate scored nothing, in words; undefined when at least one objective was scored. */
+function unscoredReason(e) {
+    if (e.indicators.length === 0 || e.indicators.some(scored))
+        return undefined;
+    const info = e.indicators.filter(i => i.status === 'info').length;
+    const relative = e.indicators.length - info;
+    const parts = [
+        ...(info ? [`${count(info)} no pass criteria (informational)`] : []),
+        ...(relative ? [`${count(relative)} only relative criteria and there is no baseline yet`] : [])
+    ];
+    return `the gate scored nothing: ${parts.join(', and ')}; no objective was checked against a number`;
+}
+function count(n) {
+    return n === 1 ? '1 objective has' : `${n} objectives have`;
+}
+/** fail-on-unscored: an evaluation that scored nothing fails, with the reason first. */
+function failUnscored(e) {
+    const reason = unscoredReason(e);
+    if (reason === undefined)
+        return e;
+    return { ...e, result: 'fail', reasons: [`${reason} (fail-on-unscored is true)`, ...e.reasons] };
 }
 
 

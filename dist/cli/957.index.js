@@ -12,28 +12,46 @@ export const modules = {
 /* harmony export */   mh: () => (/* binding */ lineAt)
 /* harmony export */ });
 /* unused harmony export pointerToPath */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2463);
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/* harmony import */ var _excerpt_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7506);
+/* harmony import */ var _user_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3355);
 /** YAML documents that remember where each value came from, and schema checks that report the line. */
 
 
 
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: false, strict: true });
+
+
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_3__.Ajv({ allErrors: false, strict: true });
 function compileSchema(schema) {
     return ajv.compile(schema);
 }
-/** Parses YAML text; syntax errors become a ConfigFileError with the line. */
-function parseYaml(text, file) {
+/** Parses YAML text; syntax errors and non-finite numbers become a ConfigFileError with the line. */
+function parseYaml(text, file, options = {}) {
     const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) {
         const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
-        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `invalid YAML: ${first.message.split('\n')[0]}`);
+        // The parser's own words only: never the bytes of the file (it may not be a text file of the user's).
+        throw (0,_user_file_js__WEBPACK_IMPORTED_MODULE_2__/* .withoutContent */ .gH)(new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `invalid YAML: ${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$)(first.message.split('\n')[0], 120)}`));
     }
+    if (options.finiteNumbers !== false)
+        refuseNonFinite(doc, lines, file);
     return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
+}
+function refuseNonFinite(doc, lines, file) {
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+        Scalar(_, node) {
+            if (typeof node.value !== 'number' || Number.isFinite(node.value))
+                return;
+            const line = node.range ? lines.linePos(node.range[0]).line : undefined;
+            const written = typeof node.source === 'string' ? node.source : String(node.value);
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `expected a finite number, got ${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_4__/* .excerpt */ .K)(written, 40)} (infinite and not-a-number values are refused)`);
+        }
+    });
 }
 /** The 1-based line of the node at `path`, or of its nearest existing parent. */
 function lineAt(src, path) {
@@ -54,7 +72,7 @@ function checkSchema(src, validate) {
         throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, undefined, 'does not match its schema');
     const path = pointerToPath(error.instancePath);
     const where = path.length ? path.join('.') : 'document';
-    throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, lineAt(src, path), `${where}: ${explain(error)}`);
+    throw (0,_user_file_js__WEBPACK_IMPORTED_MODULE_2__/* .withoutContent */ .gH)(new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, lineAt(src, path), `${where}: ${explain(error)}`));
 }
 function pointerToPath(pointer) {
     if (!pointer)
@@ -71,7 +89,7 @@ function explain(error) {
         case 'enum':
             return `expected one of ${p.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
         case 'additionalProperties':
-            return `unknown key '${String(p.additionalProperty)}'`;
+            return `unknown key '${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$)(String(p.additionalProperty), 60)}'`;
         case 'required':
             return `missing required key '${String(p.missingProperty)}'`;
         case 'type':
@@ -165,7 +183,7 @@ const SCHEMA = {
     additionalProperties: false
 };
 function loadSlo(file) {
-    return parseSlo((0,_files_user_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readUserFile */ .E1)(file, 'yaml'), file);
+    return (0,_files_user_file_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUserFile */ .HJ)(file, 'yaml', text => parseSlo(text, file));
 }
 /** Parses slo.yaml text; schema errors throw ConfigFileError with the line. */
 function parseSlo(text, file) {
@@ -179,7 +197,11 @@ function parseSlo(text, file) {
     }
     const raw = src.value;
     const notes = [];
-    const objectives = (raw.objectives ?? []).map((o, i) => objective(o, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['objectives', i]), notes));
+    const objectives = (raw.objectives ?? []).map((o, i) => {
+        const lineOf = (...path) => (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['objectives', i, ...path]);
+        return objective(o, lineOf, notes, (line, detail) => new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigFileError */ .x(file, line, `objectives.${i}.${detail}`));
+    });
+    checkWeights(objectives, file, i => (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['objectives', i, 'weight']));
     const totalScore = {
         pass: scoreThreshold(raw.total_score?.pass, 'pass', file, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['total_score', 'pass'])),
         warning: scoreThreshold(raw.total_score?.warning, 'warning', file, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['total_score', 'warning']))
@@ -207,23 +229,30 @@ function comparison(raw) {
         aggregateFunction: c.aggregate_function ?? 'avg'
     };
 }
-function objective(o, line, notes) {
+/** The largest total of weights a score can be computed from (100 × the total must stay finite). */
+const MAX_TOTAL_WEIGHT = Number.MAX_VALUE / 1000;
+function objective(o, lineOf, notes, fileError) {
+    const line = lineOf();
     const errors = [];
-    const parse = (list) => (list ?? []).map(group => {
+    const parse = (kind, list) => (list ?? []).map((group, g) => {
         const items = group?.criteria ?? [];
         if (items.length === 0)
             errors.push({ text: '', message: 'a criteria list is empty' });
         const parsed = items.map(item => (0,_criteria_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCriterion */ .Jn)(String(item)));
         const good = [];
-        for (const c of parsed)
-            if ((0,_criteria_js__WEBPACK_IMPORTED_MODULE_5__/* .isCriterionError */ .Ii)(c))
-                errors.push(c);
-            else
+        parsed.forEach((c, k) => {
+            if (!(0,_criteria_js__WEBPACK_IMPORTED_MODULE_5__/* .isCriterionError */ .Ii)(c))
                 good.push(c);
+            // Well formed but its number is not finite (e.g. 400 digits): the file is wrong, not the run.
+            else if ((0,_criteria_js__WEBPACK_IMPORTED_MODULE_5__/* .hasInfiniteNumber */ .mP)(c.text))
+                throw fileError(lineOf(kind, g, 'criteria', k), `${kind}.${g}.criteria.${k}: ${c.message}`);
+            else
+                errors.push(c);
+        });
         return good;
     });
-    const pass = parse(o.pass);
-    const warning = parse(o.warning);
+    const pass = parse('pass', o.pass);
+    const warning = parse('warning', o.warning);
     for (const c of [...pass, ...warning].flat()) {
         if (c.percent && c.amount >= 0 && !c.text.includes('+')) {
             notes.push(`${o.sli}: "${c.text.trim()}" is relative to earlier runs (a % makes a Keptn criterion relative); write "${c.operator}${c.amount}" for a fixed limit`);
@@ -233,13 +262,22 @@ function objective(o, line, notes) {
         sli: o.sli,
         ...(o.displayName ? { displayName: o.displayName } : {}),
         keySli: o.key_sli === true,
-        // Keptn: a missing or zero weight counts as 1.
+        // Keptn: a missing or zero weight counts as 1. (Non-finite weights never get here: parseYaml refuses them.)
         weight: o.weight ? o.weight : 1,
         pass,
         warning,
         errors,
         ...(line === undefined ? {} : { line })
     };
+}
+/** Weights whose total would overflow the score (1e308 twice is Infinity, and the score NaN) are refused. */
+function checkWeights(objectives, file, lineOf) {
+    let sum = 0;
+    for (const [i, o] of objectives.entries()) {
+        sum += o.weight;
+        if (!(Number.isFinite(o.weight) && sum <= MAX_TOTAL_WEIGHT))
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigFileError */ .x(file, lineOf(i), `objectives.${i}.weight: ${o.weight} makes the total of the weights too large to score (keep weights small, e.g. 1 to 10)`);
+    }
 }
 /** "90%", "90" or 90 → 90; absent → null. */
 function scoreThreshold(value, key, file, line) {

@@ -24,7 +24,7 @@ const COMMANDS = {
     config: {
         term: 'config',
         description: 'read and write the desired image of each stage',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(927)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9927))).configCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9927))).configCommand()
     },
     evaluate: {
         term: 'evaluate [options]',
@@ -34,7 +34,7 @@ const COMMANDS = {
     run: {
         term: 'run [options]',
         description: 'Run one stage (commit, install, deploy, test, evaluate, gate) against the current kube context.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(121), __nccwpck_require__.e(682), __nccwpck_require__.e(118), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3743))).runCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(241), __nccwpck_require__.e(682), __nccwpck_require__.e(118), __nccwpck_require__.e(461)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9461))).runCommand()
     }
 };
 async function buildProgram(argv) {
@@ -85,6 +85,7 @@ __webpack_async_result__();
 /* harmony export */   dL: () => (/* binding */ ResultsFileError),
 /* harmony export */   dc: () => (/* binding */ EXIT),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   q0: () => (/* binding */ describe),
 /* harmony export */   sH: () => (/* binding */ DeployError),
 /* harmony export */   v4: () => (/* binding */ ToolError),
@@ -92,7 +93,6 @@ __webpack_async_result__();
 /* harmony export */   w3: () => (/* binding */ SetupError),
 /* harmony export */   x: () => (/* binding */ ConfigFileError)
 /* harmony export */ });
-/* unused harmony export quote */
 /** Shows a user-supplied value safely on one line (newlines and control characters escaped). */
 function quote(value, max = 60) {
     const shown = value.length > max ? `${value.slice(0, max)}…` : value;
@@ -359,6 +359,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -405,6 +412,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 

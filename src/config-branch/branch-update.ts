@@ -4,8 +4,11 @@
  * Each update works in its own temporary bare clone (never the user's working tree), applies a pure
  * mutation to the files it read, commits on top of the tip it read and pushes without force. When another
  * writer got there first the push is rejected; we fetch the new tip and apply the mutation again, so no
- * update is lost and none overwrites another. Retries are bounded, with jittered exponential backoff so
- * that writers who collided do not collide again in lockstep.
+ * update is lost and none overwrites another. Retries are bounded by time, not by a count: a busy server
+ * (many writers, each push taking a second) may reject a writer twenty times before its turn comes, and that is
+ * still progress. We retry until a deadline (120 s by default; CARTS_DEPLOY_PUSH_DEADLINE_SECONDS overrides it,
+ * e.g. for tests), with full-jitter exponential backoff so that writers who collided do not collide again in
+ * lockstep, and the final error says how many pushes were rejected over how long.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -39,7 +42,15 @@ export interface BranchUpdate {
   readonly message: string
 }
 
+/** How long an update keeps retrying rejected pushes, unless the options or the environment say otherwise. */
+export const DEFAULT_PUSH_DEADLINE_MS = 120_000
+/** Overrides the deadline (seconds, > 0), e.g. for tests. */
+export const PUSH_DEADLINE_ENV = 'CARTS_DEPLOY_PUSH_DEADLINE_SECONDS'
+
 export interface UpdateOptions {
+  /** Retry rejected pushes until this much time has passed since the first attempt (default: 120 s). */
+  readonly deadlineMs?: number
+  /** An extra bound on the number of attempts (none by default: the deadline bounds the retries). */
   readonly maxAttempts?: number
   readonly baseDelayMs?: number
   readonly maxDelayMs?: number
@@ -66,11 +77,13 @@ export class BranchUpdateError extends Error {
     readonly branch: string,
     readonly repo: string,
     readonly attempts: number,
-    readonly lastReason: string
+    readonly lastReason: string,
+    readonly elapsedMs = 0
   ) {
     super(
-      `Could not update branch '${branch}' of ${repo}: the push was rejected ${attempts} times because other ` +
-        `runs kept moving the branch (last: ${lastReason}). Nothing was overwritten; run the job again.`
+      `Could not update branch '${branch}' of ${repo}: the push was rejected ${attempts} times over ` +
+        `${(elapsedMs / 1000).toFixed(1)} s because other runs kept moving the branch (last: ${lastReason}). ` +
+        `Nothing was overwritten; run the job again.`
     )
     this.name = 'BranchUpdateError'
   }
@@ -141,11 +154,21 @@ async function attempts(
   update: BranchUpdate,
   options: UpdateOptions
 ): Promise<UpdateResult> {
-  const max = Math.max(1, options.maxAttempts ?? 10)
+  const max = Math.max(1, options.maxAttempts ?? Number.POSITIVE_INFINITY)
+  const started = Date.now()
+  const deadline = started + pushDeadlineMs(options)
   let reason = ''
-  for (let attempt = 1; attempt <= max; attempt++) {
+  let attempt = 0
+  while (attempt < max) {
+    attempt++
     if (attempt > 1) {
-      await sleep(backoffMs(attempt - 1, options.baseDelayMs ?? 100, options.maxDelayMs ?? 2000))
+      const wait = backoffMs(attempt - 1, options.baseDelayMs ?? 100, options.maxDelayMs ?? 2000)
+      // Never sleep past the deadline; a last attempt is worth making when time is left.
+      if (Date.now() + wait >= deadline) {
+        attempt--
+        break
+      }
+      await sleep(wait)
       await git.fetchBranch(target.branch)
     }
     const snapshot = await git.read(target.branch, update.reads)
@@ -161,8 +184,20 @@ async function attempts(
     const outcome = await git.push(sha, target.branch)
     if (outcome.kind === 'pushed') return { sha, changed: true, attempts: attempt }
     reason = outcome.reason
+    if (Date.now() >= deadline) break
   }
-  throw new BranchUpdateError(target.branch, target.repo, max, reason)
+  throw new BranchUpdateError(target.branch, target.repo, attempt, reason, Date.now() - started)
+}
+
+/** The retry deadline: the option, else the environment variable (seconds), else 120 s. */
+export function pushDeadlineMs(options: Pick<UpdateOptions, 'deadlineMs'> = {}): number {
+  if (options.deadlineMs !== undefined) return Math.max(0, options.deadlineMs)
+  const raw = process.env[PUSH_DEADLINE_ENV]?.trim()
+  if (!raw) return DEFAULT_PUSH_DEADLINE_MS
+  const seconds = Number(raw)
+  if (!(Number.isFinite(seconds) && seconds > 0 && seconds <= 3600))
+    throw new InputError(PUSH_DEADLINE_ENV, 'a number of seconds between 0 and 3600', raw)
+  return seconds * 1000
 }
 
 /** Only files whose content differs; a new (orphan) branch also gets the README. */

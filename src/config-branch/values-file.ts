@@ -33,7 +33,8 @@ export function writeImage(text: string | undefined, image: ImageRef, file: stri
 }
 
 function load(text: string, file: string): Document.Parsed {
-  const { doc } = parseYaml(text, file)
+  // Helm values are the chart's business: a .inf there is not ours to refuse.
+  const { doc } = parseYaml(text, file, { finiteNumbers: false })
   if (doc.contents !== null && !isMap(doc.contents)) {
     throw new ConfigFileError(file, 1, 'expected a map of Helm values at the top level')
   }

@@ -68,6 +68,11 @@ export const INPUTS = {
   'github-token': { description: 'Token that pushes to the config branch.', default: '${{ github.token }}' },
   timeout: { description: 'How long a rollout may take (helm --timeout), e.g. 5m.', default: '5m' },
   'fail-on': { description: 'Gate result that fails the job: fail, warning or never.', default: 'fail' },
+  'fail-on-unscored': {
+    description:
+      "'true': a gate that scored nothing (no pass criteria, or only relative ones without a baseline) fails.",
+    default: 'false'
+  },
   'commit-author': {
     description: 'Author of config-branch commits, "Name <email>".',
     default: 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>'

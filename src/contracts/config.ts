@@ -39,6 +39,8 @@ export interface ActionConfig {
   readonly githubToken?: string
   readonly timeoutSeconds: number
   readonly failOn: FailOn
+  /** A gate that scored nothing (no pass criteria, or only relative ones without a baseline) fails. */
+  readonly failOnUnscored?: boolean
   readonly author: { readonly name: string; readonly email: string }
   readonly workspace: string
   readonly runUrl?: string

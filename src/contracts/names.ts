@@ -1,4 +1,5 @@
 /** Pure checks for the names and values users hand us. Each returns the value or throws an InputError. */
+import { lstatSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import { InputError } from './errors.js'
 
@@ -44,15 +45,67 @@ export function durationSeconds(input: string, value: string): number {
   return seconds
 }
 
-/** Resolves a user path against the workspace and refuses one that leaves it. */
+/**
+ * Resolves a user path against the workspace and refuses one that leaves it: lexically (`../x`), and then by
+ * its real path, symlinks followed (a committed `slo.yaml -> /proc/self/environ`), against the workspace's own
+ * real path. Returns the real path, so that what is read later is what was checked. A path that does not exist
+ * yet is checked through its deepest existing folder.
+ */
 export function pathInWorkspace(input: string, value: string, workspace: string): string {
   if (value.includes('\0') || /[\r\n]/.test(value)) throw new InputError(input, 'a path on one line', value)
   const resolved = path.resolve(workspace, value)
-  const relative = path.relative(workspace, resolved)
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+  if (!isInside(workspace, resolved)) {
     throw new InputError(input, `a path inside the workspace (${workspace})`, value)
   }
-  return resolved
+  const realWorkspace = realOrSelf(path.resolve(workspace))
+  const real = realPath(input, resolved, value)
+  if (!isInside(realWorkspace, real)) {
+    throw new InputError(
+      input,
+      `a path inside the workspace (${workspace}); symlinks followed, it leads to ${JSON.stringify(real.slice(0, 200))}`,
+      value
+    )
+  }
+  return real
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target)
+  return !(relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
+}
+
+function realOrSelf(dir: string): string {
+  try {
+    return realpathSync(dir)
+  } catch {
+    return dir
+  }
+}
+
+/** The real path of `target`, or of its deepest existing ancestor joined with the rest. */
+function realPath(input: string, target: string, value: string): string {
+  let existing = target
+  const rest: string[] = []
+  for (;;) {
+    try {
+      return path.join(realpathSync(existing), ...rest)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      let present = false
+      try {
+        lstatSync(existing)
+        present = true
+      } catch {
+        // Not there at all: look at its folder.
+      }
+      // There but not resolvable: a dangling or looping symlink, or a folder we may not enter.
+      if (present) throw new InputError(input, `a path that can be resolved (${code ?? 'error'})`, value)
+      const parent = path.dirname(existing)
+      if (parent === existing) return target
+      rest.unshift(path.basename(existing))
+      existing = parent
+    }
+  }
 }
 
 export function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {

@@ -4,6 +4,7 @@
  * with it instead of Ajv: compiling Ajv schemas costs about 10 MB of peak memory, a sixth of the
  * evaluate step's budget. Messages match src/files/yaml-file.ts.
  */
+import { clip } from './excerpt.js'
 
 export interface MiniSchema {
   readonly type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null'
@@ -33,6 +34,9 @@ export function check(
   if (schema.anyOf) {
     if (schema.anyOf.some(s => check(s, value, path) === null)) return null
     return { path, message: `expected ${schema.anyOf.map(s => s.type).join(' or ')}` }
+  }
+  if ((schema.type === 'number' || schema.type === 'integer') && typeof value === 'number') {
+    if (!Number.isFinite(value)) return { path, message: `expected a finite number, got ${value}` }
   }
   if (schema.type && !hasType(schema.type, value)) return { path, message: `expected ${schema.type}` }
   if (schema.enum && !schema.enum.includes(value)) {
@@ -66,7 +70,7 @@ function checkObject(
   for (const [key, v] of Object.entries(value)) {
     const property = schema.properties?.[key]
     if (!property) {
-      if (schema.additionalProperties === false) return { path, message: `unknown key '${key}'` }
+      if (schema.additionalProperties === false) return { path, message: `unknown key '${clip(key, 60)}'` }
       continue
     }
     const error = check(property, v, [...path, key])

@@ -6,7 +6,12 @@ import type { Approval } from '../contracts/plan.js'
 
 /** What the gate saw: an evaluated result, a test verdict without SLO, or a stage with neither. */
 export type GateInput =
-  | { readonly kind: 'evaluated'; readonly result: Result }
+  | {
+      readonly kind: 'evaluated'
+      readonly result: Result
+      /** Set when the evaluation scored nothing (see scoring/unscored.ts): the headline says so. */
+      readonly unscored?: string
+    }
   | { readonly kind: 'tested'; readonly verdict: 'pass' | 'fail' }
   | { readonly kind: 'rollout-only' }
 
@@ -28,7 +33,9 @@ export function decideGate(input: GateInput, rules: GateRules): GateDecision {
     }
   }
   const result = input.kind === 'evaluated' ? input.result : input.verdict
+  const unscored = input.kind === 'evaluated' ? input.unscored : undefined
   const what = input.kind === 'evaluated' ? 'Quality gate' : 'Tests (no SLO)'
+  if (unscored !== undefined) return unscoredDecision(result, unscored, rules, next)
   const failJob =
     rules.failOn === 'warning' ? result !== 'pass' : rules.failOn === 'fail' && result === 'fail'
   if (result === 'fail') {
@@ -50,4 +57,18 @@ export function decideGate(input: GateInput, rules: GateRules): GateDecision {
       ? `${what} ${result}: waiting for a manual approval before ${rules.nextStage}`
       : `${what} ${result}: ${next}`
   }
+}
+
+/** The same rules, with a headline that says first that nothing was scored. */
+function unscoredDecision(result: Result, unscored: string, rules: GateRules, next: string): GateDecision {
+  const decision = decideGate({ kind: 'evaluated', result }, rules)
+  const said =
+    result === 'fail' ? `Quality gate failed (${unscored})` : `Quality gate ${result}, but ${unscored}`
+  const then =
+    decision.action === 'rollback'
+      ? 'rolled back'
+      : decision.approval === 'required'
+        ? `waiting for a manual approval before ${rules.nextStage ?? ''}`
+        : next
+  return { ...decision, headline: `${said}: ${then}` }
 }

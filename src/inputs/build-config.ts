@@ -14,6 +14,22 @@ export interface RunEnvironment {
   readonly runId?: string
 }
 
+/**
+ * Size limits of the secret inputs, checked before anything uses them. The token travels to git in one
+ * HTTP header inside one environment variable (Linux refuses a variable over 128 KiB with `spawn E2BIG`;
+ * servers refuse headers far smaller); real tokens are under 1 KiB. The kubeconfig goes to helm and kubectl
+ * as a 0600 file, never in argv or the environment; real ones are a few KiB, embedded certificates included.
+ */
+export const SECRET_INPUT_LIMITS = { 'github-token': 16 * 1024, kubeconfig: 512 * 1024 } as const
+
+/** An oversized secret names the limit and its size, never its content. */
+function limited(name: keyof typeof SECRET_INPUT_LIMITS, value: string | undefined): string | undefined {
+  const size = value === undefined ? 0 : Buffer.byteLength(value)
+  const limit = SECRET_INPUT_LIMITS[name]
+  if (size <= limit) return value
+  throw new InputError(name, `at most ${limit / 1024} KiB (this value is ${Math.ceil(size / 1024)} KiB)`)
+}
+
 export function buildConfig(raw: RawInputs, env: RunEnvironment): ActionConfig {
   const get = (name: InputName): string => {
     const value = (raw[name] ?? '').trim()
@@ -44,7 +60,7 @@ export function buildConfig(raw: RawInputs, env: RunEnvironment): ActionConfig {
     configBranch: check.checkBranch('config-branch', get('config-branch')),
     configRepo: configRepo(optional('config-repo'), env),
     namespace,
-    kubeconfig: optional('kubeconfig'),
+    kubeconfig: limited('kubeconfig', optional('kubeconfig')),
     helmVersion: check.toolVersion('helm-version', get('helm-version')),
     jmeterVersion: check.toolVersion('jmeter-version', get('jmeter-version')),
     helmDownloadUrl: check.httpUrl('helm-download-url', get('helm-download-url')),
@@ -53,9 +69,10 @@ export function buildConfig(raw: RawInputs, env: RunEnvironment): ActionConfig {
     jmeterDir: inWorkspace('jmeter-dir'),
     gate: gate(inWorkspace('slo'), optional('thresholds')),
     sliValuesFile: inWorkspace('sli-values'),
-    githubToken: optional('github-token'),
+    githubToken: limited('github-token', optional('github-token')),
     timeoutSeconds: check.durationSeconds('timeout', get('timeout')),
     failOn: check.oneOf('fail-on', get('fail-on'), ['fail', 'warning', 'never'] as const),
+    failOnUnscored: check.oneOf('fail-on-unscored', get('fail-on-unscored'), ['true', 'false']) === 'true',
     author: author(get('commit-author')),
     workspace: env.workspace,
     runUrl:

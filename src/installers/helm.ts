@@ -4,7 +4,7 @@ import * as io from '@actions/io'
 import type { ActionConfig } from '../contracts/config.js'
 import { InputError } from '../contracts/errors.js'
 import type { Logger } from '../contracts/reporter.js'
-import { execTool } from '../programs/exec.js'
+import { execTool, KUBE_ENV } from '../programs/exec.js'
 import { checksumTable, type ChecksumEntries } from './checksums.js'
 import { InstallError, installArchive } from './installer.js'
 import { helmArchiveName, type HelmArch } from './versions.js'
@@ -21,6 +21,9 @@ export interface HelmInstallOptions {
   /** Defaults to the machine's. */
   readonly arch?: HelmArch
 }
+
+/** Helm's release archives are 15 to 25 MB; a mirror that sends far more is broken or hostile. */
+export const HELM_MAX_BYTES = 128 * 1024 * 1024
 
 export type HelmConfig = Pick<ActionConfig, 'helmVersion' | 'helmDownloadUrl'>
 
@@ -63,7 +66,8 @@ export async function installHelm(
       digest,
       root: `linux-${arch}`,
       binary: 'helm',
-      arch
+      arch,
+      maxBytes: HELM_MAX_BYTES
     },
     log
   )
@@ -73,7 +77,10 @@ export async function installHelm(
 async function systemHelm(log: Logger): Promise<InstalledHelm> {
   const found = await io.which('helm', false)
   if (!found) throw new InstallError("helm-version is 'system' but there is no helm on PATH")
-  const { stdout } = await execTool(found, ['version', '--short'])
+  const { stdout } = await execTool(found, ['version', '--short'], {
+    inherit: KUBE_ENV,
+    timeoutMs: 60_000
+  })
   const version = parseHelmVersion(stdout)
   if (!version) throw new InstallError(`${found} version --short printed no version: ${stdout.trim()}`)
   log.info(`helm ${version}: the one on PATH (${found})`)

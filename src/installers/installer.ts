@@ -12,6 +12,7 @@ import { describe } from '../contracts/errors.js'
 import type { Logger } from '../contracts/reporter.js'
 import type { ResolvedDigest } from './checksums.js'
 import { fileDigest } from './checksums.js'
+import { downloadFile, downloadLimits, DownloadError } from './download.js'
 
 /** An install that cannot go on; the message says what happened and that nothing was cached. */
 export class InstallError extends Error {
@@ -34,6 +35,8 @@ export interface ArchiveSpec {
   readonly binary: string
   /** Tool-cache arch key; defaults to the machine's (os.arch()). */
   readonly arch?: string
+  /** Most bytes the download may write (CARTS_DEPLOY_DOWNLOAD_MAX_BYTES overrides it). */
+  readonly maxBytes: number
 }
 
 /**
@@ -67,18 +70,18 @@ export async function installArchive(spec: ArchiveSpec, log: Logger): Promise<st
   }
 }
 
+/** With a deadline, a stall limit and a size cap (download.ts); a failed download leaves no file. */
 async function download(spec: ArchiveSpec, dest: string): Promise<string> {
   try {
-    return await tc.downloadTool(spec.url, dest)
+    await downloadFile(spec.url, dest, downloadLimits(spec.maxBytes))
+    return dest
   } catch (error) {
     const name = `${spec.tool} ${spec.version}`
-    if (error instanceof tc.HTTPError && error.httpStatusCode === 404) {
+    if (error instanceof DownloadError && error.status === 404) {
       throw new InstallError(`${name} not found at ${spec.url} (HTTP 404)`)
     }
-    if (error instanceof tc.HTTPError) {
-      throw new InstallError(`${name}: download from ${spec.url} failed (HTTP ${error.httpStatusCode})`)
-    }
-    throw new InstallError(`${name}: download from ${spec.url} failed: ${describe(error)}`)
+    const why = error instanceof DownloadError ? error.message : describe(error)
+    throw new InstallError(`${name}: download from ${spec.url} failed: ${why}; nothing was cached`)
   }
 }
 

@@ -5,7 +5,7 @@ import * as io from '@actions/io'
 import type { ActionConfig } from '../contracts/config.js'
 import { InputError } from '../contracts/errors.js'
 import type { Logger } from '../contracts/reporter.js'
-import { execTool } from '../programs/exec.js'
+import { execTool, JAVA_ENV } from '../programs/exec.js'
 import { checksumTable, type ChecksumEntries, type ResolvedDigest } from './checksums.js'
 import { InstallError, installArchive, isExecutable } from './installer.js'
 import { jmeterArchiveName } from './versions.js'
@@ -24,6 +24,9 @@ export interface InstalledJmeter {
 export interface JmeterInstallOptions {
   readonly checksums?: ChecksumEntries
 }
+
+/** JMeter 5.x binary archives are 60 to 90 MB; a mirror that sends far more is broken or hostile. */
+export const JMETER_MAX_BYTES = 256 * 1024 * 1024
 
 export type JmeterConfig = Pick<ActionConfig, 'jmeterVersion' | 'jmeterDownloadUrl'>
 
@@ -53,7 +56,11 @@ export async function checkJava(log: Logger): Promise<number> {
   const java = await findJava()
   const hint = `add actions/setup-java (Java >= ${MIN_JAVA_MAJOR}) before this step`
   if (!java) throw new InstallError(`Java not found: ${hint}`)
-  const { stdout, stderr } = await execTool(java, ['-version'], { allowFailure: true })
+  const { stdout, stderr } = await execTool(java, ['-version'], {
+    allowFailure: true,
+    inherit: JAVA_ENV,
+    timeoutMs: 60_000
+  })
   const major = parseJavaMajor(stderr + stdout)
   if (major === undefined) throw new InstallError(`${java} -version printed no version: ${hint}`)
   if (major < MIN_JAVA_MAJOR) {
@@ -115,7 +122,8 @@ async function unpackJmeter(
       archiveName,
       digest,
       root: `apache-jmeter-${version}`,
-      binary: path.join('bin', 'jmeter')
+      binary: path.join('bin', 'jmeter'),
+      maxBytes: JMETER_MAX_BYTES
     },
     log
   )
@@ -127,7 +135,7 @@ async function systemJmeter(log: Logger): Promise<InstalledJmeter> {
   if (!found) throw new InstallError("jmeter-version is 'system' but there is no jmeter on PATH")
   // PATH often holds a symlink (/usr/local/bin/jmeter); JMETER_HOME is two levels above the real one.
   const bin = await realpath(found)
-  const { stdout, stderr } = await execTool(bin, ['--version'], { timeoutMs: 60_000 })
+  const { stdout, stderr } = await execTool(bin, ['--version'], { inherit: JAVA_ENV, timeoutMs: 60_000 })
   const version = parseJmeterVersion(stdout + stderr)
   if (!version) throw new InstallError(`${bin} --version printed no version`)
   log.info(`jmeter ${version}: the one on PATH (${bin})`)

@@ -86,6 +86,8 @@ export async function runWorkload(
     return { ...base, verdict: 'fail', reason: noResults(files.log, 'wrote no results file') }
   const counts = readCounts(files.jtl)
   if ('reason' in counts) return { ...base, verdict: 'fail', reason: counts.reason }
+  for (const warning of counts.warnings ?? [])
+    settings.log.warning(`${workload.teststrategy} results: ${warning}`)
   const verdict = judge(workload, counts)
   const reason = counts.samples === 0 ? noResults(files.log, 'recorded no samples') : verdict.reason
   return { ...base, ...verdict, reason, samples: counts.samples, errors: counts.errors }

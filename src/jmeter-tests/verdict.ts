@@ -8,6 +8,8 @@ export interface JtlCounts {
   readonly errors: number
   /** Mean `elapsed` in ms; null without samples. */
   readonly avgMs: number | null
+  /** What the reader warned about (a cut-off last line or sample): said, never dropped. */
+  readonly warnings?: readonly string[]
 }
 
 export interface Verdict {
@@ -15,12 +17,21 @@ export interface Verdict {
   readonly reason: string
 }
 
-/** Reads the JTL with the gate engine's reader (CSV or XML, quote-aware, fixed memory). */
+/**
+ * Reads the JTL with the gate engine's reader (CSV or XML, quote-aware, fixed memory). A damaged file
+ * (a quote, comment or CDATA section never closed, a missing closing tag) throws ResultsFileError naming
+ * its line; the caller fails the test with it.
+ */
 export function countJtl(file: string): JtlCounts {
   const sink = new SampleSink()
   readJtl(file, sink)
   const { count, failed, hist } = sink.total
-  return { samples: count, errors: failed, avgMs: hist.count > 0 ? hist.sum / hist.count : null }
+  return {
+    samples: count,
+    errors: failed,
+    avgMs: hist.count > 0 ? hist.sum / hist.count : null,
+    warnings: sink.warnings
+  }
 }
 
 /** The number of failed samples a workload tolerates. */

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Logger } from '../contracts/reporter.js'
-import { readUserFile } from '../files/user-file.js'
+import { parseUserFile } from '../files/user-file.js'
 import { builtInWorkloads, JMETER_CONF_FILE, parseWorkloads, type WorkloadSet } from './workloads.js'
 
 export function readWorkloads(jmeterDir: string, workspace: string, log: Logger): WorkloadSet {
@@ -12,5 +12,5 @@ export function readWorkloads(jmeterDir: string, workspace: string, log: Logger)
     return builtInWorkloads()
   }
   const shown = path.relative(workspace, file)
-  return parseWorkloads(readUserFile(file, 'yaml'), shown.startsWith('..') ? file : shown)
+  return parseUserFile(file, 'yaml', text => parseWorkloads(text, shown.startsWith('..') ? file : shown))
 }

@@ -7,8 +7,8 @@
  * never in a config file on disk, never in a log.
  */
 import { dirname } from 'node:path'
-import { ToolError } from '../contracts/errors.js'
-import { execTool, type ExecOptions, type ExecResult } from './exec.js'
+import { InputError, ToolError } from '../contracts/errors.js'
+import { execTool, GIT_ENV, type ExecOptions, type ExecResult } from './exec.js'
 import { commitStream, parseBatch, parsePush, type CommitSpec, type PushOutcome } from './git-format.js'
 
 export { DEFAULT_AUTHOR, type Author, type CommitSpec, type PushOutcome } from './git-format.js'
@@ -23,9 +23,36 @@ export interface Snapshot {
   readonly files: ReadonlyMap<string, string>
 }
 
-const NETWORK_TIMEOUT_MS = 300_000
+/**
+ * The deadline of each clone, fetch and push: 300 s, or CARTS_DEPLOY_GIT_TIMEOUT_MS (milliseconds; tests
+ * use a short one). On it git's whole process group is stopped (remote helpers included, see exec.ts).
+ */
+export const GIT_TIMEOUT_ENV = 'CARTS_DEPLOY_GIT_TIMEOUT_MS'
+export const NETWORK_TIMEOUT_MS = 300_000
 const LOCAL_TIMEOUT_MS = 60_000
+
+export function networkTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env[GIT_TIMEOUT_ENV])
+  return Number.isSafeInteger(value) && value > 0 ? value : NETWORK_TIMEOUT_MS
+}
 const MISSING_BRANCH = /Remote branch .* not found|couldn't find remote ref/i
+
+/**
+ * The largest token git is given: it travels in one environment variable (Linux refuses one over 128 KiB
+ * with `spawn E2BIG`) and one HTTP header. Real tokens are under 1 KiB. The action checks its input against
+ * the same limit; this check covers every other caller (the CLI's GITHUB_TOKEN).
+ */
+export const MAX_TOKEN_BYTES = 16 * 1024
+
+export function checkToken(token: string): void {
+  const size = Buffer.byteLength(token)
+  if (size > MAX_TOKEN_BYTES) {
+    throw new InputError(
+      'github-token',
+      `at most ${MAX_TOKEN_BYTES / 1024} KiB (this value is ${Math.ceil(size / 1024)} KiB)`
+    )
+  }
+}
 
 export function basicCredential(token: string): string {
   return Buffer.from(`x-access-token:${token}`).toString('base64')
@@ -45,6 +72,10 @@ export function httpOrigin(remote: string): string | undefined {
 /**
  * The environment of every git command. Our config entries are appended after any the caller's
  * environment already has. The empty extraheader first resets headers inherited from other config.
+ *
+ * http.followRedirects=false: by default ('initial') git follows a redirect of its first request and uses
+ * the new URL as the base of every later one, sending our Authorization header (and the push) to whatever
+ * host the remote named. With false, a redirect is an error: the token stays with its origin.
  */
 export function gitEnv(remote: string, auth?: GitAuth, base: NodeJS.ProcessEnv = process.env) {
   const env: Record<string, string | undefined> = {
@@ -58,10 +89,15 @@ export function gitEnv(remote: string, auth?: GitAuth, base: NodeJS.ProcessEnv =
     GIT_ALTERNATE_OBJECT_DIRECTORIES: undefined
   }
   const origin = httpOrigin(remote)
-  if (!auth || !origin) return env
   let count = Number(base.GIT_CONFIG_COUNT ?? 0) || 0
-  for (const value of ['', `AUTHORIZATION: basic ${basicCredential(auth.token)}`]) {
-    env[`GIT_CONFIG_KEY_${count}`] = `http.${origin}.extraheader`
+  const entries: [string, string][] = [['http.followRedirects', 'false']]
+  if (auth && origin) {
+    for (const value of ['', `AUTHORIZATION: basic ${basicCredential(auth.token)}`]) {
+      entries.push([`http.${origin}.extraheader`, value])
+    }
+  }
+  for (const [key, value] of entries) {
+    env[`GIT_CONFIG_KEY_${count}`] = key
     env[`GIT_CONFIG_VALUE_${count}`] = value
     count++
   }
@@ -80,9 +116,10 @@ export class Git {
 
   /** A bare shallow clone of `branch` in `dir` (which must not exist); a missing branch gives an empty repo. */
   static async cloneBranch(remote: string, branch: string, dir: string, auth?: GitAuth): Promise<Git> {
+    if (auth) checkToken(auth.token)
     const git = new Git(dir, remote, auth)
     const args = ['clone', '--bare', '--quiet', '--depth', '1', '--single-branch', '--no-tags']
-    const result = await git.run([...args, '--branch', branch, '--', remote, dir], NETWORK_TIMEOUT_MS, true)
+    const result = await git.run([...args, '--branch', branch, '--', remote, dir], networkTimeoutMs(), true)
     if (result.exitCode === 0) return git
     if (!MISSING_BRANCH.test(result.stderr)) throw git.failure(['clone'], result)
     await git.run(['init', '--bare', '--quiet', '--', dir], LOCAL_TIMEOUT_MS)
@@ -96,7 +133,7 @@ export class Git {
   async fetchBranch(branch: string): Promise<void> {
     const ref = `refs/heads/${branch}`
     const args = ['fetch', '--quiet', '--depth', '1', '--no-tags', '--', this.remote, `+${ref}:${ref}`]
-    const result = await this.run(args, NETWORK_TIMEOUT_MS, true)
+    const result = await this.run(args, networkTimeoutMs(), true)
     if (result.exitCode === 0) return
     if (!MISSING_BRANCH.test(result.stderr)) throw this.failure(['fetch'], result)
     await this.run(['update-ref', '-d', ref], LOCAL_TIMEOUT_MS, true)
@@ -136,7 +173,7 @@ export class Git {
   async push(sha: string, branch: string): Promise<PushOutcome> {
     const ref = `refs/heads/${branch}`
     const args = ['push', '--porcelain', '--no-verify', '--', this.remote, `${sha}:${ref}`]
-    const result = await this.run(args, NETWORK_TIMEOUT_MS, true)
+    const result = await this.run(args, networkTimeoutMs(), true)
     const outcome = parsePush(result.stdout, ref)
     if (outcome.kind === 'pushed' && result.exitCode === 0) return outcome
     if (outcome.kind === 'rejected') return outcome
@@ -152,6 +189,7 @@ export class Git {
     const options: ExecOptions = {
       cwd: dirname(this.dir),
       env: gitEnv(this.remote, this.auth),
+      inherit: GIT_ENV,
       timeoutMs,
       allowFailure,
       input

@@ -4,7 +4,7 @@
  */
 import type { HelmMajor } from '../contracts/deploy.js'
 import { SetupError, ToolError, ToolOutputError } from '../contracts/errors.js'
-import { execTool, type ExecOptions, type ExecResult } from './exec.js'
+import { execTool, KUBE_ENV, type ExecOptions, type ExecResult } from './exec.js'
 
 /** One line of `helm history -o json`. */
 export interface HistoryEntry {
@@ -147,11 +147,11 @@ export class Helm {
   }
 
   async rollback(release: string, namespace: string, revision: number, timeoutSeconds: number) {
-    await this.run(rollbackArgs(release, namespace, revision, timeoutSeconds))
+    await this.run(rollbackArgs(release, namespace, revision, timeoutSeconds), waitDeadlineMs(timeoutSeconds))
   }
 
   async uninstall(release: string, namespace: string, timeoutSeconds: number): Promise<void> {
-    await this.run(uninstallArgs(release, namespace, timeoutSeconds))
+    await this.run(uninstallArgs(release, namespace, timeoutSeconds), waitDeadlineMs(timeoutSeconds))
   }
 
   /** The release's revisions, oldest first; [] when there is no such release. */
@@ -166,11 +166,24 @@ export class Helm {
 
   private async run(args: readonly string[], timeoutMs?: number): Promise<ExecResult> {
     await this.detected
-    return runHelm(this.path, args, { env: this.env, timeoutMs })
+    return runHelm(this.path, args, { env: this.env, ...(timeoutMs ? { timeoutMs } : {}) })
   }
 }
 
+/** The deadline of a call that asks helm itself to wait: its --timeout and a minute for the rest. */
+export function waitDeadlineMs(timeoutSeconds: number): number {
+  return (timeoutSeconds + 60) * 1000
+}
+
+/** A helm call that does not wait for a rollout (version, history): a hung API server ends it. */
+export const HELM_QUERY_TIMEOUT_MS = 120_000
+
 /** Errors name `helm`, not the cache path of the binary, so messages stay short. */
 function runHelm(path: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
-  return execTool(path, args, { ...options, name: 'helm' })
+  return execTool(path, args, {
+    timeoutMs: HELM_QUERY_TIMEOUT_MS,
+    ...options,
+    name: 'helm',
+    inherit: KUBE_ENV
+  })
 }

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { lastLines } from '../contracts/errors.js'
-import { execTool } from './exec.js'
+import { execTool, JAVA_ENV } from './exec.js'
 
 /** CSV with a header and failure messages, whatever the installation's jmeter.properties says. */
 export const SAVE_SERVICE_PROPERTIES: Readonly<Record<string, string>> = {
@@ -118,6 +118,7 @@ export async function runJmeter(options: JmeterRunOptions): Promise<JmeterOutcom
   const started = performance.now()
   const result = await execTool(options.bin, jmeterArgs(options.script, files, options.properties), {
     cwd: options.cwd,
+    inherit: JAVA_ENV,
     timeoutMs: options.timeoutMs,
     allowFailure: true,
     onOutput: options.onLine ? lines(options.onLine) : undefined
@@ -126,7 +127,8 @@ export async function runJmeter(options: JmeterRunOptions): Promise<JmeterOutcom
   const output = `${result.stdout}${result.stderr ? `\n--- stderr ---\n${result.stderr}` : ''}`
   writeFileSync(files.output, output)
   // Killed on timeout, the JVM may report 143 rather than a signal: elapsed time is what tells.
-  const timedOut = result.exitCode !== 0 && seconds * 1000 >= options.timeoutMs - 50
+  const timedOut =
+    result.timedOut === true || (result.exitCode !== 0 && seconds * 1000 >= options.timeoutMs - 50)
   const error = explain(result.exitCode, timedOut, options.timeoutMs, output, readText(files.log))
   return { exitCode: result.exitCode, seconds, timedOut, error, jtlWritten: nonEmpty(files.jtl) }
 }

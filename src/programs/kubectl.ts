@@ -3,7 +3,7 @@
  * kubeconfig passed to the child process only, and errors that carry kubectl's own words.
  */
 import { ToolError } from '../contracts/errors.js'
-import { execTool, type ExecOptions, type ExecResult } from './exec.js'
+import { execTool, KUBE_ENV, type ExecOptions, type ExecResult } from './exec.js'
 
 /** Owner of the objects we apply ourselves (the stable service, the VirtualService). */
 export const FIELD_MANAGER = 'carts-deploy'
@@ -53,6 +53,9 @@ export function apiResourcesArgs(group: string): string[] {
   return ['api-resources', `--api-group=${group}`, '--output', 'name']
 }
 
+/** The deadline of a kubectl call that does not wait for a rollout: a hung API server ends it. */
+export const KUBECTL_TIMEOUT_MS = 120_000
+
 export type CreateOutcome = 'created' | 'exists' | 'forbidden'
 
 export class Kubectl {
@@ -78,7 +81,9 @@ export class Kubectl {
   }
 
   async rolloutStatus(deployment: string, namespace: string, timeoutSeconds: number): Promise<void> {
-    await this.exec(rolloutStatusArgs(deployment, namespace, timeoutSeconds))
+    await this.exec(rolloutStatusArgs(deployment, namespace, timeoutSeconds), {
+      timeoutMs: (timeoutSeconds + 60) * 1000
+    })
   }
 
   async scale(selector: string, namespace: string, replicas: number): Promise<void> {
@@ -97,6 +102,12 @@ export class Kubectl {
   }
 
   private exec(args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
-    return execTool(this.path, args, { ...options, name: 'kubectl', env: { ...this.env, ...options.env } })
+    return execTool(this.path, args, {
+      timeoutMs: KUBECTL_TIMEOUT_MS,
+      ...options,
+      name: 'kubectl',
+      inherit: KUBE_ENV,
+      env: { ...this.env, ...options.env }
+    })
   }
 }

@@ -83,3 +83,31 @@ export function countLf(s: string, from = 0, to = s.length): number {
   for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++
   return n
 }
+
+/**
+ * Where the quoted field left open in `s` (the start of a record that has no end) opens, or -1 when
+ * every quoted field in it is closed (a last line cut off outside quotes).
+ */
+export function unclosedQuote(s: string): number {
+  let i = 0
+  while (i < s.length) {
+    if (s.charCodeAt(i) === QUOTE) {
+      let from = i + 1
+      for (;;) {
+        const q = s.indexOf('"', from)
+        if (q < 0) return i
+        // At the end of the file a last quote closes the field (it cannot be half of a doubled one).
+        if (s.charCodeAt(q + 1) !== QUOTE) {
+          i = q + 1
+          break
+        }
+        from = q + 2
+      }
+    }
+    // An unquoted field (or text after a closing quote) runs to the next comma.
+    const comma = s.indexOf(',', i)
+    if (comma < 0) return -1
+    i = comma + 1
+  }
+  return -1
+}

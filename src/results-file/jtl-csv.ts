@@ -3,7 +3,7 @@
  * per row), skips the rest of a record with native indexOf, and leaves records with quotes among the
  * needed fields to the general splitter, which sees just that record as text.
  */
-import { ResultsFileError } from '../contracts/errors.js'
+import { quote, ResultsFileError } from '../contracts/errors.js'
 import { RecordEnds, LabelTable } from './csv-bytes.js'
 import { COMMA, CR, CsvSyntaxError, LF, QUOTE, splitRecord } from './csv-fields.js'
 import { hotRun, type HotState } from './csv-hot.js'
@@ -27,6 +27,7 @@ export class CsvScanner {
   private readonly ends = new RecordEnds()
   private readonly labels = new LabelTable()
   private warnedHeader = false
+  private readonly timestampWarned = new Set<string>()
   /** success column for the hot path (timeStamp and elapsed first, no labels), or -1. */
   private hotSuccess = -1
   private readonly hot: HotState = { nextQuote: -Infinity, records: 0 }
@@ -49,12 +50,17 @@ export class CsvScanner {
     this.hot.nextQuote = -Infinity
     const len = b.length
     let p = 0
+    // WebAssembly leaves values above 65.5 s to JavaScript; when it stops after few records again and again
+    // (many such values: the distinct-large-values case), the JavaScript hot path takes the rest of the chunk.
+    let js = this.wasm?.owns(b) !== true
+    let short = 0
     while (p < len) {
       if (this.hotSuccess >= 0) {
-        p =
-          this.wasm?.owns(b) === true
-            ? this.wasm.hotRun(b, p, this.hotSuccess, this.sink.total, this.hot)
-            : hotRun(b, p, this.hotSuccess, this.sink.total, this.hot)
+        p = js
+          ? hotRun(b, p, this.hotSuccess, this.sink.total, this.hot)
+          : this.wasm!.hotRun(b, p, this.hotSuccess, this.sink.total, this.hot)
+        short = this.hot.records < 8 ? short + 1 : 0
+        if (short >= 4) js = true
         this.line += this.hot.records
         if (p >= len) break
       }
@@ -154,6 +160,12 @@ export class CsvScanner {
     }
     const next = c === LF ? i + 1 : this.ends.end(b, i + 1, nl)
     if (next < 0) return -1
+    // A record over several lines (a quoted field with line ends, rare) is split and checked whole: a quote
+    // closed rows later would otherwise merge those rows into this one unseen.
+    if (c !== LF && this.ends.newlines > 0) {
+      this.ends.reset() // its remembered quote lies past p now
+      return this.slow(b, p)
+    }
     this.line += c === LF ? 1 : 1 + this.ends.newlines
     this.sink.add(ts, elapsed, ok, label)
     return next
@@ -201,7 +213,8 @@ export class CsvScanner {
 
   private addFields(fields: string[], layout: Layout, line: number): void {
     const need = Math.max(layout.timestamp, layout.elapsed, layout.success)
-    if (fields.length <= need) {
+    // More fields than the header: rows merged by a quote that was never closed where it should have been.
+    if (fields.length <= need || (layout.header && fields.length > layout.header.length)) {
       throw new ResultsFileError(
         this.file,
         line,
@@ -230,8 +243,12 @@ export class CsvScanner {
 
   private timestamp(text: string): number {
     const parsed = parseTimestamp(text)
-    if (parsed.warning && !this.sink.warnings.includes(parsed.warning))
+    // Once per kind: distinct bad timestamps on every row must not make a warning each (bounded output).
+    const kind = parsed.value === null ? 'bad' : 'approximate'
+    if (parsed.warning && !this.timestampWarned.has(kind)) {
+      this.timestampWarned.add(kind)
       this.sink.warnings.push(parsed.warning)
+    }
     if (parsed.value === null) this.sink.columns = { ...this.sink.columns, timestamp: false }
     return parsed.value ?? 0
   }
@@ -243,11 +260,7 @@ export class CsvScanner {
   }
 
   private bad(line: number, column: string, text: string, expected: string): ResultsFileError {
-    return new ResultsFileError(
-      this.file,
-      line,
-      `${column} is ${JSON.stringify(text.slice(0, 40))}, expected ${expected}`
-    )
+    return new ResultsFileError(this.file, line, `${column} is ${quote(text, 40)}, expected ${expected}`)
   }
 }
 

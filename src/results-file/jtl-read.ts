@@ -5,16 +5,27 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs'
 import { ResultsFileError } from '../contracts/errors.js'
+import { countLf, unclosedQuote } from './csv-fields.js'
 import { WasmScanner } from './csv-wasm.js'
+import { narrow, prepare, type Histogram, type Target } from './histogram.js'
 import { CsvScanner } from './jtl-csv.js'
 import { XmlScanner } from './jtl-xml.js'
-import type { SampleSink } from './sli.js'
+import { SampleSink, Stats } from './sli.js'
 
 export const CHUNK = 1 << 19
 /** Room before each chunk for the unfinished record carried over from the previous chunk. */
 const RESERVE = 64 << 10
-/** A record longer than this is taken for an unbalanced quote rather than read into memory. */
+/**
+ * A construct (an XML comment or CDATA section, e.g. saved response data) longer than this is taken for
+ * one never closed rather than read into memory.
+ */
 export const MAX_RECORD = 64 << 20
+/**
+ * A CSV record longer than this is taken for an unbalanced quote. JMeter's CSV holds no response data: its
+ * longest fields are failure messages, far below this; the limit keeps memory small when a stray quote
+ * would otherwise carry the rest of the file (e.g. 600,000 rows) as one record.
+ */
+export const MAX_CSV_RECORD = 4 << 20
 
 export interface JtlRead {
   readonly format: 'csv' | 'xml'
@@ -36,7 +47,11 @@ export function readJtl(file: string, sink: SampleSink, chunk = CHUNK, wasm = tr
       if (n === 0) break
       feeder.scan(feeder.attach(buf, n))
     }
-    return feeder.finish()
+    const read = feeder.finish()
+    sink.refine = wanted => refine(file, sink, wanted, chunk, wasm)
+    for (const stats of [sink.total, ...sink.labels.values()])
+      stats.hist.resolver = (hist, targets) => refine(file, sink, new Map([[hist, targets]]), chunk, wasm)
+    return read
   } catch (error) {
     throw error instanceof ResultsFileError ? error : unreadable(file, error)
   } finally {
@@ -55,6 +70,8 @@ class Feeder {
   /** The WebAssembly hot path, whose memory holds the buffers; null where unavailable. */
   private readonly wasm: WasmScanner | null
   private carry: Buffer = Buffer.alloc(0)
+  /** The buffer a record longer than RESERVE grows in (see attach). */
+  private big: Buffer | null = null
   private scanner: CsvScanner | XmlScanner | null = null
   private start = true
 
@@ -75,17 +92,39 @@ class Feeder {
   attach(buf: Buffer, n: number): Buffer {
     const carry = this.carry
     if (carry.length <= RESERVE) {
+      this.big = null
       carry.copy(buf, RESERVE - carry.length)
       return buf.subarray(RESERVE - carry.length, RESERVE + n)
     }
-    if (carry.length > MAX_RECORD) {
+    const csv = this.scanner instanceof CsvScanner
+    const max = csv ? MAX_CSV_RECORD : MAX_RECORD
+    if (carry.length > max) {
+      const line = this.scanner?.line
+      if (csv) {
+        const text = carry.toString('latin1')
+        const q = unclosedQuote(text)
+        if (q >= 0)
+          throw unclosedField(this.file, line! + countLf(text, 0, q), `is longer than ${max >> 20} MB`)
+      }
       throw new ResultsFileError(
         this.file,
-        undefined,
-        `a record longer than ${MAX_RECORD >> 20} MB: an unbalanced quote or a damaged file`
+        line,
+        `a ${csv ? 'record' : 'construct'} starting here is longer than ${max >> 20} MB: something opened here is never closed (a damaged file)`
       )
     }
-    return Buffer.concat([carry, buf.subarray(RESERVE, RESERVE + n)])
+    // A long record: appended to in one buffer that grows by doubling, so it costs about twice its size
+    // in memory, not the sum of a new copy per chunk.
+    const len = carry.length
+    let big = this.big
+    if (!big || big.length < len + n) {
+      const grown = Buffer.allocUnsafe(Math.max(len + n, 2 * (big?.length ?? 0), 4 * RESERVE))
+      carry.copy(grown, 0)
+      big = this.big = grown
+    } else if (carry.buffer !== big.buffer || carry.byteOffset !== big.byteOffset) {
+      carry.copy(big, 0) // may overlap (carry is the end of big): Buffer#copy moves memory safely
+    }
+    buf.copy(big, len, RESERVE, RESERVE + n)
+    return big.subarray(0, len + n)
   }
 
   scan(view: Buffer): void {
@@ -118,6 +157,10 @@ class Feeder {
       return { format: 'xml' }
     }
     if (rest.trim() !== '') {
+      // The file ends inside a quoted field: every line after the quote was taken into it, unread.
+      const q = unclosedQuote(rest)
+      if (q >= 0) throw unclosedField(file, scanner.line + countLf(rest, 0, q), 'runs to the end of the file')
+      // Else the last line was cut off outside quotes (JMeter stopped mid-line): one sample lost, nothing hidden.
       sink.warnings.push(
         `${file}:${scanner.line}: the last line has no line end (file cut off?) and is ignored`
       )
@@ -125,4 +168,50 @@ class Feeder {
     if (!scanner.started) throw new ResultsFileError(file, undefined, 'has no complete line')
     return { format: 'csv' }
   }
+}
+
+function unclosedField(file: string, line: number, what: string): ResultsFileError {
+  return new ResultsFileError(
+    file,
+    line,
+    `a quoted field opened here is never closed: it ${what}, and the rows after it are unread (an unbalanced quote: a damaged file)`
+  )
+}
+
+/**
+ * Further passes over the file that find exact percentiles the histograms cannot tell alone (many distinct
+ * values above 65.5 s, see histogram.ts): each pass reads the file into a fresh sink whose histograms count
+ * only the values inside the looked-for ranges, until each range is 1 ms wide. A file that changed between
+ * passes (other counts) is refused.
+ */
+function refine(
+  file: string,
+  sink: SampleSink,
+  wanted: Map<Histogram, Target[]>,
+  chunk: number,
+  wasm: boolean
+): void {
+  const labelOf = new Map<Histogram, string>()
+  for (const [label, stats] of sink.labels) labelOf.set(stats.hist, label)
+  const all = [...wanted.values()].flat()
+  while (all.some(t => t.hi - t.lo > 1)) {
+    prepare(all)
+    const again = new SampleSink(sink.trackLabels, sink.labelCap)
+    // The same labels first, so the same ones are tracked under the cap.
+    for (const label of sink.labels.keys()) again.labels.set(label, new Stats())
+    for (const [hist, targets] of wanted) {
+      const label = labelOf.get(hist)
+      const twin = label === undefined ? again.total : again.labels.get(label)!
+      twin.hist.refining = targets.filter(t => t.hi - t.lo > 1)
+    }
+    readJtl(file, again, chunk, wasm)
+    if (again.total.count !== sink.total.count || !narrow(all)) {
+      throw new ResultsFileError(
+        file,
+        undefined,
+        'changed while it was read: a second pass counted other samples'
+      )
+    }
+  }
+  for (const [hist, targets] of wanted) hist.settle(targets)
 }

@@ -3,11 +3,23 @@
  * Nested elements (sub-samples of a transaction or embedded resources, assertion results, response
  * data) are skipped, so nothing is counted twice. A sample counts once its element is complete.
  */
-import { ResultsFileError } from '../contracts/errors.js'
+import { quote, ResultsFileError } from '../contracts/errors.js'
 import { countLf } from './csv-fields.js'
 import type { SampleSink } from './sli.js'
 
 const SAMPLE_ELEMENTS = new Set(['httpSample', 'sample'])
+/**
+ * JMeter's tags are short (attribute values are escaped on one line); a longer one is an attribute quote
+ * that was never closed, read no further (and never echoed).
+ */
+export const MAX_TAG = 1 << 20
+/** Element names and nesting JMeter never comes near; beyond them the file is refused, in bounded memory. */
+const MAX_NAME = 256
+const MAX_DEPTH = 1000
+const MAX_OTHER_NAMES = 10
+/** Past this many bytes, a comment or CDATA section not closed yet is checked for swallowed samples. */
+const EARLY = 1 << 16
+const SAMPLE_LINE = /\n<(?:httpSample|sample)[\s/>]/
 
 interface Pending {
   ts: number
@@ -23,6 +35,11 @@ export class XmlScanner {
   private rootSeen = false
   private pending: Pending | null = null
   private otherTopLevel = new Set<string>()
+  /** Names and lines of the open elements below the root (index 0: the root's child). */
+  private readonly names: string[] = []
+  private readonly lines: number[] = []
+  /** Sample elements opened inside the open top-level element: samples a missing closing tag would hide. */
+  private nestedSamples = 0
 
   constructor(
     private readonly file: string,
@@ -49,42 +66,73 @@ export class XmlScanner {
   /** Handles the construct at `lt`; returns the index after it, or -1 if it is not complete in `s`. */
   private markup(s: string, lt: number): number {
     if (s.startsWith('<?', lt)) return after(s, '?>', lt)
-    if (s.startsWith('<!--', lt)) return after(s, '-->', lt)
-    if (s.startsWith('<![CDATA[', lt)) return after(s, ']]>', lt)
+    if (s.startsWith('<!--', lt)) return this.hiding(s, lt, after(s, '-->', lt), 'comment')
+    if (s.startsWith('<![CDATA[', lt)) return this.hiding(s, lt, after(s, ']]>', lt), 'CDATA section')
     // Too short yet to tell a CDATA section from a declaration.
     if (s.length - lt < 9 && '<![CDATA['.startsWith(s.slice(lt))) return -1
     if (s.startsWith('<!', lt)) return after(s, '>', lt)
     const gt = tagEnd(s, lt)
-    if (gt < 0) return -1
-    if (s.charCodeAt(lt + 1) === 47) this.close()
-    else this.open(s.slice(lt, gt + 1))
+    if (gt < 0) {
+      // A `<` after the tag's start, or a tag this long, will never make a well-formed tag: say so now.
+      if (s.length - lt > MAX_TAG || s.indexOf('<', lt + 1) >= 0)
+        throw this.unterminatedTag(s.slice(lt, lt + MAX_TAG))
+      return -1
+    }
+    const tag = s.slice(lt, gt + 1)
+    // `<` cannot be in an attribute value: a tag holding one ran over an attribute quote left open.
+    if (tag.indexOf('<', 1) >= 0) throw this.unterminatedTag(tag)
+    if (s.charCodeAt(lt + 1) === 47) this.close(false, elementName(tag.slice(1)))
+    else this.open(tag)
     return gt + 1
   }
 
   private open(tag: string): void {
-    const name = /^<([^\s/>]+)/.exec(tag)?.[1] ?? ''
+    const name = elementName(tag)
     const selfClosing = tag.endsWith('/>')
     if (this.depth === 0) {
       if (name !== 'testResults') {
         throw new ResultsFileError(
           this.file,
           this.line,
-          `not a JMeter XML results file: the root element is <${name}>, not <testResults>`
+          `not a JMeter XML results file: the root element is <${quote(name).slice(1, -1)}>, not <testResults>`
         )
       }
       this.rootSeen = true
     } else if (this.depth === 1) {
       if (SAMPLE_ELEMENTS.has(name)) this.pending = this.sample(tag)
-      else this.otherTopLevel.add(name)
+      else if (this.otherTopLevel.size < MAX_OTHER_NAMES) this.otherTopLevel.add(quote(name, 40).slice(1, -1))
+      this.nestedSamples = 0
+    } else if (SAMPLE_ELEMENTS.has(name)) this.nestedSamples++
+    if (selfClosing) return this.close(true, name)
+    if (this.depth > 0) {
+      if (name.length > MAX_NAME || this.names.length >= MAX_DEPTH)
+        throw new ResultsFileError(
+          this.file,
+          this.line,
+          `an element name longer than ${MAX_NAME} characters or nesting deeper than ${MAX_DEPTH}: not a JMeter results file`
+        )
+      this.names.push(name)
+      this.lines.push(this.line)
     }
-    if (selfClosing) this.close(true)
-    else this.depth++
+    this.depth++
   }
 
-  private close(selfClosed = false): void {
-    if (!selfClosed) this.depth--
-    if (this.depth < 0)
-      throw new ResultsFileError(this.file, this.line, 'a closing tag without its opening tag')
+  private close(selfClosed: boolean, name: string): void {
+    if (!selfClosed) {
+      this.depth--
+      if (this.depth < 0)
+        throw new ResultsFileError(this.file, this.line, 'a closing tag without its opening tag')
+      // A closing tag must close the element open last: a missing one would nest (and hide) later samples.
+      const open = this.depth === 0 ? 'testResults' : this.names.pop()!
+      const openLine = this.depth === 0 ? undefined : this.lines.pop()!
+      if (name !== open) {
+        throw new ResultsFileError(
+          this.file,
+          openLine ?? this.line,
+          `<${quote(open, 40).slice(1, -1)}> opened here is closed by </${quote(name, 40).slice(1, -1)}> at line ${this.line}: a closing tag is missing (a damaged file)`
+        )
+      }
+    }
     if (this.depth === 1 && this.pending) {
       const { ts, elapsed, ok, label } = this.pending
       this.pending = null
@@ -111,8 +159,58 @@ export class XmlScanner {
     }
   }
 
+  /**
+   * A comment or CDATA section (ending at `end`, or -1 if not yet) that holds lines starting a sample
+   * element, as JMeter writes them at line start: one left open, closed only by a later one, hides them.
+   */
+  private hiding(s: string, lt: number, end: number, kind: string): number {
+    // Not closed yet: looked at once it is long, so a damaged file is refused early, in bounded memory.
+    const upTo = end >= 0 ? end : s.length - lt > EARLY ? s.length : -1
+    if (upTo >= 0 && SAMPLE_LINE.test(s.slice(lt, upTo))) {
+      throw new ResultsFileError(
+        this.file,
+        this.line,
+        `a ${kind} opened here holds lines that start samples: it was not closed where it should have been, and those samples are unread (a damaged file)`
+      )
+    }
+    return end
+  }
+
+  /** The rest of the file (from `<`) that is not a whole construct: damaged, unless a cut-off last tag. */
+  private unfinished(rest: string): void {
+    const kind = rest.startsWith('<!--')
+      ? 'comment'
+      : rest.startsWith('<![CDATA[')
+        ? 'CDATA section'
+        : rest.startsWith('<?')
+          ? 'processing instruction'
+          : rest.startsWith('<!')
+            ? 'declaration'
+            : null
+    if (kind) {
+      throw new ResultsFileError(
+        this.file,
+        this.line,
+        `a ${kind} opened here is never closed: the file ends inside it, and the ${countLf(rest)} lines after it are unread (a damaged file)`
+      )
+    }
+    if (rest.includes('\n') || rest.indexOf('<', 1) >= 0) throw this.unterminatedTag(rest)
+  }
+
+  /** A tag that never ends; named at its start (an unbalanced quote flips every later quote pair). */
+  private unterminatedTag(rest: string): ResultsFileError {
+    const what = hasOpenQuote(rest)
+      ? 'a tag opened here never ends: an attribute quote in it is not closed, so the tag runs on over the rest of the file'
+      : 'a tag opened here never ends'
+    return new ResultsFileError(
+      this.file,
+      this.line,
+      `${what}: the samples after it are unread (a damaged file)`
+    )
+  }
+
   private bad(attr: string, value: string | undefined, expected: string): ResultsFileError {
-    const got = value === undefined ? 'missing' : JSON.stringify(value.slice(0, 40))
+    const got = value === undefined ? 'missing' : quote(value, 40)
     return new ResultsFileError(
       this.file,
       this.line,
@@ -120,8 +218,27 @@ export class XmlScanner {
     )
   }
 
-  /** Called at the end of the file with what could not be read as a whole construct. */
+  /**
+   * Called at the end of the file with what could not be read as a whole construct.
+   *
+   * A file that ends inside a comment, CDATA section, processing instruction or declaration is damaged:
+   * everything after its start is unread, so the evaluation fails naming the line where it began. So is an
+   * unclosed tag that runs over further lines or markup (an attribute quote never closed swallows the
+   * samples after it), and an element left open at the end that holds sample elements (a missing closing
+   * tag nests the samples after it, uncounted). What stays a warning is JMeter killed mid-write (as JMeter
+   * 2.8 files are found): the last tag cut off on the last line, or the last sample's children cut off. That
+   * loses only the sample being written, after every complete one was read: refusing such a file would
+   * fail every run whose JMeter was stopped, while reading it hides nothing.
+   */
   finish(rest: string): void {
+    if (rest.trim() !== '') this.unfinished(rest)
+    if (this.depth >= 2 && this.nestedSamples > 0) {
+      throw new ResultsFileError(
+        this.file,
+        this.lines[0],
+        `<${quote(this.names[0]!, 40).slice(1, -1)}> opened here is never closed and holds ${this.nestedSamples} sample elements: a closing tag is missing and the samples after it are hidden (a damaged file)`
+      )
+    }
     if (!this.rootSeen)
       throw new ResultsFileError(
         this.file,
@@ -142,6 +259,11 @@ export class XmlScanner {
   }
 }
 
+/** The name of the element in a tag's text (without its `<`). */
+function elementName(tag: string): string {
+  return /^<?\/?([^\s/>]+)/.exec(tag)?.[1] ?? ''
+}
+
 function after(s: string, terminator: string, from: number): number {
   const i = s.indexOf(terminator, from)
   return i < 0 ? -1 : i + terminator.length
@@ -158,6 +280,18 @@ function tagEnd(s: string, lt: number): number {
     else if (c === 62) return i
   }
   return -1
+}
+
+/** Whether an attribute quote is left open at the end of an unfinished tag. */
+function hasOpenQuote(rest: string): boolean {
+  let quote = 0
+  for (let i = 1; i < rest.length; i++) {
+    const c = rest.charCodeAt(i)
+    if (quote !== 0) {
+      if (c === quote) quote = 0
+    } else if (c === 34 || c === 39) quote = c
+  }
+  return quote !== 0
 }
 
 const ATTRIBUTE = /\s([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g

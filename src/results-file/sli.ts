@@ -2,9 +2,11 @@
  * Built-in SLIs computed from samples: request_count, error_rate, throughput, response_time_*.
  * The exact definitions are in docs/sli.md; per-label SLIs are named `<sli>{label="<label>"}`.
  */
-import { Histogram } from './histogram.js'
+import { Histogram, type Target } from './histogram.js'
 
 export const DEFAULT_LABEL_CAP = 200
+/** Distinct values above 65.5 s kept exactly per label (the total keeps more): 200 labels stay small. */
+const LABEL_EXACT_CAP = 1024
 export const STANDARD_PERCENTILES = [50, 90, 95, 99] as const
 
 /** Counters of one group of samples (all, or one label). */
@@ -17,8 +19,8 @@ export class Stats {
   maxEnd = -Infinity
   readonly hist: Histogram
 
-  constructor(initialBuckets?: number) {
-    this.hist = new Histogram(initialBuckets)
+  constructor(initialBuckets?: number, exactCap?: number) {
+    this.hist = new Histogram(initialBuckets, exactCap)
   }
 
   add(ts: number, elapsed: number, ok: boolean): void {
@@ -46,6 +48,11 @@ export interface Columns {
 /** Receives every sample from a reader. */
 export class SampleSink {
   readonly total = new Stats(65536)
+  /**
+   * Set by the reader: finds by further passes over the file the percentiles that histograms holding many
+   * distinct values above 65.5 s cannot tell alone (histogram.ts).
+   */
+  refine: ((wanted: Map<Histogram, Target[]>) => void) | null = null
   readonly labels = new Map<string, Stats>()
   /** Distinct labels seen beyond the cap (not tracked per label). */
   readonly untracked = new Set<string>()
@@ -56,6 +63,16 @@ export class SampleSink {
     readonly trackLabels = false,
     readonly labelCap = DEFAULT_LABEL_CAP
   ) {}
+
+  /** Resolves these percentiles of every group at once: one set of passes, not one per group and percentile. */
+  prefetch(ps: readonly number[]): void {
+    const wanted = new Map<Histogram, Target[]>()
+    for (const stats of [this.total, ...this.labels.values()]) {
+      const targets = stats.hist.pendingTargets(ps)
+      if (targets.length > 0) wanted.set(stats.hist, targets)
+    }
+    if (wanted.size > 0 && this.refine) this.refine(wanted)
+  }
 
   add(ts: number, elapsed: number, ok: boolean, label?: string): void {
     this.total.add(ts, elapsed, ok)
@@ -69,7 +86,7 @@ export class SampleSink {
         if (this.untracked.size < 1000) this.untracked.add(label)
         return
       }
-      stats = new Stats()
+      stats = new Stats(undefined, LABEL_EXACT_CAP)
       this.labels.set(label, stats)
     }
     stats.add(ts, elapsed, ok)
@@ -124,13 +141,18 @@ export function sliOf(base: string, stats: Stats, columns: Columns): SliValue {
   if (base === 'response_time_avg') return { value: h.sum / h.count }
   if (base === 'response_time_min') return { value: h.min }
   if (base === 'response_time_max') return { value: h.max }
-  const m = PERCENTILE.exec(base)
-  const p = m ? Number(m[1]) : NaN
+  const p = percentileOf(base)
   if (p > 0 && p <= 100) return { value: h.percentile(p) }
   return {
     value: null,
     reason: `unknown SLI '${base}' (a results file gives request_count, error_rate, throughput, response_time_*)`
   }
+}
+
+/** The p of a `response_time_p<P>` SLI (global or per label), else NaN. */
+export function percentileOf(sli: string): number {
+  const m = PERCENTILE.exec(parseSliName(sli)?.base ?? '')
+  return m ? Number(m[1]) : NaN
 }
 
 function throughput(stats: Stats, columns: Columns): SliValue {
@@ -162,6 +184,7 @@ export function lookupSli(sink: SampleSink, name: string): SliValue {
 
 /** The standard SLIs, globally and (when collected) for each label. */
 export function standardSlis(sink: SampleSink): Record<string, number | null> {
+  sink.prefetch(STANDARD_PERCENTILES)
   const out: Record<string, number | null> = {}
   const put = (stats: Stats, name: (base: string) => string) => {
     for (const base of BASE_SLIS) out[name(base)] = sliOf(base, stats, sink.columns).value

@@ -2,6 +2,7 @@
 import * as core from '@actions/core'
 import { INPUTS, type InputName } from '../contracts/action-interface.js'
 import type { ActionConfig } from '../contracts/config.js'
+import { kubeconfigSecrets } from '../deployment/kubeconfig.js'
 import { buildConfig, type RawInputs } from '../inputs/build-config.js'
 
 const SECRET_INPUTS: readonly InputName[] = ['kubeconfig', 'github-token']
@@ -12,6 +13,8 @@ export function readInputs(): ActionConfig {
     const value = core.getInput(name)
     // Mask before anything else can print it, including a validation error.
     if (value && SECRET_INPUTS.includes(name)) core.setSecret(value)
+    // The runner matches a mask within one line: a multi-line kubeconfig needs each line and credential.
+    if (value && name === 'kubeconfig') kubeconfigSecrets(value).forEach(secret => core.setSecret(secret))
     raw[name] = value
   }
   return buildConfig(raw, {

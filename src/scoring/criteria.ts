@@ -14,6 +14,12 @@ export function parseCriterion(text: string): Criterion | CriterionError {
     }
   }
   const magnitude = Number(m[3])
+  if (!Number.isFinite(magnitude)) {
+    return {
+      text,
+      message: `criterion ${JSON.stringify(text.slice(0, 60))} has a number too large to compare with`
+    }
+  }
   const percent = m[4] === '%'
   return {
     text,
@@ -22,6 +28,12 @@ export function parseCriterion(text: string): Criterion | CriterionError {
     percent,
     relative: m[2] !== undefined || percent
   }
+}
+
+/** A well-formed criterion whose number is too large to be finite (e.g. 400 digits). */
+export function hasInfiniteNumber(text: string): boolean {
+  const m = CRITERION.exec(text)
+  return m !== null && !Number.isFinite(Number(m[3]))
 }
 
 export function isCriterionError(c: Criterion | CriterionError): c is CriterionError {

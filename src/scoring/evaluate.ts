@@ -7,8 +7,10 @@ import {
   DEFAULT_LABEL_CAP,
   lookupSli,
   parseSliName,
+  percentileOf,
   SampleSink,
   standardSlis,
+  STANDARD_PERCENTILES,
   type SliValue
 } from '../results-file/sli.js'
 import { DEFAULT_COMPARISON, earlierValues, selectRuns } from './history.js'
@@ -76,10 +78,16 @@ function measure(file: string, slo: Slo, input: EvaluateInput): Measured {
   try {
     // Synchronous reading is the faster here: on two cores a thread-pool read competes with the scan.
     readJtl(file, sink)
+    // Percentiles that need another pass over the file (many distinct values above 65.5 s) are found here,
+    // all at once, where a file that changed in between is reported like any unusable file.
+    const asked = slo.objectives.map(o => percentileOf(o.sli)).filter(p => p > 0 && p <= 100)
+    sink.prefetch([...new Set([...STANDARD_PERCENTILES, ...asked])])
   } catch (error) {
     if (!(error instanceof ResultsFileError)) throw error
     const reason = `results file unusable: ${error.message}`
-    return { lookup: () => ({ value: null, reason }), slis: {}, warnings: sink.warnings, unusable: reason }
+    // The objectives say only that there is no value: the file and line are in the first reason, once.
+    const none = { value: null, reason: 'the results file is unusable (see the reasons)' }
+    return { lookup: () => none, slis: {}, warnings: sink.warnings, unusable: reason }
   }
   const samples = sink.total.count
   const unusable = samples === 0 ? `the results file ${file} has no samples` : undefined

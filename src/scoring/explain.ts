@@ -1,11 +1,15 @@
 /** A short explanation of an evaluation for a person: the verdict, why, and each objective. */
 import type { Evaluation, Indicator, Target } from '../contracts/evaluation.js'
 import { formatNumber } from './score.js'
+import { unscoredReason } from './unscored.js'
 
 const MARK = { pass: '✔', warning: '!', fail: '✘', info: 'i' } as const
 
 export function explain(e: Evaluation): string {
-  const lines = [`Quality gate: ${e.result.toUpperCase()} (score ${formatNumber(e.score)}%)`]
+  const unscored = unscoredReason(e)
+  const lines = [
+    `Quality gate: ${e.result.toUpperCase()} (score ${formatNumber(e.score)}%)${unscored ? ` — but ${unscored}` : ''}`
+  ]
   for (const reason of e.reasons) lines.push(`  ${reason}`)
   lines.push(baseline(e))
   if (e.samples !== undefined)

@@ -101,9 +101,16 @@ export function total(indicators: readonly Indicator[], totalScore: Slo['totalSc
   const scored = indicators.filter(i => i.status !== 'info')
   const max = scored.reduce((sum, i) => sum + i.weight, 0)
   const achieved = scored.reduce((sum, i) => sum + i.score, 0)
-  const score = max === 0 ? 100 : (100 * achieved) / max
+  const computed = max === 0 ? 100 : (100 * achieved) / max
+  // slo.yaml refuses weights that could get here; a score that is not a number still never passes.
+  const finite = Number.isFinite(computed)
+  const score = finite ? computed : 0
   const vetoes = indicators.filter(i => i.keySli && i.status === 'fail')
   const reasons = vetoes.map(i => `key SLI ${i.sli} failed (${i.reason}): the gate cannot pass`)
+  if (!finite) {
+    reasons.push('the total score cannot be computed (the weights are not finite numbers): the gate fails')
+    return { result: 'fail', score, reasons }
+  }
   const shown = `${formatNumber(Math.round(score * 100) / 100)}%`
   let result: Result
   if (score >= totalScore.pass && vetoes.length === 0) {

@@ -12,9 +12,9 @@ import type {
   Slo
 } from '../contracts/evaluation.js'
 import { check, type MiniSchema } from '../files/mini-schema.js'
-import { readUserFile } from '../files/user-file.js'
+import { parseUserFile } from '../files/user-file.js'
 import { lineAt, parseYaml } from '../files/yaml-file.js'
-import { isCriterionError, parseCriterion } from './criteria.js'
+import { hasInfiniteNumber, isCriterionError, parseCriterion } from './criteria.js'
 import { DEFAULT_COMPARISON } from './history.js'
 
 type Scalar = string | number | boolean
@@ -103,7 +103,7 @@ const SCHEMA: MiniSchema = {
 }
 
 export function loadSlo(file: string): Slo {
-  return parseSlo(readUserFile(file, 'yaml'), file)
+  return parseUserFile(file, 'yaml', text => parseSlo(text, file))
 }
 
 /** Parses slo.yaml text; schema errors throw ConfigFileError with the line. */
@@ -117,7 +117,16 @@ export function parseSlo(text: string, file: string): Slo {
   }
   const raw = src.value as RawSlo
   const notes: string[] = []
-  const objectives = (raw.objectives ?? []).map((o, i) => objective(o, lineAt(src, ['objectives', i]), notes))
+  const objectives = (raw.objectives ?? []).map((o, i) => {
+    const lineOf = (...path: (string | number)[]) => lineAt(src, ['objectives', i, ...path])
+    return objective(
+      o,
+      lineOf,
+      notes,
+      (line, detail) => new ConfigFileError(file, line, `objectives.${i}.${detail}`)
+    )
+  })
+  checkWeights(objectives, file, i => lineAt(src, ['objectives', i, 'weight']))
   const totalScore = {
     pass: scoreThreshold(raw.total_score?.pass, 'pass', file, lineAt(src, ['total_score', 'pass'])),
     warning: scoreThreshold(
@@ -150,21 +159,34 @@ export function comparison(raw: RawSlo): Comparison {
   }
 }
 
-function objective(o: RawObjective, line: number | undefined, notes: string[]): Objective {
+/** The largest total of weights a score can be computed from (100 × the total must stay finite). */
+const MAX_TOTAL_WEIGHT = Number.MAX_VALUE / 1000
+
+function objective(
+  o: RawObjective,
+  lineOf: (...path: (string | number)[]) => number | undefined,
+  notes: string[],
+  fileError: (line: number | undefined, detail: string) => ConfigFileError
+): Objective {
+  const line = lineOf()
   const errors: CriterionError[] = []
-  const parse = (list: RawGroup[] | null | undefined): CriteriaGroup[] =>
-    (list ?? []).map(group => {
+  const parse = (kind: 'pass' | 'warning', list: RawGroup[] | null | undefined): CriteriaGroup[] =>
+    (list ?? []).map((group, g) => {
       const items = group?.criteria ?? []
       if (items.length === 0) errors.push({ text: '', message: 'a criteria list is empty' })
       const parsed = items.map(item => parseCriterion(String(item)))
       const good: Criterion[] = []
-      for (const c of parsed)
-        if (isCriterionError(c)) errors.push(c)
-        else good.push(c)
+      parsed.forEach((c, k) => {
+        if (!isCriterionError(c)) good.push(c)
+        // Well formed but its number is not finite (e.g. 400 digits): the file is wrong, not the run.
+        else if (hasInfiniteNumber(c.text))
+          throw fileError(lineOf(kind, g, 'criteria', k), `${kind}.${g}.criteria.${k}: ${c.message}`)
+        else errors.push(c)
+      })
       return good
     })
-  const pass = parse(o.pass)
-  const warning = parse(o.warning)
+  const pass = parse('pass', o.pass)
+  const warning = parse('warning', o.warning)
   for (const c of [...pass, ...warning].flat()) {
     if (c.percent && c.amount >= 0 && !c.text.includes('+')) {
       notes.push(
@@ -176,12 +198,30 @@ function objective(o: RawObjective, line: number | undefined, notes: string[]): 
     sli: o.sli,
     ...(o.displayName ? { displayName: o.displayName } : {}),
     keySli: o.key_sli === true,
-    // Keptn: a missing or zero weight counts as 1.
+    // Keptn: a missing or zero weight counts as 1. (Non-finite weights never get here: parseYaml refuses them.)
     weight: o.weight ? o.weight : 1,
     pass,
     warning,
     errors,
     ...(line === undefined ? {} : { line })
+  }
+}
+
+/** Weights whose total would overflow the score (1e308 twice is Infinity, and the score NaN) are refused. */
+function checkWeights(
+  objectives: readonly Objective[],
+  file: string,
+  lineOf: (index: number) => number | undefined
+): void {
+  let sum = 0
+  for (const [i, o] of objectives.entries()) {
+    sum += o.weight
+    if (!(Number.isFinite(o.weight) && sum <= MAX_TOTAL_WEIGHT))
+      throw new ConfigFileError(
+        file,
+        lineOf(i),
+        `objectives.${i}.weight: ${o.weight} makes the total of the weights too large to score (keep weights small, e.g. 1 to 10)`
+      )
   }
 }
 

@@ -1,6 +1,6 @@
 /** Loads a shipyard from text or file, or gives the embedded default. */
 import type { Shipyard } from '../contracts/plan.js'
-import { readUserFile } from '../files/user-file.js'
+import { parseUserFile } from '../files/user-file.js'
 import { parseYaml } from '../files/yaml-file.js'
 import { readV01 } from './v01.js'
 import { readV02 } from './v02.js'
@@ -13,7 +13,7 @@ export function parseShipyard(text: string, file: string): Shipyard {
 
 export async function loadShipyard(file: string | undefined): Promise<Shipyard> {
   if (file === undefined) return DEFAULT_SHIPYARD
-  return parseShipyard(readUserFile(file, 'yaml'), file)
+  return parseUserFile(file, 'yaml', text => parseShipyard(text, file))
 }
 
 /** The carts hackfest pipeline: used when no shipyard is given. */

@@ -11,6 +11,7 @@ import type { Evaluation } from '../contracts/evaluation.js'
 import type { EvaluationResult, RunContext, Step, TestResult } from '../contracts/run.js'
 import { evaluateResults, type EvaluateInput } from '../scoring/evaluate.js'
 import { explain } from '../scoring/explain.js'
+import { failUnscored, unscoredReason } from '../scoring/unscored.js'
 import { loadValues } from '../scoring/values.js'
 
 export const evaluateStep: Step<'evaluate'> = { name: 'evaluate', run: evaluate }
@@ -29,7 +30,16 @@ async function evaluate(ctx: RunContext): Promise<EvaluationResult | undefined> 
   const target = configTarget(config)
   const history = readEvaluationRecords(await readEvaluations(target, ctx.key, { tempRoot: ctx.tempDir }))
   const measured = await evaluateResults({ ...measurement(ctx, test), ...gateSource(ctx), history })
-  const evaluation = withTestVerdict(measured, test)
+  const judged = withTestVerdict(measured, test)
+  const evaluation = config.failOnUnscored === true ? failUnscored(judged) : judged
+  const unscored = unscoredReason(evaluation)
+  if (unscored) {
+    const why =
+      config.failOnUnscored === true || evaluation.result === 'fail'
+        ? ''
+        : " (it passes anyway, as Keptn's gate does; 'fail-on-unscored: true' makes it fail)"
+    ctx.log.warning(`Quality gate: ${unscored}${why}`)
+  }
   const file = path.join(ctx.tempDir, 'evaluation.json')
   await writeFile(file, `${JSON.stringify(evaluation, null, 2)}\n`)
   ctx.log.info(explain(evaluation))

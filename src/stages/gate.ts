@@ -9,6 +9,7 @@ import type { GateDecision } from '../contracts/gate.js'
 import type { RunContext, Step } from '../contracts/run.js'
 import { promote, reject } from '../deployment/strategies/index.js'
 import { decideGate, type GateInput } from '../gate/decision.js'
+import { unscoredReason } from '../scoring/unscored.js'
 
 /**
  * The decision is returned even when the job fails: the pipeline stores it from the error, so the summary and
@@ -34,7 +35,10 @@ export const gateStep: Step<'gate'> = {
 
 function gateInput(ctx: RunContext): GateInput {
   const { evaluate: evaluation, test } = ctx.results
-  if (evaluation) return { kind: 'evaluated', result: evaluation.evaluation.result }
+  if (evaluation) {
+    const unscored = unscoredReason(evaluation.evaluation)
+    return { kind: 'evaluated', result: evaluation.evaluation.result, ...(unscored ? { unscored } : {}) }
+  }
   if (test) return { kind: 'tested', verdict: test.verdict }
   return { kind: 'rollout-only' }
 }

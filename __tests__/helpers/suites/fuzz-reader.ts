@@ -11,6 +11,7 @@ import { ConfigFileError, ResultsFileError } from '../../../src/contracts/errors
 import { readJtl } from '../../../src/results-file/jtl-read.js'
 import { SampleSink, standardSlis } from '../../../src/results-file/sli.js'
 import { parseSlo } from '../../../src/scoring/slo.js'
+import { naiveCsvSamples, naiveXmlSamples } from '../naive-jtl.js'
 import { tempDirs } from '../temp-dirs.js'
 
 const SEED = 20261127
@@ -76,6 +77,65 @@ async function readBytes(file: string, bytes: Buffer, chunk: number): Promise<vo
     expect(value === null || Number.isFinite(value)).toBe(true)
 }
 
+/** Constructs that damage a file when left open, by format (issue 12). */
+const OPENERS = {
+  csv: ['"'],
+  xml: ['<!--', '<![CDATA[', '"', "'", '<httpSample t="1" s="true">', '<sample t="2" s="false" lb="x']
+}
+
+const isXml = (bytes: Buffer) => bytes.toString('latin1').trimStart().startsWith('<')
+
+/** Whether a (clean) CSV seed has a header row: its first line names `elapsed`. */
+function hasHeader(seed: Buffer): boolean {
+  const text = seed.toString('latin1')
+  return /(^|,)\s*elapsed\s*(,|\r?\n)/i.test(text.slice(0, text.indexOf('\n') + 1))
+}
+
+/**
+ * Samples and failures as the naive whole-file readers count them (`seed`: the file before damage). CSV: the
+ * RFC 4180 reader of naive-jtl.ts over the damaged file. XML: a construct left open that the reader accepts
+ * can only be inert there (a quote in text, a comment opener inside an attribute value or CDATA), so the
+ * samples must be those of the seed, as naive-jtl.ts reads it.
+ */
+function naiveCounts(file: string, seed: Buffer): [number, number] {
+  let samples
+  if (isXml(seed)) {
+    writeFileSync(`${file}.seed`, seed)
+    samples = naiveXmlSamples(`${file}.seed`)
+  } else samples = naiveCsvSamples(file, hasHeader(seed))
+  return [samples.length, samples.filter(x => !x.ok).length]
+}
+
+/** The reader's counts, or the ResultsFileError it threw. */
+function readerCounts(file: string, chunk?: number): [number, number] | ResultsFileError {
+  const sink = new SampleSink()
+  try {
+    readJtl(file, sink, chunk)
+  } catch (error) {
+    if (error instanceof ResultsFileError) return error
+    throw error
+  }
+  return [sink.total.count, sink.total.failed]
+}
+
+/**
+ * A seed with one construct that damages it when left open (a quote, comment, CDATA section, attribute
+ * quote, an element not closed), inserted at a random place: at a line or field start half the time.
+ */
+function damaged(seeds: Buffer[]): fc.Arbitrary<[Buffer, Buffer]> {
+  return fc
+    .tuple(fc.constantFrom(...seeds), fc.nat(), fc.nat(), fc.boolean())
+    .map(([seed, pick, where, atStart]) => {
+      const openers = isXml(seed) ? OPENERS.xml : OPENERS.csv
+      const insert = openers[pick % openers.length]!
+      const starts: number[] = []
+      if (atStart) seed.forEach((b, i) => (b === 10 || b === 44) && starts.push(i + 1))
+      const at = starts.length > 0 ? starts[where % starts.length]! : where % (seed.length + 1)
+      const bytes = Buffer.concat([seed.subarray(0, at), Buffer.from(insert, 'latin1'), seed.subarray(at)])
+      return [bytes, seed] as [Buffer, Buffer]
+    })
+}
+
 export interface FuzzReaderInputs {
   /** The describe block's title. */
   title: string
@@ -111,6 +171,43 @@ export function fuzzReaderSuite(inputs: FuzzReaderInputs): void {
             fc.integer({ min: 1, max: 300 }),
             (bytes, chunk) => readBytes(file, bytes, chunk)
           ),
+          FUZZ_BUDGET
+        )
+      },
+      FUZZ_TIMEOUT
+    )
+
+    it(
+      'JTL reader: damaged files (a quote, comment, CDATA section, attribute quote or element left open) are refused naming a line, or read as the naive reader reads them',
+      () => {
+        const dir = scratch()
+        const seedFile = path.join(dir, 'seed.jtl')
+        // Only seeds the naive readers read like the reader (both count the same samples and failures).
+        const seeds = inputs.seeds().filter(seed => {
+          writeFileSync(seedFile, seed)
+          const read = readerCounts(seedFile)
+          if (read instanceof ResultsFileError) return false
+          try {
+            return JSON.stringify(read) === JSON.stringify(naiveCounts(seedFile, seed))
+          } catch {
+            return false
+          }
+        })
+        expect(seeds.length).toBeGreaterThan(0)
+        const file = path.join(dir, 'damaged.jtl')
+        fc.assert(
+          fc.property(damaged(seeds), fc.integer({ min: 1, max: 5000 }), ([bytes, seed], chunk) => {
+            writeFileSync(file, bytes)
+            const read = readerCounts(file, chunk)
+            if (read instanceof ResultsFileError) {
+              expect(read.line).toEqual(expect.any(Number))
+              expect(read.message).toMatch(
+                new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: `)
+              )
+              return
+            }
+            expect(read).toEqual(naiveCounts(file, seed))
+          }),
           FUZZ_BUDGET
         )
       },

@@ -71,16 +71,64 @@ describe('a token for an https remote', () => {
   })
 })
 
+describe('an oversized token', () => {
+  it('is refused before git runs, naming the limit, not quoting it (no spawn E2BIG)', async () => {
+    const huge = 'ghs_' + 'x'.repeat(1024 * 1024)
+    const attempt = getImage({ repo: `${server.url}/auth.git`, branch: 'config', auth: { token: huge } }, key)
+    await expect(attempt).rejects.toMatchObject({ name: 'InputError' })
+    await expect(attempt).rejects.toThrow(
+      "Input 'github-token': expected at most 16 KiB (this value is 1025 KiB)"
+    )
+  })
+})
+
+describe('a remote that redirects to another host', () => {
+  const elsewhereBox = sandbox()
+  let elsewhere: GitHttpServer
+  let elsewhereRepo: string
+  beforeAll(async () => {
+    elsewhereRepo = elsewhereBox.bare('auth.git')
+    // Another host (127.0.0.2), recording every Authorization header; it would accept anything.
+    elsewhere = await startGitHttpServer(elsewhereBox.root, '', { host: '127.0.0.2' })
+  })
+  afterAll(async () => {
+    await elsewhere.close()
+    elsewhereBox.cleanup()
+  })
+
+  it.each([301, 302, 307] as const)('answering %d gets neither the token nor the push', async status => {
+    const redirector = await startGitHttpServer(box.root, '', {
+      redirectTo: elsewhere.url,
+      redirectStatus: status
+    })
+    elsewhere.seen.length = 0
+    try {
+      const target = { repo: `${redirector.url}/auth.git`, branch: 'config', auth: { token: TOKEN } }
+      const read = getImage(target, key)
+      await expect(read).rejects.toThrow(/git clone failed/)
+      await expect(setImage(target, key, image)).rejects.toThrow(/git clone failed/)
+      expect(redirector.seen).toContain(`basic ${basicCredential(TOKEN)}`) // its origin got it ...
+      expect(elsewhere.seen.join('\n')).not.toContain(basicCredential(TOKEN)) // ... the other host did not
+      expect(elsewhere.seen).toEqual([]) // nor any request at all
+      expect(() => commits(elsewhereRepo)).toThrow() // and no branch landed there
+    } finally {
+      await redirector.close()
+    }
+  })
+})
+
 describe('gitEnv', () => {
   it('scopes the header to the remote origin, after config entries the environment already has', () => {
     const env = gitEnv('https://github.com/o/r.git', { token: 'T' }, { GIT_CONFIG_COUNT: '1' })
     expect(env).toMatchObject({
       GIT_TERMINAL_PROMPT: '0',
-      GIT_CONFIG_COUNT: '3',
-      GIT_CONFIG_KEY_1: 'http.https://github.com/.extraheader',
-      GIT_CONFIG_VALUE_1: '',
+      GIT_CONFIG_COUNT: '4',
+      GIT_CONFIG_KEY_1: 'http.followRedirects',
+      GIT_CONFIG_VALUE_1: 'false',
       GIT_CONFIG_KEY_2: 'http.https://github.com/.extraheader',
-      GIT_CONFIG_VALUE_2: `AUTHORIZATION: basic ${Buffer.from('x-access-token:T').toString('base64')}`
+      GIT_CONFIG_VALUE_2: '',
+      GIT_CONFIG_KEY_3: 'http.https://github.com/.extraheader',
+      GIT_CONFIG_VALUE_3: `AUTHORIZATION: basic ${Buffer.from('x-access-token:T').toString('base64')}`
     })
   })
 
@@ -91,7 +139,9 @@ describe('gitEnv', () => {
       'ssh://git@github.com/o/r',
       'http://example.com/r'
     ]) {
-      expect(gitEnv(remote, { token: 'T' }, {}).GIT_CONFIG_COUNT).toBeUndefined()
+      const env = gitEnv(remote, { token: 'T' }, {})
+      expect(env).toMatchObject({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.followRedirects' })
+      expect(JSON.stringify(env)).not.toMatch(/extraheader|AUTHORIZATION/i)
     }
   })
 })

@@ -3,10 +3,14 @@ import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it, jest } from '@jest/globals'
 import {
   BranchUpdateError,
+  DEFAULT_PUSH_DEADLINE_MS,
+  PUSH_DEADLINE_ENV,
+  pushDeadlineMs,
   getImage,
   setImage,
   updateBranch
 } from '../../../src/config-branch/config-branch.js'
+import { InputError } from '../../../src/contracts/errors.js'
 import { commits, files, git, reflog, sandbox, show } from '../../helpers/repos.js'
 
 // Real git processes: slow when the machine is busy.
@@ -77,6 +81,57 @@ describe('a push rejected because the branch moved', () => {
     await expect(attempt).rejects.toThrow(/branch 'config' of .*busy\.git: the push was rejected 3 times/)
     expect(commits(repo)).toHaveLength(4) // the first commit and the competitor's three; nothing overwritten
     expect(files(repo)).not.toContain('p/dev/mine.txt')
+  })
+
+  it('retries by time, not by a count: past 10 rejections, then gives up at the deadline saying how long', async () => {
+    const repo = box.bare('deadline.git')
+    await setImage({ repo, branch: 'config' }, { project: 'p', stage: 'dev', service: 'a' }, image)
+    const update = {
+      reads: [],
+      mutate: () => {
+        competingPush(repo, 'p/dev/busy.txt')
+        return { 'p/dev/mine.txt': 'mine\n' }
+      },
+      message: 'mine'
+    }
+    const started = Date.now()
+    const attempt = updateBranch({ repo, branch: 'config' }, update, {
+      baseDelayMs: 1,
+      maxDelayMs: 2,
+      deadlineMs: 4_000
+    })
+    const error = (await attempt.catch((e: unknown) => e)) as BranchUpdateError
+    const elapsed = Date.now() - started
+    expect(error).toBeInstanceOf(BranchUpdateError)
+    expect(error.attempts).toBeGreaterThan(10)
+    expect(error.message).toMatch(/the push was rejected \d+ times over [0-9.]+ s because other runs/)
+    expect(error.message.split('\n')).toHaveLength(1)
+    expect(error.elapsedMs).toBeGreaterThanOrEqual(3_000)
+    expect(elapsed).toBeGreaterThanOrEqual(3_000)
+    expect(elapsed).toBeLessThan(30_000)
+    expect(files(repo)).not.toContain('p/dev/mine.txt')
+  })
+})
+
+describe('the retry deadline', () => {
+  const saved = process.env[PUSH_DEADLINE_ENV]
+  afterAll(() => {
+    if (saved === undefined) delete process.env[PUSH_DEADLINE_ENV]
+    else process.env[PUSH_DEADLINE_ENV] = saved
+  })
+
+  it('is 120 s by default, the option first, else the environment variable in seconds', () => {
+    delete process.env[PUSH_DEADLINE_ENV]
+    expect(pushDeadlineMs()).toBe(120_000)
+    expect(DEFAULT_PUSH_DEADLINE_MS).toBe(120_000)
+    process.env[PUSH_DEADLINE_ENV] = '2.5'
+    expect(pushDeadlineMs()).toBe(2_500)
+    expect(pushDeadlineMs({ deadlineMs: 10 })).toBe(10)
+    for (const bad of ['0', '-1', 'abc', 'Infinity', '1e9']) {
+      process.env[PUSH_DEADLINE_ENV] = bad
+      expect(() => pushDeadlineMs()).toThrow(InputError)
+    }
+    delete process.env[PUSH_DEADLINE_ENV]
   })
 })
 

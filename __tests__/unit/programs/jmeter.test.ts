@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { keptnProperties } from '../../../src/jmeter-tests/keptn-properties.js'
 import { BUILT_IN_WORKLOADS, type Workload } from '../../../src/jmeter-tests/workloads.js'
@@ -6,6 +9,7 @@ import {
   jmeterArgs,
   loadError,
   runFiles,
+  runJmeter,
   SAVE_SERVICE_PROPERTIES
 } from '../../../src/programs/jmeter.js'
 
@@ -119,5 +123,72 @@ describe("JMeter's own error lines (5.6.3, e2e/jmeter/README.md)", () => {
       'o.a.j.t.JMeterThread: Test failed! java.lang.IllegalArgumentException: Could not read file header line for file items.csv'
     )
     expect(firstLogError('2026-11-27 05:00:00,100 INFO o.a.j.JMeter: fine')).toBeUndefined()
+  })
+})
+
+describe('runJmeter, with a stand-in bin/jmeter (a test plan can run any code)', () => {
+  function standIn(body: string): { dir: string; bin: string } {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jmeter-standin-'))
+    const bin = path.join(dir, 'jmeter')
+    writeFileSync(bin, `#!/bin/sh\n${body}\n`)
+    chmodSync(bin, 0o755)
+    return { dir, bin }
+  }
+
+  it('gives it no INPUT_* variable and no runner token, but Java and JMeter settings', async () => {
+    const { dir, bin } = standIn('env > "$(dirname "$0")/env"')
+    const saved = { ...process.env }
+    Object.assign(process.env, {
+      INPUT_KUBECONFIG: 'apiVersion: v1\nusers: [{user: {token: s3cr3t}}]',
+      'INPUT_GITHUB-TOKEN': 'ghs_x',
+      GITHUB_TOKEN: 'ghs_y',
+      ACTIONS_RUNTIME_TOKEN: 'rt',
+      AWS_SECRET_ACCESS_KEY: 'aws',
+      JVM_ARGS: '-Xmx256m'
+    })
+    try {
+      const files = runFiles(path.join(dir, 'run'))
+      await runJmeter({ bin, cwd: dir, script: 'x.jmx', files, properties: {}, timeoutMs: 10_000 })
+      const env = readFileSync(path.join(dir, 'env'), 'utf8')
+      expect(env).toContain('JVM_ARGS=-Xmx256m')
+      expect(env).toContain('PATH=')
+      for (const name of ['INPUT_', 'GITHUB_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'AWS_SECRET_ACCESS_KEY']) {
+        expect(env).not.toContain(name)
+      }
+      expect(env).not.toContain('s3cr3t')
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name]
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('stops it, and what it started, at its deadline', async () => {
+    const { dir, bin } = standIn('sleep 300 & echo $! > "$(dirname "$0")/pid"\nwait')
+    try {
+      const started = Date.now()
+      const outcome = await runJmeter({
+        bin,
+        cwd: dir,
+        script: 'x.jmx',
+        files: runFiles(path.join(dir, 'run')),
+        properties: {},
+        timeoutMs: 500
+      })
+      expect(outcome.timedOut).toBe(true)
+      expect(outcome.error).toMatch(/JMeter did not finish within/)
+      expect(Date.now() - started).toBeLessThan(4_000)
+      const pid = Number(readFileSync(path.join(dir, 'pid'), 'utf8'))
+      await new Promise(resolve => setTimeout(resolve, 200))
+      const stat = (() => {
+        try {
+          return readFileSync(`/proc/${pid}/stat`, 'utf8')
+        } catch {
+          return ''
+        }
+      })()
+      expect(stat === '' || /\) Z /.test(stat)).toBe(true) // gone (or a zombie: holds nothing)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,7 +1,7 @@
 /** Exact nearest-rank percentiles in fixed memory, checked against sorting (property tests). */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { Histogram, rankOf } from '../../../src/results-file/histogram.js'
+import { Histogram, narrow, prepare, rankOf } from '../../../src/results-file/histogram.js'
 import { aggregate, interpolatedPercentile } from '../../../src/scoring/aggregate.js'
 import { nearestRank } from '../../helpers/naive-jtl.js'
 
@@ -31,6 +31,35 @@ describe('Histogram', () => {
         }
       ),
       { seed: 4242, numRuns: 300 }
+    )
+  })
+
+  it('past the exact map (few distinct large values kept): exact by further passes over the values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(elapsed, { minLength: 1, maxLength: 300 }),
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 6 }),
+        (values, ps) => {
+          const h = new Histogram(16, 3)
+          for (const v of values) h.add(v)
+          let passes = 0
+          // The passes a reader makes over its file, here over the values.
+          h.resolver = (_, targets) => {
+            while (targets.some(t => t.hi - t.lo > 1)) {
+              prepare(targets)
+              const twin = new Histogram(16, 3)
+              twin.refining = targets.filter(t => t.hi - t.lo > 1)
+              for (const v of values) twin.add(v)
+              expect(narrow(targets)).toBe(true)
+              passes++
+            }
+          }
+          const sorted = [...values].sort((a, b) => a - b)
+          expect(h.percentiles(ps)).toEqual(ps.map(p => nearestRank(sorted, p)))
+          expect(passes).toBeLessThanOrEqual(3)
+        }
+      ),
+      { seed: 4243, numRuns: 300 }
     )
   })
 

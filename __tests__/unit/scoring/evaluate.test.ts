@@ -89,6 +89,14 @@ describe('evaluateResults', () => {
         /no header row, and its 13 columns do not match a JMeter default layout/
       )
     })
+    it('a damaged results file (issue 12): fail with file and line, not a pass on the samples before it', async () => {
+      const damaged = path.join(FIXTURES, 'damaged/csv-open-quote.jtl')
+      const e = await expectFailsClosed(
+        { resultsFile: damaged, thresholds: 'error_rate<=1' },
+        /results file unusable: .*csv-open-quote\.jtl:7: a quoted field opened here is never closed/
+      )
+      expect(e.indicators[0]).toMatchObject({ value: null, status: 'fail' })
+    })
     it('no SLO at all, and an SLO with no objectives', async () => {
       expect((await evaluateResults({ resultsFile: JTL })).reasons[0]).toMatch(/no SLO/)
       const empty = path.join(KEPTN, 'slo-empty.yaml')

@@ -4,6 +4,7 @@ import { InputError } from '../../contracts/errors.js'
 import { evaluateResults } from '../../scoring/evaluate.js'
 import { explain } from '../../scoring/explain.js'
 import { loadHistory } from '../../scoring/history.js'
+import { failUnscored } from '../../scoring/unscored.js'
 import { loadValues } from '../../scoring/values.js'
 
 interface Options {
@@ -14,6 +15,7 @@ interface Options {
   history?: string
   labels?: boolean
   json?: boolean
+  failOnUnscored?: boolean
 }
 
 export function evaluateCommand(): Command {
@@ -29,6 +31,10 @@ export function evaluateCommand(): Command {
     .option('--history <file.json>', 'JSON array of earlier `evaluate --json` outputs, newest first')
     .option('--labels', "also compute every label's SLIs (up to 200 labels)")
     .option('--json', 'print the evaluation as JSON')
+    .option(
+      '--fail-on-unscored',
+      'fail a gate that scored nothing (no pass criteria, or only relative ones without a baseline)'
+    )
     .action(async (options: Options) => {
       if ((options.results === undefined) === (options.values === undefined)) {
         throw new InputError('--results/--values', 'exactly one of --results FILE or --values FILE.json')
@@ -36,7 +42,7 @@ export function evaluateCommand(): Command {
       if (options.slo !== undefined && options.thresholds !== undefined) {
         throw new InputError('--slo/--thresholds', 'at most one of --slo or --thresholds')
       }
-      const evaluation = await evaluateResults({
+      const evaluated = await evaluateResults({
         ...(options.results !== undefined ? { resultsFile: options.results } : {}),
         ...(options.values !== undefined ? { values: loadValues(options.values) } : {}),
         ...(options.slo !== undefined ? { sloFile: options.slo } : {}),
@@ -44,6 +50,7 @@ export function evaluateCommand(): Command {
         ...(options.history !== undefined ? { history: loadHistory(options.history) } : {}),
         labels: options.labels === true
       })
+      const evaluation = options.failOnUnscored === true ? failUnscored(evaluated) : evaluated
       process.stdout.write(options.json ? `${JSON.stringify(evaluation, null, 2)}\n` : explain(evaluation))
       process.exitCode = evaluation.result === 'fail' ? 1 : 0
     })

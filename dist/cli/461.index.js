@@ -1,8 +1,8 @@
-export const id = 743;
-export const ids = [743];
+export const id = 461;
+export const ids = [461];
 export const modules = {
 
-/***/ 3743:
+/***/ 9461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -84,6 +84,10 @@ const INPUTS = {
     'github-token': { description: 'Token that pushes to the config branch.', default: '${{ github.token }}' },
     timeout: { description: 'How long a rollout may take (helm --timeout), e.g. 5m.', default: '5m' },
     'fail-on': { description: 'Gate result that fails the job: fail, warning or never.', default: 'fail' },
+    'fail-on-unscored': {
+        description: "'true': a gate that scored nothing (no pass criteria, or only relative ones without a baseline) fails.",
+        default: 'false'
+    },
     'commit-author': {
         description: 'Author of config-branch commits, "Name <email>".',
         default: 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>'
@@ -113,6 +117,21 @@ var names = __webpack_require__(279);
 
 
 
+/**
+ * Size limits of the secret inputs, checked before anything uses them. The token travels to git in one
+ * HTTP header inside one environment variable (Linux refuses a variable over 128 KiB with `spawn E2BIG`;
+ * servers refuse headers far smaller); real tokens are under 1 KiB. The kubeconfig goes to helm and kubectl
+ * as a 0600 file, never in argv or the environment; real ones are a few KiB, embedded certificates included.
+ */
+const SECRET_INPUT_LIMITS = { 'github-token': 16 * 1024, kubeconfig: 512 * 1024 };
+/** An oversized secret names the limit and its size, never its content. */
+function limited(name, value) {
+    const size = value === undefined ? 0 : Buffer.byteLength(value);
+    const limit = SECRET_INPUT_LIMITS[name];
+    if (size <= limit)
+        return value;
+    throw new errors/* InputError */.dz(name, `at most ${limit / 1024} KiB (this value is ${Math.ceil(size / 1024)} KiB)`);
+}
 function buildConfig(raw, env) {
     const get = (name) => {
         const value = (raw[name] ?? '').trim();
@@ -143,7 +162,7 @@ function buildConfig(raw, env) {
         configBranch: names/* checkBranch */.DC('config-branch', get('config-branch')),
         configRepo: configRepo(optional('config-repo'), env),
         namespace,
-        kubeconfig: optional('kubeconfig'),
+        kubeconfig: limited('kubeconfig', optional('kubeconfig')),
         helmVersion: names/* toolVersion */.fX('helm-version', get('helm-version')),
         jmeterVersion: names/* toolVersion */.fX('jmeter-version', get('jmeter-version')),
         helmDownloadUrl: names/* httpUrl */.q3('helm-download-url', get('helm-download-url')),
@@ -152,9 +171,10 @@ function buildConfig(raw, env) {
         jmeterDir: inWorkspace('jmeter-dir'),
         gate: gate(inWorkspace('slo'), optional('thresholds')),
         sliValuesFile: inWorkspace('sli-values'),
-        githubToken: optional('github-token'),
+        githubToken: limited('github-token', optional('github-token')),
         timeoutSeconds: names/* durationSeconds */.o8('timeout', get('timeout')),
         failOn: names/* oneOf */.yL('fail-on', get('fail-on'), ['fail', 'warning', 'never']),
+        failOnUnscored: names/* oneOf */.yL('fail-on-unscored', get('fail-on-unscored'), ['true', 'false']) === 'true',
         author: author(get('commit-author')),
         workspace: env.workspace,
         runUrl: env.serverUrl && env.repository && env.runId
@@ -337,7 +357,7 @@ function readWorkloads(jmeterDir, workspace, log) {
         return builtInWorkloads();
     }
     const shown = external_node_path_default().relative(workspace, file);
-    return parseWorkloads((0,user_file/* readUserFile */.E1)(file, 'yaml'), shown.startsWith('..') ? file : shown);
+    return (0,user_file/* parseUserFile */.HJ)(file, 'yaml', text => parseWorkloads(text, shown.startsWith('..') ? file : shown));
 }
 
 // EXTERNAL MODULE: ./src/programs/git.ts
@@ -665,10 +685,10 @@ class Helm {
         return parseRelease(result.stdout);
     }
     async rollback(release, namespace, revision, timeoutSeconds) {
-        await this.run(rollbackArgs(release, namespace, revision, timeoutSeconds));
+        await this.run(rollbackArgs(release, namespace, revision, timeoutSeconds), waitDeadlineMs(timeoutSeconds));
     }
     async uninstall(release, namespace, timeoutSeconds) {
-        await this.run(uninstallArgs(release, namespace, timeoutSeconds));
+        await this.run(uninstallArgs(release, namespace, timeoutSeconds), waitDeadlineMs(timeoutSeconds));
     }
     /** The release's revisions, oldest first; [] when there is no such release. */
     async history(release, namespace) {
@@ -683,12 +703,23 @@ class Helm {
     }
     async run(args, timeoutMs) {
         await this.detected;
-        return runHelm(this.path, args, { env: this.env, timeoutMs });
+        return runHelm(this.path, args, { env: this.env, ...(timeoutMs ? { timeoutMs } : {}) });
     }
 }
+/** The deadline of a call that asks helm itself to wait: its --timeout and a minute for the rest. */
+function waitDeadlineMs(timeoutSeconds) {
+    return (timeoutSeconds + 60) * 1000;
+}
+/** A helm call that does not wait for a rollout (version, history): a hung API server ends it. */
+const HELM_QUERY_TIMEOUT_MS = 120_000;
 /** Errors name `helm`, not the cache path of the binary, so messages stay short. */
 function runHelm(path, args, options) {
-    return (0,exec/* execTool */.w)(path, args, { ...options, name: 'helm' });
+    return (0,exec/* execTool */.wc)(path, args, {
+        timeoutMs: HELM_QUERY_TIMEOUT_MS,
+        ...options,
+        name: 'helm',
+        inherit: exec/* KUBE_ENV */._8
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/programs/kubectl.ts
@@ -739,6 +770,8 @@ function applyArgs(namespace) {
 function apiResourcesArgs(group) {
     return ['api-resources', `--api-group=${group}`, '--output', 'name'];
 }
+/** The deadline of a kubectl call that does not wait for a rollout: a hung API server ends it. */
+const KUBECTL_TIMEOUT_MS = 120_000;
 class Kubectl {
     path;
     env;
@@ -764,7 +797,9 @@ class Kubectl {
         return result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
     }
     async rolloutStatus(deployment, namespace, timeoutSeconds) {
-        await this.exec(rolloutStatusArgs(deployment, namespace, timeoutSeconds));
+        await this.exec(rolloutStatusArgs(deployment, namespace, timeoutSeconds), {
+            timeoutMs: (timeoutSeconds + 60) * 1000
+        });
     }
     async scale(selector, namespace, replicas) {
         await this.exec(scaleArgs(selector, namespace, replicas));
@@ -779,7 +814,13 @@ class Kubectl {
         return result.stdout.split('\n').filter(Boolean);
     }
     exec(args, options = {}) {
-        return (0,exec/* execTool */.w)(this.path, args, { ...options, name: 'kubectl', env: { ...this.env, ...options.env } });
+        return (0,exec/* execTool */.wc)(this.path, args, {
+            timeoutMs: KUBECTL_TIMEOUT_MS,
+            ...options,
+            name: 'kubectl',
+            inherit: exec/* KUBE_ENV */._8,
+            env: { ...this.env, ...options.env }
+        });
     }
 }
 
@@ -801,6 +842,46 @@ function kubeconfigText(input) {
             return decoded;
     }
     return `${text}\n`;
+}
+/** Keys whose value is a credential, in YAML or JSON kubeconfigs (users[].user and auth-provider config). */
+const CREDENTIAL_KEYS = /["']?(token|client-key-data|client-certificate-data|password|id-token|refresh-token|access-token|client-secret)["']?\s*:\s*["']?([^"'\s,}]+)/g;
+/** The shortest credential value masked: shorter ones (`v1`, `[]`) are not secrets. */
+const MIN_MASKED = 4;
+/**
+ * The shortest line masked. A short line (`- name: c`, `user:`) is structure, and as a mask it would star
+ * out parts of unrelated log lines (`name: carts`); every credential is also masked on its own below.
+ */
+const MIN_MASKED_LINE = 12;
+/**
+ * Every string the log must never show for this kubeconfig input: each of its lines (the runner masks
+ * values line by line, so a multi-line value is never matched whole), the same for its base64-decoded text,
+ * and each embedded credential on its own (token, client key and certificate data, password, ...), with
+ * the decoded text of a *-data value (a PEM) line by line.
+ */
+function kubeconfigSecrets(input) {
+    const secrets = new Set();
+    const addLines = (text, min = MIN_MASKED_LINE) => {
+        for (const line of text.split(/\r?\n/)) {
+            const trimmed = line.trim();
+            // A bare key (`users:`) or a PEM armour line is structure, not a secret.
+            if (trimmed.length < min || /^[\w-]+:$/.test(trimmed) || /^-----(BEGIN|END) /.test(trimmed))
+                continue;
+            secrets.add(trimmed);
+        }
+    };
+    addLines(input);
+    const text = kubeconfigText(input);
+    if (text.trim() !== input.trim())
+        addLines(text);
+    for (const match of text.matchAll(CREDENTIAL_KEYS)) {
+        const value = match[2];
+        if (value.length < MIN_MASKED)
+            continue;
+        secrets.add(value);
+        if (match[1].endsWith('-data'))
+            addLines(Buffer.from(value, 'base64').toString('utf8'), MIN_MASKED);
+    }
+    return [...secrets];
 }
 /** The file written, or undefined when the input is empty (the runner's current context is used). */
 async function writeKubeconfig(input, tempDir) {
@@ -1342,6 +1423,8 @@ function readEvaluationRecords(items) {
 var evaluate = __webpack_require__(3118);
 // EXTERNAL MODULE: ./src/scoring/explain.ts
 var explain = __webpack_require__(5986);
+// EXTERNAL MODULE: ./src/scoring/unscored.ts
+var scoring_unscored = __webpack_require__(2244);
 // EXTERNAL MODULE: ./src/scoring/values.ts
 var values = __webpack_require__(6243);
 ;// CONCATENATED MODULE: ./src/stages/evaluate.ts
@@ -1349,6 +1432,7 @@ var values = __webpack_require__(6243);
  * The evaluate step: the test's results (or given SLI values) against the SLO or thresholds, compared with
  * this stage's earlier evaluations from the config branch; the result is recorded there too.
  */
+
 
 
 
@@ -1370,7 +1454,15 @@ async function evaluate_evaluate(ctx) {
     const target = configTarget(config);
     const history = readEvaluationRecords(await (0,config_branch/* readEvaluations */.O_)(target, ctx.key, { tempRoot: ctx.tempDir }));
     const measured = await (0,evaluate/* evaluateResults */.G)({ ...measurement(ctx, test), ...gateSource(ctx), history });
-    const evaluation = withTestVerdict(measured, test);
+    const judged = withTestVerdict(measured, test);
+    const evaluation = config.failOnUnscored === true ? (0,scoring_unscored/* failUnscored */.i)(judged) : judged;
+    const unscored = (0,scoring_unscored/* unscoredReason */.I)(evaluation);
+    if (unscored) {
+        const why = config.failOnUnscored === true || evaluation.result === 'fail'
+            ? ''
+            : " (it passes anyway, as Keptn's gate does; 'fail-on-unscored: true' makes it fail)";
+        ctx.log.warning(`Quality gate: ${unscored}${why}`);
+    }
     const file = external_node_path_default().join(ctx.tempDir, 'evaluation.json');
     await (0,promises_.writeFile)(file, `${JSON.stringify(evaluation, null, 2)}\n`);
     ctx.log.info((0,explain/* explain */.W)(evaluation));
@@ -1417,7 +1509,10 @@ function decideGate(input, rules) {
         };
     }
     const result = input.kind === 'evaluated' ? input.result : input.verdict;
+    const unscored = input.kind === 'evaluated' ? input.unscored : undefined;
     const what = input.kind === 'evaluated' ? 'Quality gate' : 'Tests (no SLO)';
+    if (unscored !== undefined)
+        return unscoredDecision(result, unscored, rules, next);
     const failJob = rules.failOn === 'warning' ? result !== 'pass' : rules.failOn === 'fail' && result === 'fail';
     if (result === 'fail') {
         return {
@@ -1439,12 +1534,24 @@ function decideGate(input, rules) {
             : `${what} ${result}: ${next}`
     };
 }
+/** The same rules, with a headline that says first that nothing was scored. */
+function unscoredDecision(result, unscored, rules, next) {
+    const decision = decideGate({ kind: 'evaluated', result }, rules);
+    const said = result === 'fail' ? `Quality gate failed (${unscored})` : `Quality gate ${result}, but ${unscored}`;
+    const then = decision.action === 'rollback'
+        ? 'rolled back'
+        : decision.approval === 'required'
+            ? `waiting for a manual approval before ${rules.nextStage ?? ''}`
+            : next;
+    return { ...decision, headline: `${said}: ${then}` };
+}
 
 ;// CONCATENATED MODULE: ./src/stages/gate.ts
 /**
  * The gate step: decide from the evaluation and the stage's approval strategy, then promote the new version
  * or roll it back per strategy, and record either on the config branch so it says what runs and why.
  */
+
 
 
 
@@ -1476,8 +1583,10 @@ const gateStep = {
 };
 function gateInput(ctx) {
     const { evaluate: evaluation, test } = ctx.results;
-    if (evaluation)
-        return { kind: 'evaluated', result: evaluation.evaluation.result };
+    if (evaluation) {
+        const unscored = (0,scoring_unscored/* unscoredReason */.I)(evaluation.evaluation);
+        return { kind: 'evaluated', result: evaluation.evaluation.result, ...(unscored ? { unscored } : {}) };
+    }
     if (test)
         return { kind: 'tested', verdict: test.verdict };
     return { kind: 'rollout-only' };
@@ -1660,14 +1769,233 @@ async function fileDigest(file, algorithm) {
     return hash.digest('hex');
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 15 modules
-var tool_cache = __webpack_require__(7121);
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 13 modules
+var tool_cache = __webpack_require__(9241);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(4942);
+;// CONCATENATED MODULE: ./src/installers/download.ts
+/**
+ * Downloads a tool archive with limits that a broken or hostile mirror cannot get around: an overall
+ * deadline (headers and body), a stall limit (no byte for that long), and a size cap checked before each
+ * write, so at most `maxBytes` ever reach the disk. @actions/tool-cache's downloadTool has none of these
+ * (a mirror that trickled a byte a minute never ended; an endless body filled RUNNER_TEMP).
+ *
+ * Proxies are honoured as tool-cache does, with the agent of @actions/http-client (https_proxy, no_proxy).
+ * Redirects are followed (a mirror's CDN), never from https down to http.
+ *
+ * The limits come from the installer (its archive's size cap) and, to override them, from the environment:
+ * CARTS_DEPLOY_DOWNLOAD_TIMEOUT_MS, CARTS_DEPLOY_DOWNLOAD_STALL_MS, CARTS_DEPLOY_DOWNLOAD_MAX_BYTES.
+ */
+
+
+
+
+
+
+
+
+const DOWNLOAD_TIMEOUT_ENV = 'CARTS_DEPLOY_DOWNLOAD_TIMEOUT_MS';
+const DOWNLOAD_STALL_ENV = 'CARTS_DEPLOY_DOWNLOAD_STALL_MS';
+const DOWNLOAD_MAX_BYTES_ENV = 'CARTS_DEPLOY_DOWNLOAD_MAX_BYTES';
+const DEFAULT_DEADLINE_MS = 10 * 60_000;
+const DEFAULT_STALL_MS = 60_000;
+const MAX_REDIRECTS = 5;
+const ATTEMPTS = 3;
+/** The limits for an archive whose cap is `maxBytes`, unless the environment sets others. */
+function downloadLimits(maxBytes, env = process.env) {
+    const num = (name, fallback) => {
+        const value = Number(env[name]);
+        return env[name] && Number.isSafeInteger(value) && value > 0 ? value : fallback;
+    };
+    return {
+        deadlineMs: num(DOWNLOAD_TIMEOUT_ENV, DEFAULT_DEADLINE_MS),
+        stallMs: num(DOWNLOAD_STALL_ENV, DEFAULT_STALL_MS),
+        maxBytes: num(DOWNLOAD_MAX_BYTES_ENV, maxBytes)
+    };
+}
+/** A download that cannot complete; `retry` when another attempt may succeed (5xx, a reset connection). */
+class DownloadError extends Error {
+    status;
+    retry;
+    constructor(message, status, retry = false) {
+        super(message);
+        this.status = status;
+        this.retry = retry;
+        this.name = 'DownloadError';
+    }
+}
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024)
+        return `${+(bytes / 1024 / 1024).toFixed(1)} MiB`;
+    if (bytes >= 1024)
+        return `${+(bytes / 1024).toFixed(1)} KiB`;
+    return `${bytes} bytes`;
+}
+function formatMs(ms) {
+    return ms < 10_000 ? `${+(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+/**
+ * Writes `url`'s body to `dest`. On any failure `dest` is removed and a DownloadError says why in one line
+ * (without the URL: the caller names it).
+ */
+async function downloadFile(url, dest, limits) {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), limits.deadlineMs);
+    const overdue = () => new DownloadError(`not complete within ${formatMs(limits.deadlineMs)} (overall download deadline)`);
+    try {
+        for (let attempt = 1;; attempt++) {
+            try {
+                await attemptDownload(url, dest, limits, deadline.signal);
+                return;
+            }
+            catch (error) {
+                await (0,promises_.rm)(dest, { force: true });
+                if (deadline.signal.aborted)
+                    throw overdue();
+                if (!(error instanceof DownloadError) || !error.retry || attempt >= ATTEMPTS)
+                    throw error;
+            }
+            try {
+                await (0,external_node_timers_promises_.setTimeout)(1000 * attempt, undefined, { signal: deadline.signal });
+            }
+            catch {
+                throw overdue();
+            }
+        }
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function attemptDownload(url, dest, limits, signal) {
+    const response = await follow(url, limits, signal);
+    const length = Number(response.headers['content-length']);
+    if (Number.isFinite(length) && length > limits.maxBytes) {
+        response.destroy();
+        throw tooLarge(limits, `it announces ${formatBytes(length)}`);
+    }
+    let written = 0;
+    const cap = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            written += chunk.length;
+            if (written > limits.maxBytes)
+                done(tooLarge(limits, 'the body went on past it'));
+            else
+                done(null, chunk);
+        }
+    });
+    const stall = stallWatch(response, limits.stallMs);
+    try {
+        await (0,external_node_stream_promises_.pipeline)(response, cap, (0,external_node_fs_.createWriteStream)(dest, { mode: 0o600 }), { signal });
+    }
+    catch (error) {
+        if (error instanceof DownloadError)
+            throw error;
+        if (stall.fired())
+            throw stalled(limits);
+        if (signal.aborted)
+            throw error;
+        throw new DownloadError(`the connection failed after ${formatBytes(written)}: ${message(error)}`, 0, true);
+    }
+    finally {
+        stall.stop();
+    }
+}
+function tooLarge(limits, why) {
+    return new DownloadError(`larger than the size cap of ${formatBytes(limits.maxBytes)} (${why}); stopped`);
+}
+function stalled(limits) {
+    return new DownloadError(`no data for ${formatMs(limits.stallMs)} (stall limit); stopped`);
+}
+function message(error) {
+    return (error instanceof Error ? error.message : String(error)).replace(/\r?\n/g, ' ');
+}
+/** Destroys the stream when no data came for `ms`; `fired` tells afterwards whether that is why it ended. */
+function stallWatch(stream, ms) {
+    let fired = false;
+    let timer = setTimeout(fire, ms);
+    function fire() {
+        fired = true;
+        stream.destroy(new Error('stalled'));
+    }
+    const onData = () => {
+        clearTimeout(timer);
+        timer = setTimeout(fire, ms);
+    };
+    stream.on('data', onData);
+    return {
+        fired: () => fired,
+        stop: () => {
+            clearTimeout(timer);
+            stream.off('data', onData);
+        }
+    };
+}
+/** The response with a 200 status, after at most MAX_REDIRECTS redirects. */
+async function follow(url, limits, signal) {
+    let current = new URL(url);
+    for (let hop = 0;; hop++) {
+        const response = await get(current, limits, signal);
+        const status = response.statusCode ?? 0;
+        if (status === 200)
+            return response;
+        response.resume(); // discard the body of a redirect or an error
+        const location = response.headers.location;
+        if ([301, 302, 303, 307, 308].includes(status) && location) {
+            const next = new URL(location, current);
+            if (hop >= MAX_REDIRECTS)
+                throw new DownloadError(`more than ${MAX_REDIRECTS} redirects`, status);
+            if (current.protocol === 'https:' && next.protocol !== 'https:') {
+                throw new DownloadError(`redirected from https to ${next.protocol} (refused)`, status);
+            }
+            if (!['http:', 'https:'].includes(next.protocol)) {
+                throw new DownloadError(`redirected to a ${next.protocol} URL (refused)`, status);
+            }
+            current = next;
+            continue;
+        }
+        const retry = status >= 500 || status === 408 || status === 429;
+        throw new DownloadError(`HTTP ${status}`, status, retry);
+    }
+}
+/** One GET; the response once its headers are in (within the stall limit). */
+function get(url, limits, signal) {
+    const agent = new lib/* HttpClient */.Qq('carts-deploy-action').getAgent(url.href);
+    const request = url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+    return new Promise((resolve, reject) => {
+        const headers = { 'user-agent': 'carts-deploy-action' };
+        const req = request(url, { agent, signal, headers }, response => {
+            req.setTimeout(0); // from here stallWatch watches the body
+            resolve(response);
+        });
+        req.setTimeout(limits.stallMs, () => req.destroy(stalled(limits)));
+        req.on('error', error => {
+            if (error instanceof DownloadError || signal.aborted)
+                reject(error);
+            else
+                reject(new DownloadError(`the request failed: ${message(error)}`, 0, true));
+        });
+        req.end();
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/installers/installer.ts
 /**
  * One install flow for every tool archive, like actions/setup-node: tool cache -> download -> verify ->
  * extract -> check the program is there -> cache. Nothing reaches the tool cache unless its digest
  * matched and it extracted completely, so a bad download can never be reused by a later run.
  */
+
 
 
 
@@ -1712,19 +2040,19 @@ async function installArchive(spec, log) {
         await (0,promises_.rm)(work, { recursive: true, force: true });
     }
 }
+/** With a deadline, a stall limit and a size cap (download.ts); a failed download leaves no file. */
 async function download(spec, dest) {
     try {
-        return await tool_cache/* downloadTool */.bq(spec.url, dest);
+        await downloadFile(spec.url, dest, downloadLimits(spec.maxBytes));
+        return dest;
     }
     catch (error) {
         const name = `${spec.tool} ${spec.version}`;
-        if (error instanceof tool_cache/* HTTPError */.Hl && error.httpStatusCode === 404) {
+        if (error instanceof DownloadError && error.status === 404) {
             throw new InstallError(`${name} not found at ${spec.url} (HTTP 404)`);
         }
-        if (error instanceof tool_cache/* HTTPError */.Hl) {
-            throw new InstallError(`${name}: download from ${spec.url} failed (HTTP ${error.httpStatusCode})`);
-        }
-        throw new InstallError(`${name}: download from ${spec.url} failed: ${(0,errors/* describe */.q0)(error)}`);
+        const why = error instanceof DownloadError ? error.message : (0,errors/* describe */.q0)(error);
+        throw new InstallError(`${name}: download from ${spec.url} failed: ${why}; nothing was cached`);
     }
 }
 /** Before extracting: tar must never see bytes we have not verified. */
@@ -1771,6 +2099,8 @@ async function isExecutable(file) {
 
 
 
+/** Helm's release archives are 15 to 25 MB; a mirror that sends far more is broken or hostile. */
+const HELM_MAX_BYTES = 128 * 1024 * 1024;
 /** Node's process.arch -> the arch in Helm's archive names. */
 function helmArch(nodeArch = process.arch) {
     if (nodeArch === 'x64')
@@ -1804,7 +2134,8 @@ async function installHelm(config, log, options = {}) {
         digest,
         root: `linux-${arch}`,
         binary: 'helm',
-        arch
+        arch,
+        maxBytes: HELM_MAX_BYTES
     }, log);
     return { path: external_node_path_default().join(root, 'helm'), version };
 }
@@ -1812,7 +2143,10 @@ async function systemHelm(log) {
     const found = await io/* which */.K7('helm', false);
     if (!found)
         throw new InstallError("helm-version is 'system' but there is no helm on PATH");
-    const { stdout } = await (0,exec/* execTool */.w)(found, ['version', '--short']);
+    const { stdout } = await (0,exec/* execTool */.wc)(found, ['version', '--short'], {
+        inherit: exec/* KUBE_ENV */._8,
+        timeoutMs: 60_000
+    });
     const version = parseHelmVersion(stdout);
     if (!version)
         throw new InstallError(`${found} version --short printed no version: ${stdout.trim()}`);
@@ -1841,6 +2175,8 @@ function unknownVersion(version, arch, archives) {
 
 /** JMeter 5.x refuses to start on older Java. */
 const MIN_JAVA_MAJOR = 8;
+/** JMeter 5.x binary archives are 60 to 90 MB; a mirror that sends far more is broken or hostile. */
+const JMETER_MAX_BYTES = 256 * 1024 * 1024;
 function jmeterUrl(baseUrl, version) {
     return `${baseUrl.replace(/\/+$/, '')}/${jmeterArchiveName(version)}`;
 }
@@ -1866,7 +2202,11 @@ async function checkJava(log) {
     const hint = `add actions/setup-java (Java >= ${MIN_JAVA_MAJOR}) before this step`;
     if (!java)
         throw new InstallError(`Java not found: ${hint}`);
-    const { stdout, stderr } = await (0,exec/* execTool */.w)(java, ['-version'], { allowFailure: true });
+    const { stdout, stderr } = await (0,exec/* execTool */.wc)(java, ['-version'], {
+        allowFailure: true,
+        inherit: exec/* JAVA_ENV */.f9,
+        timeoutMs: 60_000
+    });
     const major = parseJavaMajor(stderr + stdout);
     if (major === undefined)
         throw new InstallError(`${java} -version printed no version: ${hint}`);
@@ -1912,7 +2252,8 @@ async function unpackJmeter(config, version, archiveName, digest, log) {
         archiveName,
         digest,
         root: `apache-jmeter-${version}`,
-        binary: external_node_path_default().join('bin', 'jmeter')
+        binary: external_node_path_default().join('bin', 'jmeter'),
+        maxBytes: JMETER_MAX_BYTES
     }, log);
     return { home, bin: external_node_path_default().join(home, 'bin', 'jmeter'), version };
 }
@@ -1922,7 +2263,7 @@ async function systemJmeter(log) {
         throw new InstallError("jmeter-version is 'system' but there is no jmeter on PATH");
     // PATH often holds a symlink (/usr/local/bin/jmeter); JMETER_HOME is two levels above the real one.
     const bin = await (0,promises_.realpath)(found);
-    const { stdout, stderr } = await (0,exec/* execTool */.w)(bin, ['--version'], { timeoutMs: 60_000 });
+    const { stdout, stderr } = await (0,exec/* execTool */.wc)(bin, ['--version'], { inherit: exec/* JAVA_ENV */.f9, timeoutMs: 60_000 });
     const version = parseJmeterVersion(stdout + stderr);
     if (!version)
         throw new InstallError(`${bin} --version printed no version`);
@@ -2045,8 +2386,9 @@ async function runJmeter(options) {
     (0,external_node_fs_.rmSync)(files.dir, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(files.dir, { recursive: true });
     const started = performance.now();
-    const result = await (0,exec/* execTool */.w)(options.bin, jmeterArgs(options.script, files, options.properties), {
+    const result = await (0,exec/* execTool */.wc)(options.bin, jmeterArgs(options.script, files, options.properties), {
         cwd: options.cwd,
+        inherit: exec/* JAVA_ENV */.f9,
         timeoutMs: options.timeoutMs,
         allowFailure: true,
         onOutput: options.onLine ? lines(options.onLine) : undefined
@@ -2055,7 +2397,7 @@ async function runJmeter(options) {
     const output = `${result.stdout}${result.stderr ? `\n--- stderr ---\n${result.stderr}` : ''}`;
     (0,external_node_fs_.writeFileSync)(files.output, output);
     // Killed on timeout, the JVM may report 143 rather than a signal: elapsed time is what tells.
-    const timedOut = result.exitCode !== 0 && seconds * 1000 >= options.timeoutMs - 50;
+    const timedOut = result.timedOut === true || (result.exitCode !== 0 && seconds * 1000 >= options.timeoutMs - 50);
     const error = jmeter_explain(result.exitCode, timedOut, options.timeoutMs, output, readText(files.log));
     return { exitCode: result.exitCode, seconds, timedOut, error, jtlWritten: nonEmpty(files.jtl) };
 }
@@ -2130,19 +2472,28 @@ function keptnProperties(serviceUrl, workload, keptn) {
 
 // EXTERNAL MODULE: ./src/results-file/jtl-read.ts + 9 modules
 var jtl_read = __webpack_require__(7038);
-// EXTERNAL MODULE: ./src/results-file/sli.ts + 1 modules
-var sli = __webpack_require__(771);
+// EXTERNAL MODULE: ./src/results-file/sli.ts
+var sli = __webpack_require__(4741);
 ;// CONCATENATED MODULE: ./src/jmeter-tests/verdict.ts
 /** Keptn's pass/fail rules for one JMeter run, computed from its JTL rather than from JMeter's summary line. */
 
 
 
-/** Reads the JTL with the gate engine's reader (CSV or XML, quote-aware, fixed memory). */
+/**
+ * Reads the JTL with the gate engine's reader (CSV or XML, quote-aware, fixed memory). A damaged file
+ * (a quote, comment or CDATA section never closed, a missing closing tag) throws ResultsFileError naming
+ * its line; the caller fails the test with it.
+ */
 function countJtl(file) {
     const sink = new sli/* SampleSink */.o3();
     (0,jtl_read/* readJtl */.rn)(file, sink);
     const { count, failed, hist } = sink.total;
-    return { samples: count, errors: failed, avgMs: hist.count > 0 ? hist.sum / hist.count : null };
+    return {
+        samples: count,
+        errors: failed,
+        avgMs: hist.count > 0 ? hist.sum / hist.count : null,
+        warnings: sink.warnings
+    };
 }
 /** The number of failed samples a workload tolerates. */
 function allowedErrors(workload, samples) {
@@ -2235,6 +2586,8 @@ async function runWorkload(settings, workload, dir) {
     const counts = readCounts(files.jtl);
     if ('reason' in counts)
         return { ...base, verdict: 'fail', reason: counts.reason };
+    for (const warning of counts.warnings ?? [])
+        settings.log.warning(`${workload.teststrategy} results: ${warning}`);
     const verdict = judge(workload, counts);
     const reason = counts.samples === 0 ? noResults(files.log, 'recorded no samples') : verdict.reason;
     return { ...base, ...verdict, reason, samples: counts.samples, errors: counts.errors };
@@ -2664,7 +3017,7 @@ const SCHEMA = {
     additionalProperties: false
 };
 function loadSlo(file) {
-    return parseSlo((0,_files_user_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readUserFile */ .E1)(file, 'yaml'), file);
+    return (0,_files_user_file_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUserFile */ .HJ)(file, 'yaml', text => parseSlo(text, file));
 }
 /** Parses slo.yaml text; schema errors throw ConfigFileError with the line. */
 function parseSlo(text, file) {
@@ -2678,7 +3031,11 @@ function parseSlo(text, file) {
     }
     const raw = src.value;
     const notes = [];
-    const objectives = (raw.objectives ?? []).map((o, i) => objective(o, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['objectives', i]), notes));
+    const objectives = (raw.objectives ?? []).map((o, i) => {
+        const lineOf = (...path) => (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['objectives', i, ...path]);
+        return objective(o, lineOf, notes, (line, detail) => new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigFileError */ .x(file, line, `objectives.${i}.${detail}`));
+    });
+    checkWeights(objectives, file, i => (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['objectives', i, 'weight']));
     const totalScore = {
         pass: scoreThreshold(raw.total_score?.pass, 'pass', file, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['total_score', 'pass'])),
         warning: scoreThreshold(raw.total_score?.warning, 'warning', file, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['total_score', 'warning']))
@@ -2706,23 +3063,30 @@ function comparison(raw) {
         aggregateFunction: c.aggregate_function ?? 'avg'
     };
 }
-function objective(o, line, notes) {
+/** The largest total of weights a score can be computed from (100 × the total must stay finite). */
+const MAX_TOTAL_WEIGHT = Number.MAX_VALUE / 1000;
+function objective(o, lineOf, notes, fileError) {
+    const line = lineOf();
     const errors = [];
-    const parse = (list) => (list ?? []).map(group => {
+    const parse = (kind, list) => (list ?? []).map((group, g) => {
         const items = group?.criteria ?? [];
         if (items.length === 0)
             errors.push({ text: '', message: 'a criteria list is empty' });
         const parsed = items.map(item => (0,_criteria_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCriterion */ .Jn)(String(item)));
         const good = [];
-        for (const c of parsed)
-            if ((0,_criteria_js__WEBPACK_IMPORTED_MODULE_5__/* .isCriterionError */ .Ii)(c))
-                errors.push(c);
-            else
+        parsed.forEach((c, k) => {
+            if (!(0,_criteria_js__WEBPACK_IMPORTED_MODULE_5__/* .isCriterionError */ .Ii)(c))
                 good.push(c);
+            // Well formed but its number is not finite (e.g. 400 digits): the file is wrong, not the run.
+            else if ((0,_criteria_js__WEBPACK_IMPORTED_MODULE_5__/* .hasInfiniteNumber */ .mP)(c.text))
+                throw fileError(lineOf(kind, g, 'criteria', k), `${kind}.${g}.criteria.${k}: ${c.message}`);
+            else
+                errors.push(c);
+        });
         return good;
     });
-    const pass = parse(o.pass);
-    const warning = parse(o.warning);
+    const pass = parse('pass', o.pass);
+    const warning = parse('warning', o.warning);
     for (const c of [...pass, ...warning].flat()) {
         if (c.percent && c.amount >= 0 && !c.text.includes('+')) {
             notes.push(`${o.sli}: "${c.text.trim()}" is relative to earlier runs (a % makes a Keptn criterion relative); write "${c.operator}${c.amount}" for a fixed limit`);
@@ -2732,13 +3096,22 @@ function objective(o, line, notes) {
         sli: o.sli,
         ...(o.displayName ? { displayName: o.displayName } : {}),
         keySli: o.key_sli === true,
-        // Keptn: a missing or zero weight counts as 1.
+        // Keptn: a missing or zero weight counts as 1. (Non-finite weights never get here: parseYaml refuses them.)
         weight: o.weight ? o.weight : 1,
         pass,
         warning,
         errors,
         ...(line === undefined ? {} : { line })
     };
+}
+/** Weights whose total would overflow the score (1e308 twice is Infinity, and the score NaN) are refused. */
+function checkWeights(objectives, file, lineOf) {
+    let sum = 0;
+    for (const [i, o] of objectives.entries()) {
+        sum += o.weight;
+        if (!(Number.isFinite(o.weight) && sum <= MAX_TOTAL_WEIGHT))
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigFileError */ .x(file, lineOf(i), `objectives.${i}.weight: ${o.weight} makes the total of the weights too large to score (keep weights small, e.g. 1 to 10)`);
+    }
 }
 /** "90%", "90" or 90 → 90; absent → null. */
 function scoreThreshold(value, key, file, line) {
@@ -3007,7 +3380,7 @@ function parseShipyard(text, file) {
 async function loadShipyard(file) {
     if (file === undefined)
         return DEFAULT_SHIPYARD;
-    return parseShipyard((0,user_file/* readUserFile */.E1)(file, 'yaml'), file);
+    return (0,user_file/* parseUserFile */.HJ)(file, 'yaml', text => parseShipyard(text, file));
 }
 /** The carts hackfest pipeline: used when no shipyard is given. */
 const DEFAULT_SHIPYARD = {
