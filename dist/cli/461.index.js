@@ -27,6 +27,7 @@ var esm = __webpack_require__(8179);
  * Every action input and output, with its default: the single source that action.yml, the README table
  * and the defaults applied outside the runner (CLI, local runs) are checked against.
  */
+// A table of data: entries of one shape are rows, not repeated logic.
 const INPUTS = {
     tag: { description: 'Image tag to deliver, e.g. 0.8.1 (an OCI tag).', required: true },
     stage: {

@@ -9,6 +9,7 @@ export interface InputSpec {
   readonly required?: true
 }
 
+// A table of data: entries of one shape are rows, not repeated logic.
 export const INPUTS = {
   tag: { description: 'Image tag to deliver, e.g. 0.8.1 (an OCI tag).', required: true },
   stage: {
