@@ -55,7 +55,9 @@ export default tseslint.config(
         clearTimeout: 'readonly',
         setInterval: 'readonly',
         clearInterval: 'readonly',
-        performance: 'readonly'
+        performance: 'readonly',
+        fetch: 'readonly',
+        AbortSignal: 'readonly'
       }
     },
     rules: {

@@ -37821,7 +37821,7 @@ function explain(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4548);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7484);
 /** Entry point the runner starts (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37831,7 +37831,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4548:
+/***/ 7484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41017,19 +41017,10 @@ function execTool(command, args, options = {}) {
         const fail = (code, output) => new errors/* ToolError */.v4(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
         let child;
         try {
-            child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
-                cwd: options.cwd,
-                env: childEnv(options),
-                stdio: ['pipe', 'pipe', 'pipe'],
-                detached: true // its own process group: see the header
-            });
+            child = spawnGroup(command, args, options);
         }
         catch (error) {
-            // Node throws some spawn errors at once. Linux refuses one argument or variable over 128 KiB (and
-            // all of them together over ~2 MiB) with E2BIG: say what that means.
-            const { code, message } = error;
-            const why = code === 'E2BIG' ? ': its arguments or environment are too large (one value over 128 KiB?)' : '';
-            reject(fail(null, `${message}${why}`));
+            reject(fail(null, error.message));
             return;
         }
         const out = [];
@@ -41084,6 +41075,99 @@ function execTool(command, args, options = {}) {
         child.stdin.on('error', () => { });
         child.stdin.end(options.input ?? '');
     });
+}
+/** Spawns the program as the leader of its own process group (see the header), with the filtered environment. */
+function spawnGroup(command, args, options) {
+    try {
+        return (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+            cwd: options.cwd,
+            env: childEnv(options),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            detached: true
+        });
+    }
+    catch (error) {
+        // Node throws some spawn errors at once. Linux refuses one argument or variable over 128 KiB (and
+        // all of them together over ~2 MiB) with E2BIG: say what that means.
+        const { code, message } = error;
+        const why = code === 'E2BIG' ? ': its arguments or environment are too large (one value over 128 KiB?)' : '';
+        throw new Error(`${message}${why}`);
+    }
+}
+/** Output kept for waitFor and errors: a chatty program must not grow our memory. */
+const RUNNING_OUTPUT_CAP = 64 * 1024;
+/**
+ * Starts a program that runs until stop(); `timeoutMs` bounds its whole life all the same (the test step's
+ * deadline), so one that is never stopped (a crash between start and stop) still ends.
+ */
+function startTool(command, args, options) {
+    const name = options.name ?? command;
+    const graceMs = options.killGraceMs ?? KILL_GRACE_MS;
+    const fail = (output, code = null) => new errors/* ToolError */.v4(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
+    const child = spawnGroup(command, args, options);
+    let output = '';
+    let exit;
+    const listeners = new Set();
+    const notify = () => listeners.forEach(listener => listener());
+    const exited = new Promise(resolve => {
+        child.on('error', error => {
+            output += `\n${error.message}`;
+            exit ??= { code: null };
+            untrack(child);
+            notify();
+            resolve();
+        });
+        child.on('close', code => {
+            exit ??= { code };
+            untrack(child);
+            notify();
+            resolve();
+        });
+    });
+    if (child.pid !== undefined)
+        track(child);
+    const onData = (chunk) => {
+        if (output.length < RUNNING_OUTPUT_CAP)
+            output += chunk.toString();
+        notify();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.stdin.on('error', () => { });
+    child.stdin.end();
+    let stopping;
+    const stop = () => (stopping ??= (async () => {
+        if (!exit) {
+            killGroup(child, 'SIGTERM');
+            const kill = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+            await exited;
+            clearTimeout(kill);
+        }
+        destroyPipes(child);
+    })());
+    const lifetime = setTimeout(() => void stop(), options.timeoutMs);
+    void exited.then(() => clearTimeout(lifetime));
+    const waitFor = (pattern, timeoutMs) => new Promise((resolve, reject) => {
+        const check = () => {
+            const match = pattern.exec(output);
+            if (match)
+                return done(() => resolve(match));
+            if (exit)
+                return done(() => reject(fail(output.trim() || 'it exited without a word', exit?.code)));
+        };
+        const timer = setTimeout(() => {
+            done(() => reject(fail(`${output.trim()}\n${name} ${args[0] ?? ''} said nothing that was expected within ${seconds(timeoutMs)}`.trim())));
+            void stop();
+        }, timeoutMs);
+        const done = (settle) => {
+            clearTimeout(timer);
+            listeners.delete(check);
+            settle();
+        };
+        listeners.add(check);
+        check();
+    });
+    return { waitFor, stop };
 }
 function seconds(ms) {
     return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
@@ -43184,6 +43268,22 @@ function applyArgs(namespace) {
 function apiResourcesArgs(group) {
     return ['api-resources', `--api-group=${group}`, '--output', 'name'];
 }
+/** A local port on loopback only, chosen by kubectl (`:port`): nothing else on the runner can reach it. */
+function portForwardArgs(service, namespace, port) {
+    return [
+        'port-forward',
+        '--address',
+        '127.0.0.1',
+        '--namespace',
+        namespace,
+        `service/${service}`,
+        `:${port}`
+    ];
+}
+/** kubectl's own line once it listens: `Forwarding from 127.0.0.1:41233 -> 8080`. */
+const FORWARDING = /^Forwarding from 127\.0\.0\.1:(\d+) -> \d+$/m;
+/** How long kubectl may take to find a pod behind the service and listen. */
+const PORT_FORWARD_START_MS = 60_000;
 /** The deadline of a kubectl call that does not wait for a rollout: a hung API server ends it. */
 const KUBECTL_TIMEOUT_MS = 120_000;
 class Kubectl {
@@ -43226,6 +43326,26 @@ class Kubectl {
     async apiResources(group) {
         const result = await this.exec(apiResourcesArgs(group));
         return result.stdout.split('\n').filter(Boolean);
+    }
+    /**
+     * Forwards a free local port to the service's `port` (one of its pods, through the API server) until
+     * close(), or until `lifetimeMs` has passed.
+     */
+    async portForward(service, namespace, port, lifetimeMs) {
+        const running = startTool(this.path, portForwardArgs(service, namespace, port), {
+            name: 'kubectl',
+            inherit: KUBE_ENV,
+            env: this.env,
+            timeoutMs: lifetimeMs
+        });
+        try {
+            const match = await running.waitFor(FORWARDING, PORT_FORWARD_START_MS);
+            return { localPort: Number(match[1]), close: () => running.stop() };
+        }
+        catch (error) {
+            await running.stop();
+            throw error;
+        }
     }
     exec(args, options = {}) {
         return execTool(this.path, args, {
@@ -43486,10 +43606,18 @@ function lastLine(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/deployment/service-url.ts
-/** Pure: the URL the tests reach a service at, from the `service-url` template. */
 /** The service-url template with {service} {namespace} {stage} {project} replaced. */
 function renderServiceUrl(template, vars) {
     return template.replace(/\{(service|namespace|stage|project)\}/g, (_, key) => vars[key]);
+}
+/** The URL a template gives; none for a port-forward, whose local port exists only while the tests run. */
+function serviceUrlOf(access, vars) {
+    return access.kind === 'url' ? renderServiceUrl(access.template, vars) : undefined;
+}
+/** The port a port-forward goes to: the TCP port named `http`, else the first TCP port; none without one. */
+function httpPortOf(ports) {
+    const tcp = (ports ?? []).filter(p => (p.protocol ?? 'TCP') === 'TCP');
+    return (tcp.find(p => p.name === 'http') ?? tcp[0])?.port;
 }
 
 ;// CONCATENATED MODULE: ./src/deployment/istio.ts
@@ -43778,14 +43906,14 @@ async function deploy(ctx) {
         liveColour: target.liveColour,
         traffic: target.traffic,
         testService: target.testService,
-        serviceUrl: renderServiceUrl(ctx.config.serviceUrl, { ...ctx.plan, service: target.testService }),
+        serviceUrl: serviceUrlOf(ctx.config.serviceAccess, { ...ctx.plan, service: target.testService }),
         image,
         helmMajor: major,
         recovered: upgraded.recovered,
         helmSeconds: upgraded.helmSeconds
     };
     await strategy.afterDeploy(ctx, cluster, result);
-    ctx.log.info(`${image} is ${spec.release} revision ${result.revision} in ${spec.namespace}: ${result.serviceUrl}`);
+    ctx.log.info(`${image} is ${spec.release} revision ${result.revision} in ${spec.namespace}: ${result.serviceUrl ?? `service/${result.testService}`}`);
     return result;
 }
 /** Where the deploy goes (the strategy's decision), and that release repaired if a crashed run left it stuck. */
@@ -47139,6 +47267,33 @@ function installStepWith(options = {}) {
 }
 const installStep = installStepWith();
 
+;// CONCATENATED MODULE: ./src/deployment/service-endpoint.ts
+/**
+ * Where the tests reach the new version for as long as they run: the URL of the `service-url` template,
+ * or a `kubectl port-forward` to its Service that is closed afterwards (a runner outside the cluster).
+ */
+
+
+
+/** `lifetimeMs` bounds a port-forward even if close() is never reached. */
+async function openServiceEndpoint(ctx, service, lifetimeMs) {
+    const access = ctx.config.serviceAccess;
+    if (access.kind === 'url')
+        return { url: renderServiceUrl(access.template, { ...ctx.plan, service }), close: async () => { } };
+    const namespace = ctx.plan.namespace;
+    const { kubectl } = await clusterFor(ctx);
+    const found = await kubectl.getJson('service', service, namespace);
+    if (!found)
+        throw new errors/* DeployError */.sH(`service-url port-forward: there is no service ${service} in ${namespace} (the chart must create it)`);
+    const port = httpPortOf(found.spec.ports);
+    if (port === undefined)
+        throw new errors/* DeployError */.sH(`service-url port-forward: service ${service} in ${namespace} has no TCP port`);
+    const forward = await kubectl.portForward(service, namespace, port, lifetimeMs);
+    const url = `http://127.0.0.1:${forward.localPort}`;
+    ctx.log.info(`the tests reach service/${service}:${port} in ${namespace} through kubectl port-forward: ${url}`);
+    return { url, close: () => forward.close() };
+}
+
 ;// CONCATENATED MODULE: ./src/programs/jmeter.ts
 /**
  * The JMeter wrapper: the command line, and a runner that does not trust the exit
@@ -47470,8 +47625,17 @@ async function runStageTests(ctx, options) {
     const resultsDir = external_node_path_default().join(ctx.tempDir, 'jmeter-results');
     (0,external_node_fs_.rmSync)(resultsDir, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(resultsDir, { recursive: true });
-    const settings = await runSettings(ctx, jmeterDir, options);
-    const result = await runTests(settings, set, main, resultsDir);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
+    const bin = await jmeterBin(ctx, options);
+    const endpoint = await endpointOf(ctx, options, timeoutMs);
+    let result;
+    try {
+        const settings = runSettings(ctx, jmeterDir, bin, endpoint.url, timeoutMs);
+        result = await runTests(settings, set, main, resultsDir);
+    }
+    finally {
+        await endpoint.close();
+    }
     const line = `tests (${main.teststrategy}): ${result.verdict} — ${result.reason}`;
     if (result.verdict === 'pass')
         ctx.log.info(line);
@@ -47479,23 +47643,29 @@ async function runStageTests(ctx, options) {
         ctx.log.warning(line);
     return result;
 }
-async function runSettings(ctx, jmeterDir, options) {
-    const bin = options.jmeterBin ?? (await ctx.results.install?.jmeter)?.bin;
-    if (!bin)
+async function jmeterBin(ctx, options) {
+    const found = options.jmeterBin ?? (await ctx.results.install?.jmeter)?.bin;
+    if (!found)
         throw new errors/* SetupError */.w3('JMeter is not installed: the install step did not provide it for this stage');
+    return found;
+}
+function runSettings(ctx, jmeterDir, jmeterBin, serviceUrl, timeoutMs) {
     return {
-        bin,
+        bin: jmeterBin,
         jmeterDir,
-        serviceUrl: options.serviceUrl ?? serviceUrlOf(ctx),
+        serviceUrl,
         keptn: { project: ctx.plan.project, stage: ctx.plan.stage, service: ctx.config.service },
-        timeoutMs: options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS,
+        timeoutMs,
         log: ctx.log
     };
 }
-// The deploy step knows which service the new version answers on (blue/green: the new colour's).
-function serviceUrlOf(ctx) {
-    return (ctx.results.deploy?.serviceUrl ??
-        renderServiceUrl(ctx.config.serviceUrl, { ...ctx.plan, service: ctx.config.service }));
+// The deploy step knows which service the new version answers on (blue/green: the new colour's). A
+// port-forward lives as long as the tests may, and a minute more to start.
+function endpointOf(ctx, options, timeoutMs) {
+    if (options.serviceUrl)
+        return Promise.resolve({ url: options.serviceUrl, close: async () => { } });
+    const service = ctx.results.deploy?.testService ?? ctx.config.service;
+    return openServiceEndpoint(ctx, service, timeoutMs + 60_000);
 }
 /** Health check (when there is one), then the main workload unless the health check failed. */
 async function runTests(settings, set, main, resultsDir) {
@@ -47737,7 +47907,7 @@ const INPUTS = {
         default: 'https://archive.apache.org/dist/jmeter/binaries'
     },
     'service-url': {
-        description: 'URL the tests reach the new version at; {service}, {namespace}, {stage}, {project} are replaced.',
+        description: "URL the tests reach the new version at ({service}, {namespace}, {stage}, {project} are replaced), or 'port-forward': kubectl port-forward to its Service while the tests run.",
         default: 'http://{service}.{namespace}'
     },
     'jmeter-dir': {
@@ -47778,8 +47948,14 @@ const OUTPUTS = {
     'results-dir': 'Folder with the JMeter results (JTL, log, HTML dashboard), for upload as an artifact.'
 };
 
+;// CONCATENATED MODULE: ./src/contracts/config.ts
+/** The typed, validated configuration of one run: what inputs.ts (action) and the CLI produce. */
+/** The `service-url` value that asks for a port-forward instead of a URL. */
+const PORT_FORWARD = 'port-forward';
+
 ;// CONCATENATED MODULE: ./src/inputs/build-config.ts
 /** Raw input strings (from the runner or the CLI) to one validated, frozen ActionConfig. */
+
 
 
 
@@ -47833,7 +48009,7 @@ function buildConfig(raw, env) {
         jmeterVersion: toolVersion('jmeter-version', get('jmeter-version')),
         helmDownloadUrl: httpUrl('helm-download-url', get('helm-download-url')),
         jmeterDownloadUrl: httpUrl('jmeter-download-url', get('jmeter-download-url')),
-        serviceUrl: serviceUrl(get('service-url')),
+        serviceAccess: serviceAccess(get('service-url')),
         jmeterDir: inWorkspace('jmeter-dir'),
         gate: gate(inWorkspace('slo'), optional('thresholds')),
         sliValuesFile: inWorkspace('sli-values'),
@@ -47875,11 +48051,22 @@ function configRepo(value, env) {
     }
     return pathInWorkspace('config-repo', value, env.workspace);
 }
-function serviceUrl(template) {
+function serviceAccess(value) {
+    if (value === PORT_FORWARD)
+        return { kind: 'port-forward' };
+    return { kind: 'url', template: serviceUrlTemplate(value) };
+}
+function serviceUrlTemplate(template) {
+    const expected = `'${PORT_FORWARD}', or an http(s) URL with placeholders among {service} {namespace} {stage} {project}`;
     const unknown = /\{(?!service\}|namespace\}|stage\}|project\})[^}]*\}/.exec(template);
     if (unknown)
-        throw new errors/* InputError */.dz('service-url', 'placeholders among {service} {namespace} {stage} {project}', unknown[0]);
-    httpUrl('service-url', template.replace(/\{(\w+)\}/g, 'x'));
+        throw new errors/* InputError */.dz('service-url', expected, unknown[0]);
+    try {
+        httpUrl('service-url', template.replace(/\{(\w+)\}/g, 'x'));
+    }
+    catch {
+        throw new errors/* InputError */.dz('service-url', expected, template);
+    }
     return template;
 }
 function author(value) {

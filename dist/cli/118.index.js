@@ -773,6 +773,7 @@ function explain(error) {
 /* harmony export */   NV: () => (/* binding */ GIT_ENV),
 /* harmony export */   _8: () => (/* binding */ KUBE_ENV),
 /* harmony export */   f9: () => (/* binding */ JAVA_ENV),
+/* harmony export */   pQ: () => (/* binding */ startTool),
 /* harmony export */   wc: () => (/* binding */ execTool)
 /* harmony export */ });
 /* unused harmony exports BASE_ENV, DEFAULT_TIMEOUT_MS, KILL_GRACE_MS, childEnv */
@@ -858,19 +859,10 @@ function execTool(command, args, options = {}) {
         const fail = (code, output) => new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ToolError */ .v4(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
         let child;
         try {
-            child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
-                cwd: options.cwd,
-                env: childEnv(options),
-                stdio: ['pipe', 'pipe', 'pipe'],
-                detached: true // its own process group: see the header
-            });
+            child = spawnGroup(command, args, options);
         }
         catch (error) {
-            // Node throws some spawn errors at once. Linux refuses one argument or variable over 128 KiB (and
-            // all of them together over ~2 MiB) with E2BIG: say what that means.
-            const { code, message } = error;
-            const why = code === 'E2BIG' ? ': its arguments or environment are too large (one value over 128 KiB?)' : '';
-            reject(fail(null, `${message}${why}`));
+            reject(fail(null, error.message));
             return;
         }
         const out = [];
@@ -925,6 +917,99 @@ function execTool(command, args, options = {}) {
         child.stdin.on('error', () => { });
         child.stdin.end(options.input ?? '');
     });
+}
+/** Spawns the program as the leader of its own process group (see the header), with the filtered environment. */
+function spawnGroup(command, args, options) {
+    try {
+        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
+            cwd: options.cwd,
+            env: childEnv(options),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            detached: true
+        });
+    }
+    catch (error) {
+        // Node throws some spawn errors at once. Linux refuses one argument or variable over 128 KiB (and
+        // all of them together over ~2 MiB) with E2BIG: say what that means.
+        const { code, message } = error;
+        const why = code === 'E2BIG' ? ': its arguments or environment are too large (one value over 128 KiB?)' : '';
+        throw new Error(`${message}${why}`);
+    }
+}
+/** Output kept for waitFor and errors: a chatty program must not grow our memory. */
+const RUNNING_OUTPUT_CAP = 64 * 1024;
+/**
+ * Starts a program that runs until stop(); `timeoutMs` bounds its whole life all the same (the test step's
+ * deadline), so one that is never stopped (a crash between start and stop) still ends.
+ */
+function startTool(command, args, options) {
+    const name = options.name ?? command;
+    const graceMs = options.killGraceMs ?? KILL_GRACE_MS;
+    const fail = (output, code = null) => new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ToolError */ .v4(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
+    const child = spawnGroup(command, args, options);
+    let output = '';
+    let exit;
+    const listeners = new Set();
+    const notify = () => listeners.forEach(listener => listener());
+    const exited = new Promise(resolve => {
+        child.on('error', error => {
+            output += `\n${error.message}`;
+            exit ??= { code: null };
+            untrack(child);
+            notify();
+            resolve();
+        });
+        child.on('close', code => {
+            exit ??= { code };
+            untrack(child);
+            notify();
+            resolve();
+        });
+    });
+    if (child.pid !== undefined)
+        track(child);
+    const onData = (chunk) => {
+        if (output.length < RUNNING_OUTPUT_CAP)
+            output += chunk.toString();
+        notify();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.stdin.on('error', () => { });
+    child.stdin.end();
+    let stopping;
+    const stop = () => (stopping ??= (async () => {
+        if (!exit) {
+            killGroup(child, 'SIGTERM');
+            const kill = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+            await exited;
+            clearTimeout(kill);
+        }
+        destroyPipes(child);
+    })());
+    const lifetime = setTimeout(() => void stop(), options.timeoutMs);
+    void exited.then(() => clearTimeout(lifetime));
+    const waitFor = (pattern, timeoutMs) => new Promise((resolve, reject) => {
+        const check = () => {
+            const match = pattern.exec(output);
+            if (match)
+                return done(() => resolve(match));
+            if (exit)
+                return done(() => reject(fail(output.trim() || 'it exited without a word', exit?.code)));
+        };
+        const timer = setTimeout(() => {
+            done(() => reject(fail(`${output.trim()}\n${name} ${args[0] ?? ''} said nothing that was expected within ${seconds(timeoutMs)}`.trim())));
+            void stop();
+        }, timeoutMs);
+        const done = (settle) => {
+            clearTimeout(timer);
+            listeners.delete(check);
+            settle();
+        };
+        listeners.add(check);
+        check();
+    });
+    return { waitFor, stop };
 }
 function seconds(ms) {
     return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;

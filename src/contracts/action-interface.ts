@@ -50,7 +50,7 @@ export const INPUTS = {
   },
   'service-url': {
     description:
-      'URL the tests reach the new version at; {service}, {namespace}, {stage}, {project} are replaced.',
+      "URL the tests reach the new version at ({service}, {namespace}, {stage}, {project} are replaced), or 'port-forward': kubectl port-forward to its Service while the tests run.",
     default: 'http://{service}.{namespace}'
   },
   'jmeter-dir': {

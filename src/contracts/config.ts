@@ -29,8 +29,7 @@ export interface ActionConfig {
   readonly jmeterVersion: ToolVersion
   readonly helmDownloadUrl: string
   readonly jmeterDownloadUrl: string
-  /** Template with {service}, {namespace}, {stage}, {project} placeholders. */
-  readonly serviceUrl: string
+  readonly serviceAccess: ServiceAccess
   readonly jmeterDir?: string
   readonly gate: GateSource
   /** JSON file of SLI name -> number|null from elsewhere, used instead of the test's results. */
@@ -50,3 +49,14 @@ export interface ImageRef {
   readonly repository: string
   readonly tag: string
 }
+
+/** The `service-url` value that asks for a port-forward instead of a URL. */
+export const PORT_FORWARD = 'port-forward'
+
+/**
+ * How the tests reach the new version: a URL template with {service}, {namespace}, {stage}, {project}
+ * (a runner inside the cluster, or a public address), or `kubectl port-forward` to its Service (a runner
+ * that reaches only the API server).
+ */
+export type ServiceAccess =
+  { readonly kind: 'url'; readonly template: string } | { readonly kind: 'port-forward' }

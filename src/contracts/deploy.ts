@@ -23,7 +23,8 @@ export interface DeployResult {
   readonly traffic: Traffic
   /** The service the tests reach the new version through, and its URL from the service-url template. */
   readonly testService: string
-  readonly serviceUrl: string
+  /** None with `service-url: port-forward`: its local port exists only while the tests run. */
+  readonly serviceUrl?: string
   readonly image: string
   readonly helmMajor: HelmMajor
   /** One line when a release left stuck by an earlier run was repaired first. */

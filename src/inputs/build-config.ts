@@ -1,6 +1,6 @@
 /** Raw input strings (from the runner or the CLI) to one validated, frozen ActionConfig. */
 import { INPUTS, type InputName } from '../contracts/action-interface.js'
-import type { ActionConfig, GateSource } from '../contracts/config.js'
+import { PORT_FORWARD, type ActionConfig, type GateSource, type ServiceAccess } from '../contracts/config.js'
 import { InputError } from '../contracts/errors.js'
 import * as check from '../contracts/names.js'
 
@@ -65,7 +65,7 @@ export function buildConfig(raw: RawInputs, env: RunEnvironment): ActionConfig {
     jmeterVersion: check.toolVersion('jmeter-version', get('jmeter-version')),
     helmDownloadUrl: check.httpUrl('helm-download-url', get('helm-download-url')),
     jmeterDownloadUrl: check.httpUrl('jmeter-download-url', get('jmeter-download-url')),
-    serviceUrl: serviceUrl(get('service-url')),
+    serviceAccess: serviceAccess(get('service-url')),
     jmeterDir: inWorkspace('jmeter-dir'),
     gate: gate(inWorkspace('slo'), optional('thresholds')),
     sliValuesFile: inWorkspace('sli-values'),
@@ -108,15 +108,20 @@ function configRepo(value: string | undefined, env: RunEnvironment): string {
   return check.pathInWorkspace('config-repo', value, env.workspace)
 }
 
-function serviceUrl(template: string): string {
+function serviceAccess(value: string): ServiceAccess {
+  if (value === PORT_FORWARD) return { kind: 'port-forward' }
+  return { kind: 'url', template: serviceUrlTemplate(value) }
+}
+
+function serviceUrlTemplate(template: string): string {
+  const expected = `'${PORT_FORWARD}', or an http(s) URL with placeholders among {service} {namespace} {stage} {project}`
   const unknown = /\{(?!service\}|namespace\}|stage\}|project\})[^}]*\}/.exec(template)
-  if (unknown)
-    throw new InputError(
-      'service-url',
-      'placeholders among {service} {namespace} {stage} {project}',
-      unknown[0]
-    )
-  check.httpUrl('service-url', template.replace(/\{(\w+)\}/g, 'x'))
+  if (unknown) throw new InputError('service-url', expected, unknown[0])
+  try {
+    check.httpUrl('service-url', template.replace(/\{(\w+)\}/g, 'x'))
+  } catch {
+    throw new InputError('service-url', expected, template)
+  }
   return template
 }
 

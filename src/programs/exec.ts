@@ -124,19 +124,9 @@ export function execTool(
       new ToolError(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output)
     let child: ChildProcess
     try {
-      child = spawn(command, [...args], {
-        cwd: options.cwd,
-        env: childEnv(options),
-        stdio: ['pipe', 'pipe', 'pipe'],
-        detached: true // its own process group: see the header
-      })
+      child = spawnGroup(command, args, options)
     } catch (error) {
-      // Node throws some spawn errors at once. Linux refuses one argument or variable over 128 KiB (and
-      // all of them together over ~2 MiB) with E2BIG: say what that means.
-      const { code, message } = error as NodeJS.ErrnoException
-      const why =
-        code === 'E2BIG' ? ': its arguments or environment are too large (one value over 128 KiB?)' : ''
-      reject(fail(null, `${message}${why}`))
+      reject(fail(null, (error as Error).message))
       return
     }
     const out: Buffer[] = []
@@ -191,6 +181,126 @@ export function execTool(
     child.stdin!.on('error', () => {})
     child.stdin!.end(options.input ?? '')
   })
+}
+
+/** Spawns the program as the leader of its own process group (see the header), with the filtered environment. */
+function spawnGroup(
+  command: string,
+  args: readonly string[],
+  options: Pick<ExecOptions, 'cwd' | 'env' | 'replaceEnv' | 'inherit'>
+): ChildProcess {
+  try {
+    return spawn(command, [...args], {
+      cwd: options.cwd,
+      env: childEnv(options),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true
+    })
+  } catch (error) {
+    // Node throws some spawn errors at once. Linux refuses one argument or variable over 128 KiB (and
+    // all of them together over ~2 MiB) with E2BIG: say what that means.
+    const { code, message } = error as NodeJS.ErrnoException
+    const why =
+      code === 'E2BIG' ? ': its arguments or environment are too large (one value over 128 KiB?)' : ''
+    throw new Error(`${message}${why}`)
+  }
+}
+
+/** A program that runs beside us (kubectl port-forward) until we stop it. */
+export interface RunningTool {
+  /**
+   * The first match of `pattern` in the program's output so far or to come. Rejects with the program's
+   * own words when it exits first or `timeoutMs` passes (and then stops it).
+   */
+  waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>
+  /** Stops its process group (SIGTERM, then SIGKILL after the grace period) and waits until it is gone. */
+  stop(): Promise<void>
+}
+
+/** Output kept for waitFor and errors: a chatty program must not grow our memory. */
+const RUNNING_OUTPUT_CAP = 64 * 1024
+
+/**
+ * Starts a program that runs until stop(); `timeoutMs` bounds its whole life all the same (the test step's
+ * deadline), so one that is never stopped (a crash between start and stop) still ends.
+ */
+export function startTool(
+  command: string,
+  args: readonly string[],
+  options: Omit<ExecOptions, 'input' | 'allowFailure' | 'onOutput'> & { readonly timeoutMs: number }
+): RunningTool {
+  const name = options.name ?? command
+  const graceMs = options.killGraceMs ?? KILL_GRACE_MS
+  const fail = (output: string, code: number | null = null) =>
+    new ToolError(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output)
+  const child = spawnGroup(command, args, options)
+  let output = ''
+  let exit: { code: number | null } | undefined
+  const listeners = new Set<() => void>()
+  const notify = () => listeners.forEach(listener => listener())
+  const exited = new Promise<void>(resolve => {
+    child.on('error', error => {
+      output += `\n${error.message}`
+      exit ??= { code: null }
+      untrack(child)
+      notify()
+      resolve()
+    })
+    child.on('close', code => {
+      exit ??= { code }
+      untrack(child)
+      notify()
+      resolve()
+    })
+  })
+  if (child.pid !== undefined) track(child)
+  const onData = (chunk: Buffer) => {
+    if (output.length < RUNNING_OUTPUT_CAP) output += chunk.toString()
+    notify()
+  }
+  child.stdout!.on('data', onData)
+  child.stderr!.on('data', onData)
+  child.stdin!.on('error', () => {})
+  child.stdin!.end()
+  let stopping: Promise<void> | undefined
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (!exit) {
+        killGroup(child, 'SIGTERM')
+        const kill = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs)
+        await exited
+        clearTimeout(kill)
+      }
+      destroyPipes(child)
+    })())
+  const lifetime = setTimeout(() => void stop(), options.timeoutMs)
+  void exited.then(() => clearTimeout(lifetime))
+  const waitFor = (pattern: RegExp, timeoutMs: number) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const match = pattern.exec(output)
+        if (match) return done(() => resolve(match))
+        if (exit) return done(() => reject(fail(output.trim() || 'it exited without a word', exit?.code)))
+      }
+      const timer = setTimeout(() => {
+        done(() =>
+          reject(
+            fail(
+              `${output.trim()}\n${name} ${args[0] ?? ''} said nothing that was expected within ${seconds(timeoutMs)}`.trim()
+            )
+          )
+        )
+        void stop()
+      }, timeoutMs)
+      const done = (settle: () => void) => {
+        clearTimeout(timer)
+        listeners.delete(check)
+        settle()
+      }
+      listeners.add(check)
+      check()
+    })
+  return { waitFor, stop }
 }
 
 function seconds(ms: number): string {

@@ -3,7 +3,7 @@
  * kubeconfig passed to the child process only, and errors that carry kubectl's own words.
  */
 import { ToolError } from '../contracts/errors.js'
-import { execTool, KUBE_ENV, type ExecOptions, type ExecResult } from './exec.js'
+import { execTool, KUBE_ENV, startTool, type ExecOptions, type ExecResult } from './exec.js'
 
 /** Owner of the objects we apply ourselves (the stable service, the VirtualService). */
 export const FIELD_MANAGER = 'carts-deploy'
@@ -53,6 +53,30 @@ export function apiResourcesArgs(group: string): string[] {
   return ['api-resources', `--api-group=${group}`, '--output', 'name']
 }
 
+/** A local port on loopback only, chosen by kubectl (`:port`): nothing else on the runner can reach it. */
+export function portForwardArgs(service: string, namespace: string, port: number): string[] {
+  return [
+    'port-forward',
+    '--address',
+    '127.0.0.1',
+    '--namespace',
+    namespace,
+    `service/${service}`,
+    `:${port}`
+  ]
+}
+
+/** kubectl's own line once it listens: `Forwarding from 127.0.0.1:41233 -> 8080`. */
+export const FORWARDING = /^Forwarding from 127\.0\.0\.1:(\d+) -> \d+$/m
+
+/** How long kubectl may take to find a pod behind the service and listen. */
+export const PORT_FORWARD_START_MS = 60_000
+
+export interface PortForward {
+  readonly localPort: number
+  close(): Promise<void>
+}
+
 /** The deadline of a kubectl call that does not wait for a rollout: a hung API server ends it. */
 export const KUBECTL_TIMEOUT_MS = 120_000
 
@@ -99,6 +123,31 @@ export class Kubectl {
   async apiResources(group: string): Promise<string[]> {
     const result = await this.exec(apiResourcesArgs(group))
     return result.stdout.split('\n').filter(Boolean)
+  }
+
+  /**
+   * Forwards a free local port to the service's `port` (one of its pods, through the API server) until
+   * close(), or until `lifetimeMs` has passed.
+   */
+  async portForward(
+    service: string,
+    namespace: string,
+    port: number,
+    lifetimeMs: number
+  ): Promise<PortForward> {
+    const running = startTool(this.path, portForwardArgs(service, namespace, port), {
+      name: 'kubectl',
+      inherit: KUBE_ENV,
+      env: this.env,
+      timeoutMs: lifetimeMs
+    })
+    try {
+      const match = await running.waitFor(FORWARDING, PORT_FORWARD_START_MS)
+      return { localPort: Number(match[1]), close: () => running.stop() }
+    } catch (error) {
+      await running.stop()
+      throw error
+    }
   }
 
   private exec(args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {

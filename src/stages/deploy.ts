@@ -11,7 +11,7 @@ import type { RunContext, Step } from '../contracts/run.js'
 import { clusterFor, type Cluster, type ClusterStrategy } from '../deployment/cluster.js'
 import { recoverRelease } from '../deployment/recovery.js'
 import { checkRollout, shortImage, upgradeRelease } from '../deployment/release.js'
-import { renderServiceUrl } from '../deployment/service-url.js'
+import { serviceUrlOf } from '../deployment/service-url.js'
 import { strategyFor } from '../deployment/strategies/index.js'
 import type { UpgradeSpec } from '../programs/helm.js'
 
@@ -65,7 +65,7 @@ async function deploy(ctx: RunContext): Promise<DeployResult | undefined> {
     liveColour: target.liveColour,
     traffic: target.traffic,
     testService: target.testService,
-    serviceUrl: renderServiceUrl(ctx.config.serviceUrl, { ...ctx.plan, service: target.testService }),
+    serviceUrl: serviceUrlOf(ctx.config.serviceAccess, { ...ctx.plan, service: target.testService }),
     image,
     helmMajor: major,
     recovered: upgraded.recovered,
@@ -73,7 +73,7 @@ async function deploy(ctx: RunContext): Promise<DeployResult | undefined> {
   }
   await strategy.afterDeploy(ctx, cluster, result)
   ctx.log.info(
-    `${image} is ${spec.release} revision ${result.revision} in ${spec.namespace}: ${result.serviceUrl}`
+    `${image} is ${spec.release} revision ${result.revision} in ${spec.namespace}: ${result.serviceUrl ?? `service/${result.testService}`}`
   )
   return result
 }

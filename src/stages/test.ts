@@ -8,7 +8,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { SetupError } from '../contracts/errors.js'
 import type { RunContext, Step, TestResult } from '../contracts/run.js'
-import { renderServiceUrl } from '../deployment/service-url.js'
+import { openServiceEndpoint, type ServiceEndpoint } from '../deployment/service-endpoint.js'
 import { findScript, runWorkload, type RunSettings, type WorkloadRun } from '../jmeter-tests/run-workload.js'
 import { readWorkloads } from '../jmeter-tests/workloads-file.js'
 import { HEALTHCHECK, workloadFor, type Workload, type WorkloadSet } from '../jmeter-tests/workloads.js'
@@ -46,38 +46,52 @@ async function runStageTests(ctx: RunContext, options: TestStepOptions): Promise
   const resultsDir = path.join(ctx.tempDir, 'jmeter-results')
   rmSync(resultsDir, { recursive: true, force: true })
   mkdirSync(resultsDir, { recursive: true })
-  const settings = await runSettings(ctx, jmeterDir, options)
-  const result = await runTests(settings, set, main, resultsDir)
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS
+  const bin = await jmeterBin(ctx, options)
+  const endpoint = await endpointOf(ctx, options, timeoutMs)
+  let result: TestResult
+  try {
+    const settings = runSettings(ctx, jmeterDir, bin, endpoint.url, timeoutMs)
+    result = await runTests(settings, set, main, resultsDir)
+  } finally {
+    await endpoint.close()
+  }
   const line = `tests (${main.teststrategy}): ${result.verdict} — ${result.reason}`
   if (result.verdict === 'pass') ctx.log.info(line)
   else ctx.log.warning(line)
   return result
 }
 
-async function runSettings(
+async function jmeterBin(ctx: RunContext, options: TestStepOptions): Promise<string> {
+  const found = options.jmeterBin ?? (await ctx.results.install?.jmeter)?.bin
+  if (!found)
+    throw new SetupError('JMeter is not installed: the install step did not provide it for this stage')
+  return found
+}
+
+function runSettings(
   ctx: RunContext,
   jmeterDir: string,
-  options: TestStepOptions
-): Promise<RunSettings> {
-  const bin = options.jmeterBin ?? (await ctx.results.install?.jmeter)?.bin
-  if (!bin)
-    throw new SetupError('JMeter is not installed: the install step did not provide it for this stage')
+  jmeterBin: string,
+  serviceUrl: string,
+  timeoutMs: number
+): RunSettings {
   return {
-    bin,
+    bin: jmeterBin,
     jmeterDir,
-    serviceUrl: options.serviceUrl ?? serviceUrlOf(ctx),
+    serviceUrl,
     keptn: { project: ctx.plan.project, stage: ctx.plan.stage, service: ctx.config.service },
-    timeoutMs: options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS,
+    timeoutMs,
     log: ctx.log
   }
 }
 
-// The deploy step knows which service the new version answers on (blue/green: the new colour's).
-function serviceUrlOf(ctx: RunContext): string {
-  return (
-    ctx.results.deploy?.serviceUrl ??
-    renderServiceUrl(ctx.config.serviceUrl, { ...ctx.plan, service: ctx.config.service })
-  )
+// The deploy step knows which service the new version answers on (blue/green: the new colour's). A
+// port-forward lives as long as the tests may, and a minute more to start.
+function endpointOf(ctx: RunContext, options: TestStepOptions, timeoutMs: number): Promise<ServiceEndpoint> {
+  if (options.serviceUrl) return Promise.resolve({ url: options.serviceUrl, close: async () => {} })
+  const service = ctx.results.deploy?.testService ?? ctx.config.service
+  return openServiceEndpoint(ctx, service, timeoutMs + 60_000)
 }
 
 /** Health check (when there is one), then the main workload unless the health check failed. */

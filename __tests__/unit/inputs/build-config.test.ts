@@ -55,6 +55,7 @@ describe('buildConfig', () => {
     [{ 'config-repo': 'ext::sh -c id' }, 'config-repo'],
     [{ 'helm-version': 'latest' }, 'helm-version'],
     [{ 'service-url': 'http://{host}' }, 'service-url'],
+    [{ 'service-url': 'portforward' }, 'service-url'],
     [{ timeout: 'forever' }, 'timeout'],
     [{ 'fail-on': 'always' }, 'fail-on'],
     [{ 'commit-author': 'nobody' }, 'commit-author']
@@ -67,6 +68,14 @@ describe('buildConfig', () => {
     }
     expect(message.startsWith(`Input '${input}':`)).toBe(true)
     expect(message).not.toContain('\n')
+  })
+
+  it('reads service-url as a URL template or port-forward', () => {
+    expect(build({}).serviceAccess).toEqual({ kind: 'url', template: 'http://{service}.{namespace}' })
+    expect(build({ 'service-url': 'port-forward' }).serviceAccess).toEqual({ kind: 'port-forward' })
+    expect(() => build({ 'service-url': 'carts:8080' })).toThrow(
+      /^Input 'service-url': expected 'port-forward', or an http\(s\) URL/
+    )
   })
 
   it('reads config-repo as owner/name, URL or workspace path', () => {

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
-import { childEnv, execTool, GIT_ENV, JAVA_ENV, KUBE_ENV } from '../../../src/programs/exec.js'
+import { childEnv, execTool, GIT_ENV, JAVA_ENV, KUBE_ENV, startTool } from '../../../src/programs/exec.js'
 
 /** Whether a process with this pid still exists (a zombie counts as gone: it holds nothing). */
 function alive(pid: number): boolean {
@@ -55,6 +55,52 @@ describe('execTool deadlines', () => {
   it('returns normally, without timedOut, when the program ends in time', async () => {
     const result = await execTool('sh', ['-c', 'echo ok'], { timeoutMs: 5_000 })
     expect(result).toMatchObject({ exitCode: 0, stdout: 'ok\n', timedOut: false })
+  })
+})
+
+describe('startTool: a program that runs beside us', () => {
+  const pidFile = () => `/tmp/start-tool-${process.pid}-${Date.now()}`
+
+  it('finds its line, then stop() ends its whole group', async () => {
+    const file = pidFile()
+    const script = `sleep 300 & echo $! > ${file}; echo 'listening on 4711'; wait`
+    const running = startTool('sh', ['-c', script], { timeoutMs: 60_000, killGraceMs: 500 })
+    expect((await running.waitFor(/listening on (\d+)/, 5_000))[1]).toBe('4711')
+    const grandchild = Number(readFileSync(file, 'utf8'))
+    rmSync(file)
+    await running.stop()
+    await running.stop()
+    expect(await waitGone([grandchild])).toEqual([])
+  })
+
+  it("rejects with the program's own words when it exits before the line", async () => {
+    const running = startTool('sh', ['-c', 'echo "error: services \\"carts\\" not found" >&2; exit 1'], {
+      name: 'kubectl',
+      timeoutMs: 60_000
+    })
+    await expect(running.waitFor(/Forwarding/, 5_000)).rejects.toThrow(
+      /^kubectl -c failed \(exit 1\): error: services "carts" not found$/
+    )
+  })
+
+  it('gives up on a silent program at the deadline of the wait and stops it', async () => {
+    const file = pidFile()
+    const running = startTool('sh', ['-c', `echo $$ > ${file}; exec sleep 300`], {
+      timeoutMs: 60_000,
+      killGraceMs: 500
+    })
+    await expect(running.waitFor(/never/, 300)).rejects.toThrow(
+      /said nothing that was expected within 0\.3 s/
+    )
+    await running.stop()
+    const pid = Number(readFileSync(file, 'utf8'))
+    rmSync(file)
+    expect(await waitGone([pid])).toEqual([])
+  })
+
+  it('ends at its lifetime even if nobody stops it', async () => {
+    const running = startTool('sleep', ['300'], { timeoutMs: 300, killGraceMs: 500 })
+    await expect(running.waitFor(/never/, 10_000)).rejects.toThrow(/sleep 300 failed \(exit signal\)/)
   })
 })
 

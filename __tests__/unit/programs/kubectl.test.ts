@@ -3,12 +3,32 @@ import {
   apiResourcesArgs,
   applyArgs,
   createNamespaceArgs,
+  FORWARDING,
   getJsonArgs,
+  portForwardArgs,
   rolloutStatusArgs,
   scaleArgs
 } from '../../../src/programs/kubectl.js'
 
 describe('kubectl arguments', () => {
+  it('port-forwards a free port on loopback only to a service port', () =>
+    expect(portForwardArgs('carts-green', 'sockshop-staging', 80)).toEqual([
+      'port-forward',
+      '--address',
+      '127.0.0.1',
+      '--namespace',
+      'sockshop-staging',
+      'service/carts-green',
+      ':80'
+    ]))
+
+  it("reads the local port from kubectl's own line, and only a loopback one", () => {
+    const out = 'Forwarding from 127.0.0.1:41233 -> 8080\nHandling connection for 41233\n'
+    expect(FORWARDING.exec(out)?.[1]).toBe('41233')
+    expect(FORWARDING.exec('Forwarding from 0.0.0.0:41233 -> 8080')).toBeNull()
+    expect(FORWARDING.exec('Forwarding from [::1]:41233 -> 8080')).toBeNull()
+  })
+
   it('creates a namespace', () =>
     expect(createNamespaceArgs('sockshop-dev')).toEqual(['create', 'namespace', 'sockshop-dev']))
 
