@@ -1,9 +1,17 @@
 /**
  * The test step with a real JMeter 5.6.3 (assembled from Maven Central by e2e/jmeter/assemble.sh,
  * installed through the real download, verify and extract path from a loopback server) against the
- * carts stand-in, using the example plans of examples/carts/jmeter.
+ * real carts service, using the example plans of examples/carts/jmeter.
+ *
+ * The carts service is the one e2e/images/build.sh builds from source (e2e/images/carts/main.go),
+ * one static binary per version with the version's behaviour baked in, run here as a plain process
+ * on a free 127.0.0.1 port: 0.8.1 (fast) for the normal cases, 0.8.2 (every API request 1 s
+ * slower) for the slow one, 0.8.4 (`/health` answers 503) for the failing health check. No version
+ * fails every Nth request, so the fault-injection cases put __tests__/helpers/failing-carts.ts (an
+ * in-process proxy that answers every Nth `/carts/` request with a 500) in front of a real 0.8.1.
+ * Every process and proxy a test starts is stopped in afterEach, whether the test passed or not.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import {
   copyFileSync,
   existsSync,
@@ -24,6 +32,7 @@ import { SampleSink, standardSlis } from '../../src/results-file/sli.js'
 import { evaluateResults } from '../../src/scoring/evaluate.js'
 import { testStepWith } from '../../src/stages/test.js'
 import { testContext } from '../helpers/context.js'
+import { startFailingCarts, type FailingCarts } from '../helpers/failing-carts.js'
 import { REPO } from '../helpers/paths.js'
 import {
   freshRunnerDirs,
@@ -34,12 +43,16 @@ import {
 } from '../helpers/tool-archives.js'
 
 const EXAMPLE = path.join(REPO, 'examples/carts/jmeter')
-const STANDIN = path.join(REPO, 'examples/carts/standin/server.mjs')
 const ARCHIVE = 'apache-jmeter-5.6.3.tgz'
+/** How long a carts process may take to say where it listens. */
+const START_DEADLINE_MS = 10_000
 
 let server: ArchiveServer
 let jmeterBin: string
-const standins: ChildProcess[] = []
+/** bin/ of e2e/images/build.sh's output: carts-0.8.1 .. carts-0.8.4. */
+let cartsBinDir: string
+const processes: ChildProcess[] = []
+const injectors: FailingCarts[] = []
 const timings: string[] = []
 const temps: string[] = []
 
@@ -49,20 +62,66 @@ function temp(prefix: string): string {
   return dir
 }
 
-/** Starts the stand-in on a free loopback port; resolves with its URL (its first stdout line). */
-function startStandin(...flags: string[]): Promise<string> {
-  const child = spawn(process.execPath, [STANDIN, '--port', '0', ...flags], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  standins.push(child)
+/**
+ * Runs the real carts binary of `version` on a free loopback port and resolves with its URL. It logs
+ * `carts: version <v> listening on <addr> ...` to stderr once the listener is open. Fails, quoting
+ * the process's own output, if it exits or errors first or says nothing within START_DEADLINE_MS.
+ */
+function startCarts(version: '0.8.1' | '0.8.2' | '0.8.4'): Promise<string> {
+  const bin = path.join(cartsBinDir, `carts-${version}`)
+  // -drain 0s: no lame-duck period on SIGTERM (it exists for kube-proxy), so stopping is quick.
+  const child = spawn(bin, ['-listen', '127.0.0.1:0', '-drain', '0s'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  processes.push(child)
+  let output = ''
   return new Promise((resolve, reject) => {
-    child.once('error', reject)
-    child.stdout!.once('data', (chunk: Buffer) => {
-      const url = /listening (http:\/\/\S+)/.exec(chunk.toString())?.[1]
-      if (url) resolve(url)
-      else reject(new Error(`stand-in said: ${chunk.toString()}`))
-    })
+    let settled = false
+    const fail = (why: string): void => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      child.kill('SIGKILL')
+      reject(new Error(`${bin} ${why}; its output:\n${output || '(nothing)'}`))
+    }
+    const timer = setTimeout(
+      () => fail(`did not start listening within ${START_DEADLINE_MS} ms`),
+      START_DEADLINE_MS
+    )
+    const onOutput = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const started = /version (\S+) listening on (\S+)/.exec(output)
+      if (!started || settled) return
+      if (started[1] !== version) return fail(`reports version ${started[1]}, not ${version}`)
+      settled = true
+      clearTimeout(timer)
+      resolve(`http://${started[2]}`)
+    }
+    child.stdout!.on('data', onOutput)
+    child.stderr!.on('data', onOutput)
+    child.once('error', err => fail(`could not be started: ${err.message}`))
+    child.once('exit', (code, signal) => fail(`exited (${signal ?? `code ${code}`}) before listening`))
   })
+}
+
+/** A real carts 0.8.1 behind the fault injector: every `failEvery`th `/carts/` request answers 500. */
+async function startFailingCarts081(failEvery: number): Promise<string> {
+  const injector = await startFailingCarts(await startCarts('0.8.1'), failEvery)
+  injectors.push(injector)
+  return injector.url
+}
+
+/** SIGTERM, then SIGKILL if it has not exited after 5 s; resolves once it has exited. */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
+  child.kill('SIGTERM')
+  const kill = setTimeout(() => child.kill('SIGKILL'), 5_000)
+  await exited
+  clearTimeout(kill)
+}
+
+async function stopAll(): Promise<void> {
+  await Promise.all(injectors.splice(0).map(injector => injector.close()))
+  await Promise.all(processes.splice(0).map(stopProcess))
 }
 
 /** A jmeter dir of its own: the example plans named, and the conf given (Keptn's `jmeter/` layout). */
@@ -108,6 +167,16 @@ function slis(jtl: string): Record<string, number | null> {
   return standardSlis(sink)
 }
 
+beforeAll(() => {
+  // Builds the carts binaries from source if they are missing (seconds; cached). Last line: the dir.
+  const out = execFileSync('bash', [path.join(REPO, 'e2e/images/build.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 5 * 60_000
+  })
+  cartsBinDir = path.join(out.trim().split('\n').pop()!, 'bin')
+}, 5 * 60_000)
+
 beforeAll(async () => {
   if (!existsSync(JMETER_TGZ)) throw new Error(`run e2e/jmeter/assemble.sh first: ${JMETER_TGZ} is missing`)
   server = await startServer()
@@ -124,11 +193,10 @@ beforeAll(async () => {
   jmeterBin = jmeter.bin
 }, 120_000)
 
-afterEach(() => {
-  for (const child of standins.splice(0)) child.kill('SIGTERM')
-})
+afterEach(stopAll, 15_000)
 
 afterAll(async () => {
+  await stopAll()
   await server?.close()
   for (const dir of temps) rmSync(dir, { recursive: true, force: true })
   process.stdout.write(`JMeter test-step timings:\n  ${timings.join('\n  ')}\n`)
@@ -144,9 +212,9 @@ workloads:
     acceptederrorrate: 0.0
 ${extra}`
 
-describe('the example plans against the stand-in', () => {
+describe('the example plans against the real carts', () => {
   it('functional passes: health check first, each run in its own folder, the JTL read by the gate engine', async () => {
-    const url = await startStandin('--version', '0.8.1')
+    const url = await startCarts('0.8.1')
     const { result, log } = await runStep(EXAMPLE, 'functional', url)
     expect(result).toMatchObject({ verdict: 'pass', workload: 'functional', samples: 2, errors: 0 })
     expect(log.join('\n')).toMatch(/health check passed: 1 samples, 0 failed/)
@@ -170,7 +238,7 @@ describe('the example plans against the stand-in', () => {
   }, 120_000)
 
   it('functional fails on one error', async () => {
-    const url = await startStandin('--version', '0.8.1', '--fail-every', '2')
+    const url = await startFailingCarts081(2)
     const { result } = await runStep(EXAMPLE, 'functional', url)
     expect(result).toMatchObject({ verdict: 'fail', samples: 2, errors: 1 })
     expect(result.reason).toBe('1 of 2 samples failed (50.00 %): a functional test allows none')
@@ -180,14 +248,14 @@ describe('the example plans against the stand-in', () => {
     const conf = readFileSync(path.join(EXAMPLE, 'jmeter.conf.yaml'), 'utf8')
     const workload = workloadFor(parseWorkloads(conf, 'jmeter.conf.yaml'), 'performance')
     const samples = workload.vuser * workload.loopcount * 2 // load.jmx: add to cart, read the cart
-    const url = await startStandin('--version', '0.8.1', '--fail-every', '20')
+    const url = await startFailingCarts081(20)
     const { result } = await runStep(EXAMPLE, 'performance', url)
     expect(result).toMatchObject({ verdict: 'pass', samples, errors: Math.floor(samples / 20) })
     expect(slis(result.jtl!).error_rate).toBeCloseTo(100 * (Math.floor(samples / 20) / samples), 6)
   }, 180_000)
 
-  it('a failing health check stops before the workload', async () => {
-    const url = await startStandin('--version', '0.8.1', '--unhealthy')
+  it('a failing health check stops before the workload (0.8.4: /health answers 503)', async () => {
+    const url = await startCarts('0.8.4')
     const { result } = await runStep(EXAMPLE, 'functional', url)
     expect(result.verdict).toBe('fail')
     expect(result.reason).toMatch(/^health check failed: 1 of 1 samples failed \(100.00 %\)/)
@@ -200,7 +268,7 @@ describe('the slow version', () => {
   const conf = SMALL('    avgrtvalidation: 500\n')
 
   it('0.8.2 is measured as slow (about 1 s per request) and fails the average cap', async () => {
-    const url = await startStandin('--version', '0.8.2')
+    const url = await startCarts('0.8.2')
     const { result } = await runStep(jmeterDir(conf), 'performance', url)
     expect(result).toMatchObject({ verdict: 'fail', samples: 8, errors: 0 })
     expect(result.reason).toMatch(/^average response time 1\d{3}\.\d ms is above avgrtvalidation 500 ms$/)
@@ -210,7 +278,7 @@ describe('the slow version', () => {
   }, 120_000)
 
   it('0.8.1, the same workload, passes', async () => {
-    const url = await startStandin('--version', '0.8.1')
+    const url = await startCarts('0.8.1')
     const { result } = await runStep(jmeterDir(conf), 'performance', url)
     expect(result).toMatchObject({ verdict: 'pass', samples: 8, errors: 0 })
     expect(slis(result.jtl!).response_time_p50).toBeLessThan(500)
@@ -219,7 +287,7 @@ describe('the slow version', () => {
 
 describe('tests that cannot run fail, quoting JMeter', () => {
   it('a missing script fails naming the file (Keptn said pass)', async () => {
-    const url = await startStandin('--version', '0.8.1')
+    const url = await startCarts('0.8.1')
     const dir = jmeterDir(SMALL('').replace('jmeter/load.jmx', 'jmeter/missing.jmx'))
     const { result } = await runStep(dir, 'performance', url)
     expect(result.verdict).toBe('fail')
@@ -229,7 +297,7 @@ describe('tests that cannot run fail, quoting JMeter', () => {
   }, 60_000)
 
   it('a health check the file defines with a missing script fails', async () => {
-    const url = await startStandin('--version', '0.8.1')
+    const url = await startCarts('0.8.1')
     const extra = '  - teststrategy: healthcheck\n    script: jmeter/nothere.jmx\n'
     const { result } = await runStep(jmeterDir(SMALL(extra)), 'performance', url)
     expect(result.reason).toMatch(
@@ -238,7 +306,7 @@ describe('tests that cannot run fail, quoting JMeter', () => {
   }, 60_000)
 
   it('a broken plan fails with "Error in NonGUIDriver"', async () => {
-    const url = await startStandin('--version', '0.8.1')
+    const url = await startCarts('0.8.1')
     const dir = jmeterDir(SMALL('').replace('jmeter/load.jmx', 'jmeter/broken.jmx'))
     writeFileSync(
       path.join(dir, 'broken.jmx'),
@@ -250,7 +318,7 @@ describe('tests that cannot run fail, quoting JMeter', () => {
   }, 60_000)
 
   it('a plan whose CSV data file is missing records no samples and says why', async () => {
-    const url = await startStandin('--version', '0.8.1')
+    const url = await startCarts('0.8.1')
     const { result } = await runStep(jmeterDir(SMALL(''), ['load.jmx']), 'performance', url)
     expect(result).toMatchObject({ verdict: 'fail', samples: 0 })
     expect(result.reason).toMatch(/^JMeter recorded no samples: .*items\.csv/)

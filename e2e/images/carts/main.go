@@ -15,7 +15,7 @@
 //	                                            send GETs at a fixed rate, one new connection each,
 //	                                            print a JSON summary (sent, ok, failed, by version)
 //
-// API (as the JMeter plans in examples/carts/jmeter use it, and as the stand-in serves it):
+// API (as the JMeter plans in examples/carts/jmeter use it):
 //
 //	GET    /health                      200 {"status":"ok"} (503 while unready or draining)
 //	GET    /version                     200 {"version":"0.8.1","source":"image"}
