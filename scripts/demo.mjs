@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // npm run demo: the carts hackfest story, told through `node dist/index.js` exactly as the runner runs it:
-// a real git config repository, real helm against the real test cluster, real JMeter against the carts
-// stand-in. 0.8.1 goes through every stage; 0.8.2 passes dev and fails staging's performance gate, and
-// is rolled back while production keeps 0.8.1; 0.8.3 goes through.
+// a real git config repository, real helm against the real test cluster (carts pods running the carts
+// images in containerd on a real node), real JMeter reaching each new version through kubectl
+// port-forward, as a GitHub-hosted runner would. 0.8.1 goes through every stage; 0.8.2 (an image whose
+// every request takes a second longer) passes dev and fails staging's performance gate, and is rolled
+// back while production keeps 0.8.1; 0.8.3 goes through.
 //
 //   node scripts/demo.mjs [--out DIR] [--keep-cluster] [--json]
 //
-// Needs only Node, Go, Java and Maven (the cluster and JMeter are built on first use); runs from the
-// committed dist/, so it works before `npm ci`. Summaries are left in <out>/summaries/.
+// Needs root, Node, Go, Java and Maven (the cluster, its node and JMeter are built on first use; Debian's
+// containerd and runc are installed then); runs from the committed dist/, so it works before `npm ci`. Summaries are left in <out>/summaries/.
 import { execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cpSync, createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -35,7 +37,7 @@ const run = (cmd, args, options = {}) => execFileSync(cmd, args, { encoding: 'ut
 async function main() {
   rmSync(OUT, { recursive: true, force: true })
   mkdirSync(path.join(OUT, 'summaries'), { recursive: true })
-  say('▶ test cluster (built on first use: about 26 min cold, seconds warm)')
+  say('▶ test cluster with a real node (built on first use: 10-35 min cold, seconds warm)')
   run('bash', [path.join(REPO, 'e2e/cluster/start.sh')], { stdio: ['ignore', 'ignore', 'inherit'] })
   const cluster = JSON.parse(readFileSync(path.join(CACHE, 'cluster/run/env.json'), 'utf8'))
   say('▶ JMeter 5.6.3 (assembled from Maven Central on first use)')
@@ -46,38 +48,36 @@ async function main() {
 
   const mirror = await startMirror(cluster)
   const workspace = makeWorkspace()
-  const standins = Object.fromEntries(
-    await Promise.all(Object.keys(TESTED).map(async stage => [stage, await startStandin(stage, cluster)]))
-  )
   const env = runnerEnv(workspace, cluster, mirror)
   const runs = []
   const afterEachTag = {}
   try {
     for (const tag of STORY) {
       for (const stage of STAGES) {
-        const result = await runStage(tag, stage, env, standins[stage], runs.length + 1)
+        const result = await runStage(tag, stage, env, runs.length + 1)
         runs.push(result)
         say(
           `${tag.padEnd(6)} ${stage.padEnd(11)} ${result.outputs.result ?? 'fail'} (score ${result.outputs.score ?? '-'}): ${result.decision}`
         )
         if (result.outputs.promote !== 'true') break
       }
-      afterEachTag[tag] = runningImages(kubectl)
+      afterEachTag[tag] = { images: runningImages(kubectl), serving: await servingVersions(kubectl) }
     }
   } finally {
-    Object.values(standins).forEach(s => s.process.kill('SIGTERM'))
     mirror.server.close()
   }
   const story = {
     runs,
     afterEachTag,
     running: runningImages(kubectl),
+    serving: await servingVersions(kubectl),
     configBranch: configLog(workspace),
     out: OUT
   }
   writeFileSync(path.join(OUT, 'story.json'), `${JSON.stringify(story, null, 2)}\n`)
-  say('\nRunning now:')
-  for (const [stage, image] of Object.entries(story.running)) say(`  ${stage.padEnd(11)} ${image}`)
+  say('\nRunning now (image; what the stable service answers on /version):')
+  for (const [stage, image] of Object.entries(story.running))
+    say(`  ${stage.padEnd(11)} ${image}; ${story.serving[stage]}`)
   say(`\nSummaries: ${path.join(OUT, 'summaries')}`)
   if (opt.json) process.stdout.write(`${JSON.stringify(story)}\n`)
   if (!opt['keep-cluster']) run('bash', [path.join(REPO, 'e2e/cluster/stop.sh')], { stdio: 'ignore' })
@@ -126,32 +126,6 @@ function makeWorkspace() {
   return ws
 }
 
-/** A carts stand-in per tested stage, serving the version the cluster's newest deployment there runs. */
-async function startStandin(stage, cluster) {
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(REPO, 'examples/carts/standin/server.mjs'),
-      '--port',
-      '0',
-      '--from-kube',
-      `sockshop-${stage}`,
-      '--kubeconfig',
-      cluster.kubeconfig,
-      '--kubectl',
-      cluster.kubectl,
-      '--kube-interval-ms',
-      '250'
-    ],
-    { stdio: ['ignore', 'pipe', 'ignore'] }
-  )
-  const line = await new Promise((resolve, reject) => {
-    child.stdout.once('data', chunk => resolve(String(chunk)))
-    child.once('exit', code => reject(new Error(`the ${stage} stand-in exited (${code})`)))
-  })
-  return { process: child, url: /listening (\S+)/.exec(line)[1] }
-}
-
 function runnerEnv(workspace, cluster, mirror) {
   return {
     PATH: process.env.PATH,
@@ -175,7 +149,7 @@ function runnerEnv(workspace, cluster, mirror) {
 }
 
 /** One stage job: `node dist/index.js` with INPUT_* and the runner's files, then the post step. */
-async function runStage(tag, stage, env, standin, runId) {
+async function runStage(tag, stage, env, runId) {
   const dir = path.join(OUT, 'runs', `${tag}-${stage}`)
   mkdirSync(path.join(dir, 'temp'), { recursive: true })
   const files = Object.fromEntries(
@@ -187,7 +161,9 @@ async function runStage(tag, stage, env, standin, runId) {
     ...inputs,
     tag,
     stage,
-    ...(TESTED[stage] ? { 'jmeter-dir': 'carts/jmeter', 'service-url': standin.url, ...TESTED[stage] } : {})
+    ...(TESTED[stage]
+      ? { 'jmeter-dir': 'carts/jmeter', 'service-url': 'port-forward', ...TESTED[stage] }
+      : {})
   }
   const runEnv = { ...base, ...files, RUNNER_TEMP: path.join(dir, 'temp'), GITHUB_RUN_ID: String(runId) }
   for (const [name, value] of Object.entries(stageInputs)) runEnv[`INPUT_${name.toUpperCase()}`] = value
@@ -257,6 +233,32 @@ function runningImages(kubectl) {
     running[stage] = live.map(d => d.spec.template.spec.containers[0].image).join(', ') || '(nothing)'
   }
   return running
+}
+
+/**
+ * The version each stage's stable service answers with, asked the way a client in the cluster would:
+ * through its ClusterIP, which kube-proxy makes reachable from the node (this host).
+ */
+async function servingVersions(kubectl) {
+  const serving = {}
+  for (const stage of STAGES) {
+    const ip = kubectl(
+      'get',
+      'service',
+      'carts',
+      '-n',
+      `sockshop-${stage}`,
+      '-o',
+      'jsonpath={.spec.clusterIP}'
+    )
+    try {
+      const response = await fetch(`http://${ip}/version`, { signal: AbortSignal.timeout(5_000) })
+      serving[stage] = (await response.json()).version
+    } catch (error) {
+      serving[stage] = `(no answer: ${error.message})`
+    }
+  }
+  return serving
 }
 
 function configLog(workspace) {

@@ -1,5 +1,6 @@
 /**
- * The deploy step and the strategies on the real cluster (kube-apiserver + kwok), with Helm 3 and Helm 4.
+ * The deploy step and the strategies on the real cluster (kube-apiserver and a real node: the pods run the
+ * carts images, readiness is the image's own /health), with Helm 3 and Helm 4.
  * Tests in one block build on each other, as the stages of a delivery do.
  */
 import { spawn } from 'node:child_process'
@@ -12,7 +13,7 @@ import { runStep } from '../helpers/context.js'
 import {
   KUBECONFIG,
   HELMS,
-  NEVER_READY,
+  NEVER_READY_TAG,
   CHART,
   deleteNamespaces,
   deployment,
@@ -117,11 +118,23 @@ describe.each(HELMS)('deploy with %s', (label, helm) => {
 
   it('a version that never becomes Ready is rolled back, and says so in one line', async () => {
     const ns = fx.namespace('dev')
-    const ctx = runContext(fx, { stage: 'dev', tag: '0.8.4', podLabels: NEVER_READY, timeoutSeconds: 30 })
+    const ctx = runContext(fx, { stage: 'dev', tag: NEVER_READY_TAG, timeoutSeconds: 30 })
     const failed = runStep(ctx, deployStep)
     await expect(failed).rejects.toThrow(
       new RegExp(`^carts:0\\.8\\.4 did not become ready within 30s in ${ns}; helm rolled back to revision 4$`)
     )
+    // It was the real readiness probe: the kubelet asked the container's /health and got 503.
+    const events = await kubectl([
+      'get',
+      'events',
+      '-n',
+      ns,
+      '--field-selector',
+      'reason=Unhealthy',
+      '-o',
+      'json'
+    ])
+    expect(events).toMatch(/Readiness probe failed: HTTP probe failed with statuscode: 503/)
     expect((await history(helm, 'carts', ns)).at(-1)).toMatchObject({ status: 'deployed' })
     expect(await deployment('carts', ns)).toMatchObject({
       ready: 1,
@@ -134,8 +147,7 @@ describe.each(HELMS)('deploy with %s', (label, helm) => {
     const ctx = runContext(fx, {
       stage: 'qa',
       strategy: 'blue_green_service',
-      tag: '0.8.4',
-      podLabels: NEVER_READY,
+      tag: NEVER_READY_TAG,
       timeoutSeconds: 15
     })
     await expect(runStep(ctx, deployStep)).rejects.toThrow(
@@ -153,7 +165,7 @@ describe.each(HELMS)('deploy with %s', (label, helm) => {
       revision: before + 1,
       status: 'pending-upgrade'
     })
-    const ctx = runContext(fx, { stage: 'dev', tag: '0.8.5' })
+    const ctx = runContext(fx, { stage: 'dev', tag: '0.8.3' })
     await runStep(ctx, deployStep)
     expect(ctx.results.deploy!.recovered).toBe(
       `carts was left pending-upgrade at revision ${before + 1} by an earlier run; rolled back to revision ${before}`
@@ -161,7 +173,7 @@ describe.each(HELMS)('deploy with %s', (label, helm) => {
     expect(ctx.results.deploy).toMatchObject({ revision: before + 3, previousRevision: before + 2 })
     expect(await deployment('carts', ns)).toMatchObject({
       ready: 1,
-      image: expect.stringMatching(/:0\.8\.5$/)
+      image: expect.stringMatching(/:0\.8\.3$/)
     })
   })
 
@@ -178,8 +190,7 @@ describe.each(HELMS)('deploy with %s', (label, helm) => {
 async function crashMidUpgrade(helm: string, namespace: string): Promise<void> {
   const ctx = runContext(fixture(helm, 'crash'), {
     stage: 'dev',
-    tag: '0.8.9',
-    podLabels: NEVER_READY,
+    tag: NEVER_READY_TAG,
     namespace
   })
   const args = [

@@ -1,6 +1,7 @@
 /**
  * The hackfest story, end to end: `npm run demo` runs node dist/index.js per stage job against the real
- * cluster, a real config repository, real helm and real JMeter; this checks what it left behind.
+ * cluster (carts pods running the carts images on a real node), a real config repository, real helm and
+ * real JMeter reaching each new version through kubectl port-forward; this checks what it left behind.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
@@ -19,8 +20,9 @@ interface Run {
 }
 interface Story {
   runs: Run[]
-  afterEachTag: Record<string, Record<string, string>>
+  afterEachTag: Record<string, { images: Record<string, string>; serving: Record<string, string> }>
   running: Record<string, string>
+  serving: Record<string, string>
   configBranch: string[]
   out: string
 }
@@ -59,6 +61,19 @@ describe('the carts story', () => {
     ])
   })
 
+  it('tests each new version through a kubectl port-forward that is closed afterwards', () => {
+    const staging = readFileSync(
+      story.runs.find(r => r.tag === '0.8.2' && r.stage === 'staging')!.log,
+      'utf8'
+    )
+    expect(staging).toMatch(
+      /the tests reach service\/carts-green:80 in sockshop-staging through kubectl port-forward: http:\/\/127\.0\.0\.1:\d+/
+    )
+    expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toMatch(
+      /kubectl port-forward .*sockshop-/
+    )
+  })
+
   it('fails only the job whose gate failed, with the reason', () => {
     const failed = story.runs.filter(r => r.exitCode !== 0)
     expect(failed.map(r => `${r.tag}-${r.stage}`)).toEqual(['0.8.2-staging'])
@@ -75,7 +90,8 @@ describe('the carts story', () => {
       'next-stage': 'production',
       approval: 'none',
       'config-commit': expect.stringMatching(/^[0-9a-f]{40}$/),
-      'deployment-url': expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      // service-url: port-forward; its local port existed only while the tests ran.
+      'deployment-url': '',
       evaluation: expect.stringMatching(/evaluation\.json$/),
       'helm-path': expect.stringMatching(/helm$/),
       'results-dir': expect.stringMatching(/jmeter-results$/)
@@ -84,16 +100,23 @@ describe('the carts story', () => {
   })
 
   it('keeps production on 0.8.1 while 0.8.2 is rolled back in staging', () => {
-    expect(story.afterEachTag['0.8.1']).toEqual({
+    expect(story.afterEachTag['0.8.1'].images).toEqual({
       dev: `${IMAGE}:0.8.1`,
       staging: `${IMAGE}:0.8.1`,
       production: `${IMAGE}:0.8.1`
     })
-    expect(story.afterEachTag['0.8.2']).toEqual({
+    expect(story.afterEachTag['0.8.2'].images).toEqual({
       dev: `${IMAGE}:0.8.2`,
       staging: `${IMAGE}:0.8.1`,
       production: `${IMAGE}:0.8.1`
     })
+    // What the real pods behind each stable service answer, not only what the objects name.
+    expect(story.afterEachTag['0.8.2'].serving).toEqual({
+      dev: '0.8.2',
+      staging: '0.8.1',
+      production: '0.8.1'
+    })
+    expect(story.serving).toEqual({ dev: '0.8.3', staging: '0.8.3', production: '0.8.3' })
     expect(story.running).toEqual({
       dev: `${IMAGE}:0.8.3`,
       staging: `${IMAGE}:0.8.3`,

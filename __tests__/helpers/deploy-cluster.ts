@@ -19,7 +19,8 @@ export const HELMS: readonly (readonly [string, string])[] = [
   ['Helm 3', env.helm3 ?? env.HELM3 ?? ''],
   ['Helm 4', env.helm4 ?? env.HELM4 ?? '']
 ]
-export const NEVER_READY = { 'carts-deploy.test/never-ready': 'true' }
+/** The image whose /health answers 503 (e2e/images): its readiness probe never passes. */
+export const NEVER_READY_TAG = '0.8.4'
 
 export interface Fixture {
   readonly helm: string
@@ -34,7 +35,6 @@ export interface DeployCase {
   readonly stage: string
   readonly strategy?: StagePlan['deploymentStrategy']
   readonly tag: string
-  readonly podLabels?: Record<string, string>
   readonly timeoutSeconds?: number
   readonly namespace?: string
 }
@@ -48,10 +48,10 @@ export function fixture(helm: string, label: string): Fixture {
 export function runContext(fx: Fixture, c: DeployCase): RunContext {
   const tempDir = mkdtempSync(path.join(tmpdir(), 'carts-deploy-e2e-'))
   const valuesFile = path.join(tempDir, 'values.yaml')
-  const labels = Object.entries(c.podLabels ?? {}).map(([k, v]) => `  ${k}: "${v}"\n`)
+  // The chart's probe waits 5 s before its first try; the tests ask every second from the start.
   writeFileSync(
     valuesFile,
-    `image:\n  repository: ${IMAGE}\n  tag: "${c.tag}"\n${labels.length ? `podLabels:\n${labels.join('')}` : ''}`
+    `image:\n  repository: ${IMAGE}\n  tag: "${c.tag}"\nreadinessProbe:\n  initialDelaySeconds: 0\n  periodSeconds: 1\n`
   )
   const ctx = testContext({
     tempDir,

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds the local Kubernetes test tier from the Go module proxy into
 #   ${CARTS_CACHE:-$HOME/.cache/carts-deploy}/cluster/<component>-<version>/
-# Components: etcd, kube-apiserver/kube-controller-manager/kube-scheduler, kwok+kwokctl,
-# helm 3, helm 4. Each directory gets a `.built` marker only after a successful
+# Components: etcd, kube-apiserver/kube-controller-manager/kube-scheduler, helm 3, helm 4
+# (the node's kubelet and kube-proxy: e2e/node/build.sh, from this directory's go.mod). Each directory gets a `.built` marker only after a successful
 # build, so an interrupted build is redone and a finished one is skipped.
-# Usage: build.sh [component...]   (components: etcd kube kwok helm3 helm4; default all)
+# Usage: build.sh [component...]   (components: etcd kube helm3 helm4; default all)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=versions.sh
@@ -83,14 +83,6 @@ build_kube() {
   done
 }
 
-build_kwok() {
-  local v="${KWOK_VERSION#v}" kv="${KUBE_VERSION#v}"
-  GOBIN="$1" go install -trimpath \
-    -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=$v -X sigs.k8s.io/kwok/pkg/consts.KubeVersion=$kv" \
-    "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION" "sigs.k8s.io/kwok/cmd/kwokctl@$KWOK_VERSION"
-  "$1/kwokctl" --version
-}
-
 # Helm 3's Makefile also stamps the default k8s capabilities version from its client-go.
 helm3_k8s_ldflags() {
   local gomod cg major minor
@@ -121,15 +113,14 @@ build_helm4() {
 }
 
 want=("$@")
-[[ ${#want[@]} -gt 0 ]] || want=(etcd kube kwok helm3 helm4)
+[[ ${#want[@]} -gt 0 ]] || want=(etcd kube helm3 helm4)
 for w in "${want[@]}"; do
   case "$w" in
     etcd)  run_build "etcd-$ETCD_VERSION" "$ETCD_DIR" build_etcd ;;
     kube)  run_build "kube-$KUBE_VERSION" "$KUBE_DIR" build_kube ;;
-    kwok)  run_build "kwok-$KWOK_VERSION" "$KWOK_DIR" build_kwok ;;
     helm3) run_build "helm-$HELM3_VERSION" "$HELM3_DIR" build_helm3 ;;
     helm4) run_build "helm-$HELM4_VERSION" "$HELM4_DIR" build_helm4 ;;
-    *) echo "build.sh: unknown component '$w' (etcd kube kwok helm3 helm4)" >&2; exit 2 ;;
+    *) echo "build.sh: unknown component '$w' (etcd kube helm3 helm4)" >&2; exit 2 ;;
   esac
 done
 

@@ -1,22 +1,19 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2034  # variables are used by the scripts that source this file
 # Versions of the local Kubernetes test tier. Sourced by build.sh / start.sh /
-# stop.sh / smoke.sh. KUBE_VERSION and ETCD_VERSION must match go.mod in this
+# stop.sh and e2e/node/lib.sh. KUBE_VERSION and ETCD_VERSION must match go.mod in this
 # directory (build.sh checks it); the others can be overridden from the env.
 KUBE_VERSION=v1.33.13        # k8s.io/kubernetes, staging modules replaced by v0.33.13
 ETCD_VERSION=v3.5.21         # go.etcd.io/etcd/server/v3, what k8s v1.33.13 pins
-KWOK_VERSION=${KWOK_VERSION:-v0.7.0}
 HELM3_VERSION=${HELM3_VERSION:-v3.22.0}
 HELM4_VERSION=${HELM4_VERSION:-v4.3.1}
 
 CARTS_CACHE=${CARTS_CACHE:-$HOME/.cache/carts-deploy}
 CLUSTER_CACHE="$CARTS_CACHE/cluster"
 RUN_DIR="$CLUSTER_CACHE/run"
-CLUSTER_NAME=${CARTS_CLUSTER_NAME:-carts-e2e}
 
 KUBE_DIR="$CLUSTER_CACHE/kube-$KUBE_VERSION"
 ETCD_DIR="$CLUSTER_CACHE/etcd-$ETCD_VERSION"
-KWOK_DIR="$CLUSTER_CACHE/kwok-$KWOK_VERSION"
 HELM3_DIR="$CLUSTER_CACHE/helm-$HELM3_VERSION"
 HELM4_DIR="$CLUSTER_CACHE/helm-$HELM4_VERSION"
 
@@ -24,8 +21,6 @@ ETCD_BIN="$ETCD_DIR/etcd"
 KUBE_APISERVER_BIN="$KUBE_DIR/kube-apiserver"
 KUBE_CONTROLLER_MANAGER_BIN="$KUBE_DIR/kube-controller-manager"
 KUBE_SCHEDULER_BIN="$KUBE_DIR/kube-scheduler"
-KWOK_BIN="$KWOK_DIR/kwok"
-KWOKCTL_BIN="$KWOK_DIR/kwokctl"
 HELM3_BIN="$HELM3_DIR/helm"
 HELM4_BIN="$HELM4_DIR/helm"
 

@@ -53,7 +53,7 @@ SVC_CIDR=10.96.0.0/16
 APISERVER_SVC_IP=10.96.0.1
 DNS_SVC_IP=10.96.0.10
 
-# Ports: a 22xxx block on 127.0.0.1 (kwokctl of e2e/cluster picks its ports from 32767 downwards),
+# Ports: a 22xxx block on 127.0.0.1 (clear of the ephemeral range and of common dev servers),
 # kubelet on the node IP, CoreDNS on NODE_IP:53.
 ETCD_PORT=${CARTS_NODE_ETCD_PORT:-22379}
 ETCD_PEER_PORT=${CARTS_NODE_ETCD_PEER_PORT:-22380}
