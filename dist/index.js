@@ -37821,7 +37821,7 @@ function explain(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7484);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7156);
 /** Entry point the runner starts (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37831,7 +37831,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7484:
+/***/ 7156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41542,6 +41542,7 @@ function renderSummary(input) {
         '',
         facts(input),
         ...failureSection(input),
+        ...causesSection(input.failureCauses),
         ...evaluationSection(input.evaluation),
         ...trendSection(input),
         ...timingSection(input),
@@ -41572,6 +41573,18 @@ function failureSection(input) {
     if (!lines.length)
         return [];
     return ['', '### Why', '', ...[...new Set(lines)].map(line => `- ${summary_escape(line)}`)];
+}
+function causesSection(causes) {
+    if (!causes?.length)
+        return [];
+    return [
+        '',
+        '### Failed samples',
+        '',
+        '| Response code and message | Samples |',
+        '|---|---|',
+        ...causes.map(c => `| ${summary_escape(c.cause)} | ${c.count} |`)
+    ];
 }
 function evaluationSection(evaluation) {
     if (!evaluation)
@@ -41983,6 +41996,44 @@ class Stats {
         }
     }
 }
+/** Distinct causes kept (more are counted as one "other" line): a file of random messages stays small. */
+const CAUSE_CAP = 100;
+const CAUSE_LENGTH = 200;
+/** The failure causes of a results file: response code and message (or assertion message), counted. */
+class FailureCauses {
+    counts = new Map();
+    other = 0;
+    add(code, message) {
+        const text = [code.trim(), firstLine(message)].filter(Boolean).join(': ') || '(no code, no message)';
+        const cause = text.length > CAUSE_LENGTH ? `${text.slice(0, CAUSE_LENGTH - 1)}…` : text;
+        const count = this.counts.get(cause);
+        if (count !== undefined)
+            this.counts.set(cause, count + 1);
+        else if (this.counts.size < CAUSE_CAP)
+            this.counts.set(cause, 1);
+        else
+            this.other++;
+    }
+    /** The `n` most frequent, most frequent first (ties in the order first seen). */
+    top(n) {
+        const all = [...this.counts].map(([cause, count]) => ({ cause, count }));
+        if (this.other > 0)
+            all.push({ cause: `(${CAUSE_CAP}+ other causes)`, count: this.other });
+        return all.sort((a, b) => b.count - a.count).slice(0, n);
+    }
+}
+/**
+ * The message that says why: for a sample that got no HTTP response (JMeter's "Non HTTP response code"),
+ * the response message (the exception's); otherwise an assertion's failure message when there is one.
+ */
+function causeMessage(code, responseMessage, failureMessage) {
+    if (code.startsWith('Non HTTP response code'))
+        return responseMessage || failureMessage;
+    return failureMessage || responseMessage;
+}
+function firstLine(text) {
+    return text.trim().split(/\r?\n/)[0] ?? '';
+}
 /** Receives every sample from a reader. */
 class SampleSink {
     trackLabels;
@@ -41998,6 +42049,8 @@ class SampleSink {
     untracked = new Set();
     columns = { timestamp: true, elapsed: true, success: true, label: true };
     warnings = [];
+    /** Set before reading to collect why samples failed (the readers then read failed rows whole). */
+    causes = null;
     constructor(trackLabels = false, labelCap = DEFAULT_LABEL_CAP) {
         this.trackLabels = trackLabels;
         this.labelCap = labelCap;
@@ -43061,34 +43114,6 @@ function configTarget(config) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/stages/commit.ts
-/** The commit step: the stage's desired image goes onto the config branch, and its values file to helm. */
-
-
-
-
-
-const commitStep = {
-    name: 'commit',
-    async run(ctx) {
-        const image = { repository: ctx.config.image, tag: ctx.config.tag };
-        const target = configTarget(ctx.config);
-        const result = await setImage(target, ctx.key, image, { tempRoot: ctx.tempDir });
-        const valuesFile = (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'config', layout_valuesPath(ctx.key));
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(valuesFile), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(valuesFile, result.values);
-        const change = describeChange(ctx.key, image.tag);
-        const where = `branch '${target.branch}' at ${result.sha?.slice(0, 12)}`;
-        if (result.changed)
-            ctx.log.info(`Committed ${change} to ${where}`);
-        else
-            ctx.log.info(`${change} is already the desired state on ${where}; no commit`);
-        if (result.attempts > 1)
-            ctx.log.info(`(pushed after ${result.attempts} attempts: other runs were writing too)`);
-        return { sha: result.sha ?? '', changed: result.changed, previous: result.previous, valuesFile };
-    }
-};
-
 ;// CONCATENATED MODULE: ./src/programs/helm.ts
 
 
@@ -43236,6 +43261,22 @@ function createNamespaceArgs(namespace) {
 function getJsonArgs(kind, name, namespace) {
     return ['get', kind, name, '--namespace', namespace, '--output', 'json', '--ignore-not-found'];
 }
+/** Every object of a kind in the namespace, optionally those matching a label selector. */
+function listArgs(kind, namespace, selector) {
+    return [
+        'get',
+        kind,
+        '--namespace',
+        namespace,
+        ...(selector ? ['--selector', selector] : []),
+        '--output',
+        'json'
+    ];
+}
+/** The server's version, asked with a short request timeout: the cheapest call that proves access. */
+function serverVersionArgs() {
+    return ['version', '--output=json', '--request-timeout=20s'];
+}
 function rolloutStatusArgs(deployment, namespace, timeoutSeconds) {
     return [
         'rollout',
@@ -43309,6 +43350,16 @@ class Kubectl {
     async getJson(kind, name, namespace) {
         const result = await this.exec(getJsonArgs(kind, name, namespace));
         return result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
+    }
+    /** `v1.33.13`; throws kubectl's own words when the API server does not answer. */
+    async serverVersion() {
+        const result = await this.exec(serverVersionArgs(), { timeoutMs: 30_000 });
+        const version = JSON.parse(result.stdout).serverVersion;
+        return version?.gitVersion ?? 'unknown';
+    }
+    async listJson(kind, namespace, selector) {
+        const result = await this.exec(listArgs(kind, namespace, selector));
+        return JSON.parse(result.stdout).items ?? [];
     }
     async rolloutStatus(deployment, namespace, timeoutSeconds) {
         await this.exec(rolloutStatusArgs(deployment, namespace, timeoutSeconds), {
@@ -43456,6 +43507,73 @@ async function openCluster(ctx) {
     const env = kubeEnv(await writeKubeconfig(ctx.config.kubeconfig, ctx.tempDir));
     return { helm: new Helm(helmPath(ctx), env), kubectl: new Kubectl('kubectl', env) };
 }
+
+;// CONCATENATED MODULE: ./src/deployment/preflight.ts
+/**
+ * What can fail before anything changes, checked before the commit step writes the new image: a
+ * version that was never deployed must not become the desired state because a chart path had a typo or
+ * the cluster could not be reached.
+ */
+
+
+
+
+async function checkChart(chartDir) {
+    try {
+        await (0,promises_namespaceObject.access)(external_node_path_default().join(chartDir, 'Chart.yaml'));
+    }
+    catch {
+        throw new errors/* DeployError */.sH(`chart not found at ${chartDir} (no Chart.yaml there)`);
+    }
+}
+/** The chart is there and the cluster answers with the kubeconfig given; returns the server's version. */
+async function checkDeployable(ctx) {
+    await checkChart(ctx.config.chartDir);
+    const { kubectl } = await clusterFor(ctx);
+    try {
+        return await kubectl.serverVersion();
+    }
+    catch (error) {
+        throw new errors/* DeployError */.sH(`the cluster cannot be reached with the kubeconfig given: ${(0,errors/* describe */.q0)(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/commit.ts
+/**
+ * The commit step: the stage's desired image goes onto the config branch, and its values file to helm;
+ * only once the chart is there and the cluster answers.
+ */
+
+
+
+
+
+
+const commitStep = {
+    name: 'commit',
+    async run(ctx) {
+        // Nothing becomes the desired state that cannot be deployed (the tools were installed before).
+        if (ctx.plan.deploymentStrategy) {
+            const version = await checkDeployable(ctx);
+            ctx.log.info(`Checked before committing: chart ${ctx.config.chartDir}, cluster ${version}`);
+        }
+        const image = { repository: ctx.config.image, tag: ctx.config.tag };
+        const target = configTarget(ctx.config);
+        const result = await setImage(target, ctx.key, image, { tempRoot: ctx.tempDir });
+        const valuesFile = (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'config', layout_valuesPath(ctx.key));
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(valuesFile), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(valuesFile, result.values);
+        const change = describeChange(ctx.key, image.tag);
+        const where = `branch '${target.branch}' at ${result.sha?.slice(0, 12)}`;
+        if (result.changed)
+            ctx.log.info(`Committed ${change} to ${where}`);
+        else
+            ctx.log.info(`${change} is already the desired state on ${where}; no commit`);
+        if (result.attempts > 1)
+            ctx.log.info(`(pushed after ${result.attempts} attempts: other runs were writing too)`);
+        return { sha: result.sha ?? '', changed: result.changed, previous: result.previous, valuesFile };
+    }
+};
 
 ;// CONCATENATED MODULE: ./src/deployment/recovery.ts
 /**
@@ -43655,7 +43773,105 @@ function weightsOf(vs, service) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/deployment/serving.ts
+/**
+ * What a Service really routes to: the ready endpoints of its EndpointSlices and the images their pods run.
+ * "Promoted" and "rolled back" are said only after this shows the expected version, and only it, serving.
+ */
+
+
+/** Pure: `docker.io/library/x:1`, `docker.io/x:1` and `x:1` name the same image. */
+function normalImage(image) {
+    return image.replace(/^docker\.io\//, '').replace(/^library\//, '');
+}
+/** Pure: the repository and tag of a reference (a digest is kept as the "tag"). */
+function splitImage(image) {
+    const normal = normalImage(image);
+    const at = normal.indexOf('@');
+    if (at >= 0)
+        return { repository: normal.slice(0, at), tag: normal.slice(at + 1) };
+    const colon = normal.lastIndexOf(':');
+    if (colon > normal.lastIndexOf('/'))
+        return { repository: normal.slice(0, colon), tag: normal.slice(colon + 1) };
+    return { repository: normal, tag: 'latest' };
+}
+/** Pure: the ready endpoints of the slices, counted by the tag of `repository` their pod runs. */
+function servingOf(slices, pods, repository) {
+    const byName = new Map(pods.map(pod => [pod.metadata.name, pod]));
+    const wanted = splitImage(repository).repository;
+    const ready = new Map();
+    let total = 0;
+    for (const endpoint of slices.flatMap(slice => slice.endpoints ?? [])) {
+        // A missing ready condition means ready (the EndpointSlice API's rule).
+        if (endpoint.conditions?.ready === false)
+            continue;
+        const pod = endpoint.targetRef?.kind === 'Pod' ? byName.get(endpoint.targetRef.name ?? '') : undefined;
+        const tag = pod?.spec.containers
+            .map(c => splitImage(c.image))
+            .find(image => image.repository === wanted)?.tag;
+        const version = tag ?? 'other';
+        ready.set(version, (ready.get(version) ?? 0) + 1);
+        total++;
+    }
+    return { ready, total };
+}
+/** Pure: true when at least one ready endpoint serves and all of them run `tag`. */
+function servesOnly(serving, tag) {
+    return serving.total > 0 && serving.ready.get(tag) === serving.total;
+}
+/** Pure: `2 ready pods of 0.8.1 and 1 of 0.8.3`, or `no ready pod`. */
+function describeServing(serving) {
+    if (serving.total === 0)
+        return 'no ready pod';
+    const parts = [...serving.ready].map(([version, n], i) => i === 0
+        ? `${n} ready pod${n === 1 ? '' : 's'} ${version === 'other' ? 'without the service image' : `of ${version}`}`
+        : `${n} ${version === 'other' ? 'without the service image' : `of ${version}`}`);
+    return parts.join(' and ');
+}
+/** How long the endpoints may take to follow a switch (the EndpointSlice controller, pods terminating). */
+const SERVING_DEADLINE_MS = 60_000;
+const POLL_MS = 500;
+/**
+ * Waits until `service` in `namespace` routes only to ready pods running `repository:tag`, and says so;
+ * at the deadline it throws a DeployError saying what the service routes to instead.
+ */
+async function waitUntilServing(kubectl, service, namespace, image, deadlineMs = SERVING_DEADLINE_MS) {
+    const end = Date.now() + deadlineMs;
+    for (;;) {
+        const serving = await readServing(kubectl, service, namespace, image.repository);
+        if (servesOnly(serving, image.tag))
+            return `${service} in ${namespace} routes to ${describeServing(serving)}`;
+        if (Date.now() >= end)
+            throw new errors/* DeployError */.sH(`${service} in ${namespace} routes to ${describeServing(serving)}, not only to ${image.tag} ` +
+                `(checked for ${Math.round(deadlineMs / 1000)} s)`);
+        await new Promise(resolve => setTimeout(resolve, POLL_MS));
+    }
+}
+async function readServing(kubectl, service, namespace, repository) {
+    const [slices, pods] = await Promise.all([
+        kubectl.listJson('endpointslices', namespace, `kubernetes.io/service-name=${service}`),
+        kubectl.listJson('pods', namespace)
+    ]);
+    return servingOf(slices, pods, repository);
+}
+/**
+ * Checks that the stage's stable service (`<service>`) routes only to ready pods of `image`; returns the
+ * line that says so. Waits at most the run's timeout (60 s at most) for the endpoints to follow.
+ */
+async function confirmServing(ctx, image) {
+    const { kubectl } = await clusterFor(ctx);
+    const deadline = Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000);
+    return waitUntilServing(kubectl, ctx.config.service, ctx.plan.namespace, image, deadline);
+}
+/** What the stable service routes to now, in words (for a stage with nothing to restore). */
+async function describeStableService(ctx, repository) {
+    const { kubectl } = await clusterFor(ctx);
+    const serving = await readServing(kubectl, ctx.config.service, ctx.plan.namespace, repository);
+    return `${ctx.config.service} in ${ctx.plan.namespace} routes to ${describeServing(serving)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/deployment/strategies/blue-green.ts
+
 
 
 
@@ -43717,6 +43933,15 @@ async function routeMesh(ctx, kubectl, deploy, live) {
     const vs = virtualService(ctx.config.service, deploy.namespace, live, otherColour(live));
     await kubectl.apply(deploy.namespace, [vs]);
 }
+const blue_green_image = (ctx) => ({ repository: ctx.config.image, tag: ctx.config.tag });
+/** The stable service selects what the colour's own service selects (server-side apply: idempotent). */
+async function selectColour(ctx, kubectl, namespace, colour) {
+    const name = `${ctx.config.service}-${colour}`;
+    const colourService = await kubectl.getJson('service', name, namespace);
+    if (!colourService)
+        throw new errors/* DeployError */.sH(`service ${name} in ${namespace} is gone`);
+    await kubectl.apply(namespace, [stableService(ctx.config.service, namespace, colourService)]);
+}
 const blueGreen = {
     name: 'blue_green_service',
     async target(ctx, { kubectl }) {
@@ -43732,12 +43957,12 @@ const blueGreen = {
         const deploy = requireDeploy(ctx);
         const { kubectl } = await clusterFor(ctx);
         const next = decidePromote(ctx.config.service, deploy);
-        const colourService = await kubectl.getJson('service', deploy.testService, deploy.namespace);
-        if (!colourService)
-            throw new errors/* DeployError */.sH(`service ${deploy.testService} in ${deploy.namespace} is gone`);
-        await kubectl.apply(deploy.namespace, [
-            stableService(ctx.config.service, deploy.namespace, colourService)
-        ]);
+        // The stable service moves only to a colour whose own service routes to ready pods of the new version.
+        const deadline = Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000);
+        await waitUntilServing(kubectl, deploy.testService, deploy.namespace, blue_green_image(ctx), deadline).catch((error) => {
+            throw new errors/* DeployError */.sH(`${ctx.config.service} not switched to ${next.live}: ${error.message}`);
+        });
+        await selectColour(ctx, kubectl, deploy.namespace, next.live);
         await routeMesh(ctx, kubectl, deploy, next.live);
         if (next.scaleDown)
             await scaleDown(kubectl, next.scaleDown, deploy.namespace);
@@ -43748,6 +43973,9 @@ const blueGreen = {
         const deploy = requireDeploy(ctx);
         const { kubectl } = await clusterFor(ctx);
         const next = decideReject(ctx.config.service, deploy);
+        // Back to the live colour, should a promote have moved the stable service before it failed.
+        if (next.live)
+            await selectColour(ctx, kubectl, deploy.namespace, next.live);
         await routeMesh(ctx, kubectl, deploy, next.live);
         await scaleDown(kubectl, next.scaleDown, deploy.namespace);
         const stays = next.live ? `stays on ${next.live}` : 'was never switched';
@@ -43844,13 +44072,6 @@ async function reject(ctx, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/deploy.ts
-/**
- * The deploy step: the stage's values file from the config branch goes into `<project>-<stage>` with
- * `helm upgrade --install --wait` and rollback on failure, through the stage's strategy (direct or
- * blue/green), then a rollout check. Its result tells the test step where the new version answers.
- */
-
-
 
 
 
@@ -43921,14 +44142,6 @@ async function deploy_prepare(ctx, cluster, strategy) {
     const target = await strategy.target(ctx, cluster);
     const before = await recoverRelease(cluster.helm, target.release, ctx.plan.namespace, ctx.config.timeoutSeconds);
     return { target, before };
-}
-async function checkChart(chartDir) {
-    try {
-        await (0,promises_namespaceObject.access)(external_node_path_default().join(chartDir, 'Chart.yaml'));
-    }
-    catch {
-        throw new errors/* DeployError */.sH(`chart not found at ${chartDir} (no Chart.yaml there)`);
-    }
 }
 async function ensureNamespace(ctx, { kubectl }) {
     const outcome = await kubectl.createNamespace(ctx.plan.namespace);
@@ -44430,7 +44643,10 @@ function detectLayout(fields) {
             timestamp: at('timeStamp'),
             elapsed: at('elapsed'),
             success: at('success'),
-            label: at('label')
+            label: at('label'),
+            responseCode: at('responseCode'),
+            responseMessage: at('responseMessage'),
+            failureMessage: at('failureMessage')
         };
         if (layout.elapsed < 0 && layout.success < 0) {
             return 'its header row has neither an elapsed nor a success column';
@@ -44444,7 +44660,19 @@ function detectLayout(fields) {
             'known for sure. Save results with a header (jmeter.save.saveservice.print_field_names=true)');
     }
     return {
-        layout: { timestamp: 0, elapsed: 1, label: 2, success: 7, header: null, assumed },
+        // Every default starts timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success;
+        // failureMessage follows from JMeter 3 on.
+        layout: {
+            timestamp: 0,
+            elapsed: 1,
+            label: 2,
+            responseCode: 3,
+            responseMessage: 4,
+            success: 7,
+            failureMessage: assumed.columns >= 16 ? 8 : -1,
+            header: null,
+            assumed
+        },
         isHeader: false
     };
 }
@@ -44501,11 +44729,16 @@ function parseTimestamp(text) {
 
 
 
+
 const SKIP = 0;
 const TIMESTAMP = 1;
 const ELAPSED = 2;
 const SUCCESS = 3;
 const LABEL = 4;
+/** Fields were split from latin1 text: turn their bytes back into UTF-8. */
+function utf8(field) {
+    return Buffer.from(field, 'latin1').toString('utf8');
+}
 class CsvScanner {
     file;
     sink;
@@ -44573,7 +44806,12 @@ class CsvScanner {
         if (this.sink.trackLabels)
             set(layout.label, LABEL);
         const labels = this.sink.trackLabels && layout.label >= 0;
-        const hot = layout.header && layout.timestamp === 0 && layout.elapsed === 1 && layout.success >= 2 && !labels;
+        const hot = layout.header &&
+            layout.timestamp === 0 &&
+            layout.elapsed === 1 &&
+            layout.success >= 2 &&
+            !labels &&
+            !this.sink.causes;
         this.hotSuccess = hot ? layout.success : -1;
         if (this.wasm && !(hot && this.sink.total.hist.adopt(this.wasm.hist)))
             this.wasm = null;
@@ -44672,6 +44910,11 @@ class CsvScanner {
             this.ends.reset(); // its remembered quote lies past p now
             return this.slow(b, p);
         }
+        // A failed sample's cause is in fields this path skips: read that record whole.
+        if (!ok && this.sink.causes) {
+            this.ends.reset();
+            return this.slow(b, p);
+        }
         this.line += c === LF ? 1 : 1 + this.ends.newlines;
         this.sink.add(ts, elapsed, ok, label);
         return next;
@@ -44733,10 +44976,14 @@ class CsvScanner {
                 throw this.bad(line, 'success', text, 'true or false');
             ok = text === 'true';
         }
+        if (!ok && this.sink.causes) {
+            const field = (col) => (col < 0 ? '' : utf8(fields[col] ?? ''));
+            const code = field(layout.responseCode);
+            this.sink.causes.add(code, causeMessage(code, field(layout.responseMessage), field(layout.failureMessage)));
+        }
         const ts = layout.timestamp < 0 ? 0 : this.timestamp(fields[layout.timestamp]);
         const raw = this.sink.trackLabels && layout.label >= 0 ? (fields[layout.label] ?? '') : undefined;
-        // Fields were split from latin1 text: turn the label's bytes back into UTF-8.
-        this.sink.add(ts, elapsed, ok, raw === undefined ? undefined : Buffer.from(raw, 'latin1').toString('utf8'));
+        this.sink.add(ts, elapsed, ok, raw === undefined ? undefined : utf8(raw));
     }
     timestamp(text) {
         const parsed = parseTimestamp(text);
@@ -44907,13 +45154,14 @@ class XmlScanner {
             throw this.bad('s', s, 'true or false');
         const ts = attrs.get('ts');
         const lb = attrs.get('lb');
+        const text = (value) => decodeEntities(Buffer.from(value ?? '', 'latin1').toString('utf8'));
+        if (s === 'false')
+            this.sink.causes?.add(text(attrs.get('rc')), text(attrs.get('rm')));
         return {
             elapsed: Number(t),
             ok: s === 'true',
             ts: ts !== undefined && /^\d{1,15}$/.test(ts) ? Number(ts) : 0,
-            label: this.sink.trackLabels
-                ? decodeEntities(Buffer.from(lb ?? '', 'latin1').toString('utf8'))
-                : undefined
+            label: this.sink.trackLabels ? text(lb) : undefined
         };
     }
     /**
@@ -45723,6 +45971,7 @@ function unscoredDecision(result, unscored, rules, next) {
 
 
 
+
 /**
  * The decision is returned even when the job fails: the pipeline stores it from the error, so the summary and
  * the outputs tell the decision that was carried out.
@@ -45764,8 +46013,18 @@ function gateReason(ctx, decision) {
     return [decision.headline, ...reasons].join('; ');
 }
 const gate_image = (ctx) => ({ repository: ctx.config.image, tag: ctx.config.tag });
+/** The outcome as the cluster shows it: the stable service routes only to ready pods of `image`. */
+async function checkServing(ctx, image, what) {
+    try {
+        ctx.log.info(`Checked: ${await confirmServing(ctx, image)}`);
+    }
+    catch (error) {
+        throw new errors/* DeployError */.sH(`${what} did not take: ${error.message}`);
+    }
+}
 async function promoteDeploy(ctx) {
     await promote(ctx);
+    await checkServing(ctx, gate_image(ctx), `Promoting ${ctx.config.tag}`);
     const revision = ctx.results.deploy?.revision;
     await recordDeployment(configTarget(ctx.config), ctx.key, {
         image: gate_image(ctx),
@@ -45784,6 +46043,10 @@ async function rollBack(ctx, reason) {
     const passed = (await readDeployment(target, ctx.key, options))?.passed;
     await reject(ctx, { toRevision: passed?.revision });
     const restore = passed?.image ?? ctx.results.commit?.previous;
+    if (restore)
+        await checkServing(ctx, restore, `Rolling back to ${restore.tag}`);
+    else
+        ctx.log.info(`Nothing to restore: ${await describeStableService(ctx, ctx.config.image)}`);
     if (restore)
         await recordRollback(target, ctx.key, { from: gate_image(ctx), to: restore, reason }, options);
     await recordDeployment(target, ctx.key, {
@@ -47460,6 +47723,8 @@ function keptnProperties(serviceUrl, workload, keptn) {
 
 
 
+/** Causes a test result keeps for the summary. */
+const SHOWN_CAUSES = 5;
 /**
  * Reads the JTL with the gate engine's reader (CSV or XML, quote-aware, fixed memory). A damaged file
  * (a quote, comment or CDATA section never closed, a missing closing tag) throws ResultsFileError naming
@@ -47467,13 +47732,16 @@ function keptnProperties(serviceUrl, workload, keptn) {
  */
 function countJtl(file) {
     const sink = new SampleSink();
+    const causes = new FailureCauses();
+    sink.causes = causes;
     readJtl(file, sink);
     const { count, failed, hist } = sink.total;
     return {
         samples: count,
         errors: failed,
         avgMs: hist.count > 0 ? hist.sum / hist.count : null,
-        warnings: sink.warnings
+        warnings: sink.warnings,
+        causes: causes.top(SHOWN_CAUSES)
     };
 }
 /** The number of failed samples a workload tolerates. */
@@ -47493,7 +47761,9 @@ function verdict_judge(workload, counts) {
         const rule = workload.teststrategy === FUNCTIONAL
             ? 'a functional test allows none'
             : `more than the accepted ${allowed} (acceptederrorrate ${workload.acceptederrorrate} × ${samples})`;
-        return fail(`${errors} of ${samples} samples failed (${percent} %): ${rule}`);
+        const first = counts.causes?.[0];
+        const cause = first ? `; most frequent: ${first.cause} ×${first.count}` : '';
+        return fail(`${errors} of ${samples} samples failed (${percent} %): ${rule}${cause}`);
     }
     const avg = avgMs === null ? 'n/a' : `${avgMs.toFixed(1)} ms`;
     if (workload.avgrtvalidation > 0 && avgMs !== null && avgMs > workload.avgrtvalidation) {
@@ -47571,7 +47841,14 @@ async function runWorkload(settings, workload, dir) {
         settings.log.warning(`${workload.teststrategy} results: ${warning}`);
     const verdict = verdict_judge(workload, counts);
     const reason = counts.samples === 0 ? noResults(files.log, 'recorded no samples') : verdict.reason;
-    return { ...base, ...verdict, reason, samples: counts.samples, errors: counts.errors };
+    return {
+        ...base,
+        ...verdict,
+        reason,
+        samples: counts.samples,
+        errors: counts.errors,
+        ...(counts.causes?.length ? { causes: counts.causes } : {})
+    };
 }
 function readCounts(jtl) {
     try {
@@ -47703,6 +47980,7 @@ function toResult(run, main, resultsDir, reason, earlierSeconds) {
         workload: main.teststrategy,
         samples: isMain ? run.samples : 0,
         errors: isMain ? run.errors : 0,
+        ...(run.causes ? { causes: run.causes } : {}),
         durationSeconds: isMain ? run.seconds : 0,
         jmeterSeconds: earlierSeconds + run.seconds
     };
@@ -47763,10 +48041,10 @@ async function runOne(ctx, store, step) {
 
 
 
-/** The steps of a stage job, in the order they run. */
+/** The steps of a stage job, in the order they run: the tools first, so that a missing one commits nothing. */
 const STEPS = [
-    commitStep,
     installStep,
+    commitStep,
     deployStep,
     testStep,
     evaluateStep,
@@ -47856,6 +48134,7 @@ function run_stage_summary(ctx, plan, timings, failure) {
         decision: results.gate,
         failure,
         evaluation: results.evaluate?.evaluation,
+        failureCauses: results.test?.causes,
         trend: [...(results.evaluate?.history ?? [])].reverse(),
         configCommit: results.commit?.sha ? { sha: results.commit.sha, url: commitUrl } : undefined,
         runUrl: config.runUrl,

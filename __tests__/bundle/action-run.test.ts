@@ -83,7 +83,11 @@ describe('node dist/index.js', () => {
   })
 
   it('writes the next stage for a valid stage before the steps run', () => {
-    const run = runAction({ tag: '0.8.1', stage: 'staging', 'config-repo': './missing.git' })
+    // helm 'system' with none on PATH: the run stops at once, downloading nothing.
+    const run = runAction(
+      { tag: '0.8.1', stage: 'staging', 'config-repo': './missing.git', 'helm-version': 'system' },
+      { PATH: '/usr/bin:/bin' }
+    )
     expect(run.outputs['next-stage']).toBe('production')
   })
 })

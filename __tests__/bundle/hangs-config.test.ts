@@ -4,9 +4,11 @@
  * included, and the CLI and the action return; a cancelled CLI leaves no git behind either.
  */
 import { execFileSync, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { DIST_CLI } from '../helpers/paths.js'
+import { DIST_CLI, REPO } from '../helpers/paths.js'
 import { runAction } from '../helpers/run-action.js'
 
 let server: Server
@@ -115,14 +117,22 @@ describe('a config remote that accepts and never answers', () => {
 
   it('node dist/index.js fails the commit step at the git deadline and returns', () => {
     const started = performance.now()
+    // A quality-gate-only stage: no tools to install and no cluster to check, so git is the first to run.
     const run = runAction(
       {
         tag: '0.8.1',
-        stage: 'dev',
+        stage: 'hardening',
+        shipyard: 'shipyard.yaml',
         'config-repo': `https://127.0.0.1:${port}/config.git`,
         'github-token': 'ghs_FakeTokenForTests0123456789'
       },
-      { CARTS_DEPLOY_GIT_TIMEOUT_MS: '2000' }
+      { CARTS_DEPLOY_GIT_TIMEOUT_MS: '2000' },
+      {
+        'shipyard.yaml': readFileSync(
+          path.join(REPO, '__tests__/fixtures/keptn/shipyard-0.2-quality-gates-only.yaml'),
+          'utf8'
+        )
+      }
     )
     const ms = performance.now() - started
     expect(run.status).toBe(1)

@@ -1,10 +1,11 @@
 /** `carts-deploy run`: the same stage pipeline from a terminal, against the current kube context. */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, readFileSync } from 'node:fs'
+import { cpSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { DIST_CLI, REPO } from '../helpers/paths.js'
 import { tempDirs } from '../helpers/temp-dirs.js'
+import { JMETER_TGZ } from '../helpers/tool-archives.js'
 
 const temp = tempDirs('carts-cli-run-')
 
@@ -47,7 +48,11 @@ describe('carts-deploy run', () => {
     )
     if (run.status !== 0) console.error(run.stderr)
     expect(run.status).toBe(0)
-    expect(JSON.parse(run.stdout)).toMatchObject({ result: 'pass', promote: 'true', 'next-stage': '' })
+    const outputs = JSON.parse(run.stdout) as Record<string, string>
+    expect(outputs).toMatchObject({ result: 'pass', promote: 'true', 'next-stage': '' })
+    // Nothing names a file the run removed at its end.
+    expect(Object.keys(outputs)).not.toContain('results-dir')
+    expect(Object.keys(outputs)).not.toContain('evaluation')
     expect(run.stderr).toContain('▶ deploy')
     expect(readFileSync(path.join(ws, 'summary.md'), 'utf8')).toContain(
       'No tests and no SLO: healthy rollout, released (last stage)'
@@ -58,5 +63,39 @@ describe('carts-deploy run', () => {
       { encoding: 'utf8' }
     )
     expect(log).toContain('[carts-deploy] carts:0.8.1 -> cli/production')
+  }, 300_000)
+
+  it('keeps the JMeter results and the evaluation it names in --out, through a port-forward', () => {
+    const ws = temp()
+    for (const part of ['chart', 'jmeter', 'slo.yaml'])
+      cpSync(path.join(REPO, 'examples/carts', part), path.join(ws, part), { recursive: true })
+    execFileSync('git', ['init', '--quiet', '--bare', path.join(ws, 'config.git')])
+    execFileSync('tar', ['-xzf', JMETER_TGZ, '-C', ws])
+    const paths = [path.dirname(process.env.HELM3 ?? ''), path.join(ws, 'apache-jmeter-5.6.3/bin')]
+    const run = spawnSync(
+      process.execPath,
+      [
+        DIST_CLI,
+        'run',
+        ...['--tag', '0.8.1', '--stage', 'staging', '--project', 'cli', '--config-repo', 'config.git'],
+        ...['--helm-version', 'system', '--jmeter-version', 'system', '--jmeter-dir', 'jmeter'],
+        ...['--slo', 'slo.yaml', '--service-url', 'port-forward', '--out', 'kept'],
+        ...['--kubeconfig-file', process.env.KUBECONFIG ?? '']
+      ],
+      {
+        cwd: ws,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${paths.join(':')}:${process.env.PATH}` },
+        timeout: 300_000
+      }
+    )
+    if (run.status !== 0) console.error(run.stderr)
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain(`results-dir=${path.join(ws, 'kept/jmeter-results')}\n`)
+    expect(run.stdout).toContain(`evaluation=${path.join(ws, 'kept/evaluation.json')}\n`)
+    expect(JSON.parse(readFileSync(path.join(ws, 'kept/evaluation.json'), 'utf8'))).toMatchObject({
+      result: 'pass'
+    })
+    expect(readdirSync(path.join(ws, 'kept/jmeter-results'))).toEqual(['1-healthcheck', '2-performance'])
   }, 300_000)
 })

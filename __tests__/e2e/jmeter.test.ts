@@ -241,7 +241,11 @@ describe('the example plans against the real carts', () => {
     const url = await startFailingCarts081(2)
     const { result } = await runStep(EXAMPLE, 'functional', url)
     expect(result).toMatchObject({ verdict: 'fail', samples: 2, errors: 1 })
-    expect(result.reason).toBe('1 of 2 samples failed (50.00 %): a functional test allows none')
+    // The cause comes from the results file: the response code and the plan's assertion message.
+    expect(result.reason).toMatch(
+      /^1 of 2 samples failed \(50\.00 %\): a functional test allows none; most frequent: 500: .+ ×1$/
+    )
+    expect(result.causes).toEqual([{ cause: expect.stringMatching(/^500: /), count: 1 }])
   }, 120_000)
 
   it('performance passes within the accepted error rate (every 20th request fails: 5 %, 10 % accepted)', async () => {
@@ -261,6 +265,15 @@ describe('the example plans against the real carts', () => {
     expect(result.reason).toMatch(/^health check failed: 1 of 1 samples failed \(100.00 %\)/)
     expect(result.jtl).toBeUndefined()
     expect(existsSync(path.join(result.resultsDir, '2-functional'))).toBe(false)
+  }, 120_000)
+
+  it('a service nobody answers for fails the health check naming the cause from the results file', async () => {
+    // Port 9 (discard) on loopback: nothing listens there; the connection is refused at once.
+    const { result } = await runStep(EXAMPLE, 'functional', 'http://127.0.0.1:9')
+    expect(result.reason).toMatch(
+      /^health check failed: 1 of 1 samples failed \(100\.00 %\): .*; most frequent: Non HTTP response code: \S+HttpHostConnectException: .*Connection refused ×1$/
+    )
+    expect(result.causes?.[0]?.cause).toMatch(/Connection refused/)
   }, 120_000)
 })
 

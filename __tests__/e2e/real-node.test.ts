@@ -135,6 +135,27 @@ describe('the real node', () => {
     expect(Object.keys(rejected.versions)).toEqual(['0.8.3'])
   })
 
+  it('blue/green: the stable service never moves to a colour without a ready pod of the new version', async () => {
+    const ns = fx.namespace('staging')
+    const ctx = runContext(fx, {
+      stage: 'staging',
+      strategy: 'blue_green_service',
+      tag: '0.8.1',
+      timeoutSeconds: 5
+    })
+    await runStep(ctx, deployStep)
+    const colour = ctx.results.deploy!.colour!
+    // The new colour's pods go away between its tests and the promote.
+    await kubectl(['scale', 'deployment', `carts-${colour}`, '-n', ns, '--replicas=0'])
+    await expect(promote(ctx)).rejects.toThrow(
+      new RegExp(
+        `^carts not switched to ${colour}: carts-${colour} in ${ns} routes to no ready pod, not only to 0\\.8\\.1`
+      )
+    )
+    const stable = await getJson<{ spec: { selector: Record<string, string> } }>('service', 'carts', ns)
+    expect(stable?.spec.selector.colour).not.toBe(colour)
+  })
+
   it('a direct rollback under load loses no request', async () => {
     const ns = fx.namespace('prod')
     await runStep(runContext(fx, { stage: 'prod', tag: '0.8.1' }), deployStep)

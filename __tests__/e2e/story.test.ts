@@ -74,6 +74,20 @@ describe('the carts story', () => {
     )
   })
 
+  it('says promoted or rolled back only after the stable service routes to that version alone', () => {
+    const log = (tag: string, stage: string) =>
+      readFileSync(story.runs.find(r => r.tag === tag && r.stage === stage)!.log, 'utf8')
+    expect(log('0.8.3', 'staging')).toContain(
+      'Checked: carts in sockshop-staging routes to 1 ready pod of 0.8.3'
+    )
+    expect(log('0.8.2', 'staging')).toContain(
+      'Checked: carts in sockshop-staging routes to 1 ready pod of 0.8.1'
+    )
+    expect(log('0.8.1', 'production')).toContain(
+      'Checked: carts in sockshop-production routes to 1 ready pod of 0.8.1'
+    )
+  })
+
   it('fails only the job whose gate failed, with the reason', () => {
     const failed = story.runs.filter(r => r.exitCode !== 0)
     expect(failed.map(r => `${r.tag}-${r.stage}`)).toEqual(['0.8.2-staging'])

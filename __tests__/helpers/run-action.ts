@@ -14,13 +14,16 @@ export interface ActionRun {
   readonly dir: string
 }
 
-/** `workspace` files are written first (path relative to the workspace -> content). */
+/**
+ * `workspace` files are written first (path relative to the workspace -> content), into `dir` when given
+ * (a workspace prepared by the test), else into a new temp dir.
+ */
 export function runAction(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
-  workspace: Record<string, string> = {}
+  workspace: Record<string, string> = {},
+  dir = mkdtempSync(path.join(tmpdir(), 'carts-action-'))
 ): ActionRun {
-  const dir = mkdtempSync(path.join(tmpdir(), 'carts-action-'))
   for (const [file, text] of Object.entries(workspace)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
     writeFileSync(path.join(dir, file), text)

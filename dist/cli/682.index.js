@@ -1041,7 +1041,10 @@ function detectLayout(fields) {
             timestamp: at('timeStamp'),
             elapsed: at('elapsed'),
             success: at('success'),
-            label: at('label')
+            label: at('label'),
+            responseCode: at('responseCode'),
+            responseMessage: at('responseMessage'),
+            failureMessage: at('failureMessage')
         };
         if (layout.elapsed < 0 && layout.success < 0) {
             return 'its header row has neither an elapsed nor a success column';
@@ -1055,7 +1058,19 @@ function detectLayout(fields) {
             'known for sure. Save results with a header (jmeter.save.saveservice.print_field_names=true)');
     }
     return {
-        layout: { timestamp: 0, elapsed: 1, label: 2, success: 7, header: null, assumed },
+        // Every default starts timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success;
+        // failureMessage follows from JMeter 3 on.
+        layout: {
+            timestamp: 0,
+            elapsed: 1,
+            label: 2,
+            responseCode: 3,
+            responseMessage: 4,
+            success: 7,
+            failureMessage: assumed.columns >= 16 ? 8 : -1,
+            header: null,
+            assumed
+        },
         isHeader: false
     };
 }
@@ -1075,6 +1090,8 @@ function isHeaderRow(layout, fields) {
     return h !== null && fields.length === h.length && fields.every((f, i) => f === h[i]);
 }
 
+// EXTERNAL MODULE: ./src/results-file/sli.ts
+var sli = __webpack_require__(4741);
 ;// CONCATENATED MODULE: ./src/results-file/timestamp.ts
 /** JTL timestamps: epoch milliseconds, or a formatted date when jmeter.save.saveservice.timestamp_format is set. */
 // yyyy/MM/dd HH:mm:ss[.SSS] and yyyy-MM-dd[T ]HH:mm:ss[.SSS], JMeter's usual formatted timestamps.
@@ -1112,11 +1129,16 @@ function parseTimestamp(text) {
 
 
 
+
 const SKIP = 0;
 const TIMESTAMP = 1;
 const ELAPSED = 2;
 const SUCCESS = 3;
 const LABEL = 4;
+/** Fields were split from latin1 text: turn their bytes back into UTF-8. */
+function utf8(field) {
+    return Buffer.from(field, 'latin1').toString('utf8');
+}
 class CsvScanner {
     file;
     sink;
@@ -1184,7 +1206,12 @@ class CsvScanner {
         if (this.sink.trackLabels)
             set(layout.label, LABEL);
         const labels = this.sink.trackLabels && layout.label >= 0;
-        const hot = layout.header && layout.timestamp === 0 && layout.elapsed === 1 && layout.success >= 2 && !labels;
+        const hot = layout.header &&
+            layout.timestamp === 0 &&
+            layout.elapsed === 1 &&
+            layout.success >= 2 &&
+            !labels &&
+            !this.sink.causes;
         this.hotSuccess = hot ? layout.success : -1;
         if (this.wasm && !(hot && this.sink.total.hist.adopt(this.wasm.hist)))
             this.wasm = null;
@@ -1283,6 +1310,11 @@ class CsvScanner {
             this.ends.reset(); // its remembered quote lies past p now
             return this.slow(b, p);
         }
+        // A failed sample's cause is in fields this path skips: read that record whole.
+        if (!ok && this.sink.causes) {
+            this.ends.reset();
+            return this.slow(b, p);
+        }
         this.line += c === LF ? 1 : 1 + this.ends.newlines;
         this.sink.add(ts, elapsed, ok, label);
         return next;
@@ -1344,10 +1376,14 @@ class CsvScanner {
                 throw this.bad(line, 'success', text, 'true or false');
             ok = text === 'true';
         }
+        if (!ok && this.sink.causes) {
+            const field = (col) => (col < 0 ? '' : utf8(fields[col] ?? ''));
+            const code = field(layout.responseCode);
+            this.sink.causes.add(code, (0,sli/* causeMessage */.fq)(code, field(layout.responseMessage), field(layout.failureMessage)));
+        }
         const ts = layout.timestamp < 0 ? 0 : this.timestamp(fields[layout.timestamp]);
         const raw = this.sink.trackLabels && layout.label >= 0 ? (fields[layout.label] ?? '') : undefined;
-        // Fields were split from latin1 text: turn the label's bytes back into UTF-8.
-        this.sink.add(ts, elapsed, ok, raw === undefined ? undefined : Buffer.from(raw, 'latin1').toString('utf8'));
+        this.sink.add(ts, elapsed, ok, raw === undefined ? undefined : utf8(raw));
     }
     timestamp(text) {
         const parsed = parseTimestamp(text);
@@ -1518,13 +1554,14 @@ class XmlScanner {
             throw this.bad('s', s, 'true or false');
         const ts = attrs.get('ts');
         const lb = attrs.get('lb');
+        const text = (value) => decodeEntities(Buffer.from(value ?? '', 'latin1').toString('utf8'));
+        if (s === 'false')
+            this.sink.causes?.add(text(attrs.get('rc')), text(attrs.get('rm')));
         return {
             elapsed: Number(t),
             ok: s === 'true',
             ts: ts !== undefined && /^\d{1,15}$/.test(ts) ? Number(ts) : 0,
-            label: this.sink.trackLabels
-                ? decodeEntities(Buffer.from(lb ?? '', 'latin1').toString('utf8'))
-                : undefined
+            label: this.sink.trackLabels ? text(lb) : undefined
         };
     }
     /**
@@ -1654,8 +1691,6 @@ function decodeEntities(text) {
     });
 }
 
-// EXTERNAL MODULE: ./src/results-file/sli.ts
-var sli = __webpack_require__(4741);
 ;// CONCATENATED MODULE: ./src/results-file/jtl-read.ts
 /**
  * Reads a JTL file (CSV or XML, told apart by the first character) in fixed-size chunks: memory does
@@ -1865,8 +1900,10 @@ function refine(file, sink, wanted, chunk, wasm) {
 /* harmony export */   Uz: () => (/* binding */ Stats),
 /* harmony export */   ZF: () => (/* binding */ lookupSli),
 /* harmony export */   aU: () => (/* binding */ DEFAULT_LABEL_CAP),
+/* harmony export */   fq: () => (/* binding */ causeMessage),
 /* harmony export */   l3: () => (/* binding */ STANDARD_PERCENTILES),
-/* harmony export */   o3: () => (/* binding */ SampleSink)
+/* harmony export */   o3: () => (/* binding */ SampleSink),
+/* harmony export */   tY: () => (/* binding */ FailureCauses)
 /* harmony export */ });
 /* unused harmony exports labelSliName, BASE_SLIS, sliOf */
 /* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7185);
@@ -1908,6 +1945,44 @@ class Stats {
         }
     }
 }
+/** Distinct causes kept (more are counted as one "other" line): a file of random messages stays small. */
+const CAUSE_CAP = 100;
+const CAUSE_LENGTH = 200;
+/** The failure causes of a results file: response code and message (or assertion message), counted. */
+class FailureCauses {
+    counts = new Map();
+    other = 0;
+    add(code, message) {
+        const text = [code.trim(), firstLine(message)].filter(Boolean).join(': ') || '(no code, no message)';
+        const cause = text.length > CAUSE_LENGTH ? `${text.slice(0, CAUSE_LENGTH - 1)}…` : text;
+        const count = this.counts.get(cause);
+        if (count !== undefined)
+            this.counts.set(cause, count + 1);
+        else if (this.counts.size < CAUSE_CAP)
+            this.counts.set(cause, 1);
+        else
+            this.other++;
+    }
+    /** The `n` most frequent, most frequent first (ties in the order first seen). */
+    top(n) {
+        const all = [...this.counts].map(([cause, count]) => ({ cause, count }));
+        if (this.other > 0)
+            all.push({ cause: `(${CAUSE_CAP}+ other causes)`, count: this.other });
+        return all.sort((a, b) => b.count - a.count).slice(0, n);
+    }
+}
+/**
+ * The message that says why: for a sample that got no HTTP response (JMeter's "Non HTTP response code"),
+ * the response message (the exception's); otherwise an assertion's failure message when there is one.
+ */
+function causeMessage(code, responseMessage, failureMessage) {
+    if (code.startsWith('Non HTTP response code'))
+        return responseMessage || failureMessage;
+    return failureMessage || responseMessage;
+}
+function firstLine(text) {
+    return text.trim().split(/\r?\n/)[0] ?? '';
+}
 /** Receives every sample from a reader. */
 class SampleSink {
     trackLabels;
@@ -1923,6 +1998,8 @@ class SampleSink {
     untracked = new Set();
     columns = { timestamp: true, elapsed: true, success: true, label: true };
     warnings = [];
+    /** Set before reading to collect why samples failed (the readers then read failed rows whole). */
+    causes = null;
     constructor(trackLabels = false, labelCap = DEFAULT_LABEL_CAP) {
         this.trackLabels = trackLabels;
         this.labelCap = labelCap;

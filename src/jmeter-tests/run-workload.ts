@@ -16,6 +16,7 @@ export interface WorkloadRun extends Verdict {
   readonly jtl?: string
   readonly samples: number
   readonly errors: number
+  readonly causes?: JtlCounts['causes']
   readonly seconds: number
 }
 
@@ -90,7 +91,14 @@ export async function runWorkload(
     settings.log.warning(`${workload.teststrategy} results: ${warning}`)
   const verdict = judge(workload, counts)
   const reason = counts.samples === 0 ? noResults(files.log, 'recorded no samples') : verdict.reason
-  return { ...base, ...verdict, reason, samples: counts.samples, errors: counts.errors }
+  return {
+    ...base,
+    ...verdict,
+    reason,
+    samples: counts.samples,
+    errors: counts.errors,
+    ...(counts.causes?.length ? { causes: counts.causes } : {})
+  }
 }
 
 function readCounts(jtl: string): JtlCounts | { reason: string } {

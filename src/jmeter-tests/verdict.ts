@@ -1,6 +1,6 @@
 /** Keptn's pass/fail rules for one JMeter run, computed from its JTL rather than from JMeter's summary line. */
 import { readJtl } from '../results-file/jtl-read.js'
-import { SampleSink } from '../results-file/sli.js'
+import { FailureCauses, SampleSink, type FailureCause } from '../results-file/sli.js'
 import { FUNCTIONAL, type Workload } from './workloads.js'
 
 export interface JtlCounts {
@@ -10,7 +10,12 @@ export interface JtlCounts {
   readonly avgMs: number | null
   /** What the reader warned about (a cut-off last line or sample): said, never dropped. */
   readonly warnings?: readonly string[]
+  /** The most frequent reasons samples failed, most frequent first. */
+  readonly causes?: readonly FailureCause[]
 }
+
+/** Causes a test result keeps for the summary. */
+export const SHOWN_CAUSES = 5
 
 export interface Verdict {
   readonly verdict: 'pass' | 'fail'
@@ -24,13 +29,16 @@ export interface Verdict {
  */
 export function countJtl(file: string): JtlCounts {
   const sink = new SampleSink()
+  const causes = new FailureCauses()
+  sink.causes = causes
   readJtl(file, sink)
   const { count, failed, hist } = sink.total
   return {
     samples: count,
     errors: failed,
     avgMs: hist.count > 0 ? hist.sum / hist.count : null,
-    warnings: sink.warnings
+    warnings: sink.warnings,
+    causes: causes.top(SHOWN_CAUSES)
   }
 }
 
@@ -51,7 +59,9 @@ export function judge(workload: Workload, counts: JtlCounts): Verdict {
       workload.teststrategy === FUNCTIONAL
         ? 'a functional test allows none'
         : `more than the accepted ${allowed} (acceptederrorrate ${workload.acceptederrorrate} × ${samples})`
-    return fail(`${errors} of ${samples} samples failed (${percent} %): ${rule}`)
+    const first = counts.causes?.[0]
+    const cause = first ? `; most frequent: ${first.cause} ×${first.count}` : ''
+    return fail(`${errors} of ${samples} samples failed (${percent} %): ${rule}${cause}`)
   }
   const avg = avgMs === null ? 'n/a' : `${avgMs.toFixed(1)} ms`
   if (workload.avgrtvalidation > 0 && avgMs !== null && avgMs > workload.avgrtvalidation) {

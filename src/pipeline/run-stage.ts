@@ -22,10 +22,10 @@ import { installStep } from '../stages/install.js'
 import { testStep } from '../stages/test.js'
 import { runSteps, type AnyStep, type ResultStore, type StepTiming } from './steps.js'
 
-/** The steps of a stage job, in the order they run. */
+/** The steps of a stage job, in the order they run: the tools first, so that a missing one commits nothing. */
 export const STEPS: readonly AnyStep[] = [
-  commitStep,
   installStep,
+  commitStep,
   deployStep,
   testStep,
   evaluateStep,
@@ -133,6 +133,7 @@ function summary(ctx: RunContext, plan: StagePlan, timings: StepTiming[], failur
     decision: results.gate,
     failure,
     evaluation: results.evaluate?.evaluation,
+    failureCauses: results.test?.causes,
     trend: [...(results.evaluate?.history ?? [])].reverse(),
     configCommit: results.commit?.sha ? { sha: results.commit.sha, url: commitUrl } : undefined,
     runUrl: config.runUrl,

@@ -17,6 +17,24 @@ export function getJsonArgs(kind: string, name: string, namespace: string): stri
   return ['get', kind, name, '--namespace', namespace, '--output', 'json', '--ignore-not-found']
 }
 
+/** Every object of a kind in the namespace, optionally those matching a label selector. */
+export function listArgs(kind: string, namespace: string, selector?: string): string[] {
+  return [
+    'get',
+    kind,
+    '--namespace',
+    namespace,
+    ...(selector ? ['--selector', selector] : []),
+    '--output',
+    'json'
+  ]
+}
+
+/** The server's version, asked with a short request timeout: the cheapest call that proves access. */
+export function serverVersionArgs(): string[] {
+  return ['version', '--output=json', '--request-timeout=20s']
+}
+
 export function rolloutStatusArgs(deployment: string, namespace: string, timeoutSeconds: number): string[] {
   return [
     'rollout',
@@ -102,6 +120,18 @@ export class Kubectl {
   async getJson<T>(kind: string, name: string, namespace: string): Promise<T | undefined> {
     const result = await this.exec(getJsonArgs(kind, name, namespace))
     return result.stdout.trim() ? (JSON.parse(result.stdout) as T) : undefined
+  }
+
+  /** `v1.33.13`; throws kubectl's own words when the API server does not answer. */
+  async serverVersion(): Promise<string> {
+    const result = await this.exec(serverVersionArgs(), { timeoutMs: 30_000 })
+    const version = (JSON.parse(result.stdout) as { serverVersion?: { gitVersion?: string } }).serverVersion
+    return version?.gitVersion ?? 'unknown'
+  }
+
+  async listJson<T>(kind: string, namespace: string, selector?: string): Promise<T[]> {
+    const result = await this.exec(listArgs(kind, namespace, selector))
+    return (JSON.parse(result.stdout) as { items?: T[] }).items ?? []
   }
 
   async rolloutStatus(deployment: string, namespace: string, timeoutSeconds: number): Promise<void> {

@@ -21,6 +21,8 @@ export interface SummaryInput {
   /** Why the run failed, when it did (an error or the gate's reasons). */
   readonly failure?: string
   readonly evaluation?: Evaluation
+  /** Why samples of the tests failed, most frequent first, from the results file. */
+  readonly failureCauses?: readonly { readonly cause: string; readonly count: number }[]
   /** Recent evaluations of this stage, oldest first, the current one last. */
   readonly trend: readonly TrendPoint[]
   readonly configCommit?: { readonly sha: string; readonly url?: string }
@@ -40,6 +42,7 @@ export function renderSummary(input: SummaryInput): string {
     '',
     facts(input),
     ...failureSection(input),
+    ...causesSection(input.failureCauses),
     ...evaluationSection(input.evaluation),
     ...trendSection(input),
     ...timingSection(input),
@@ -72,6 +75,18 @@ function failureSection(input: SummaryInput): string[] {
   const lines = [input.failure, ...reasons].filter((x): x is string => Boolean(x))
   if (!lines.length) return []
   return ['', '### Why', '', ...[...new Set(lines)].map(line => `- ${escape(line)}`)]
+}
+
+function causesSection(causes: SummaryInput['failureCauses']): string[] {
+  if (!causes?.length) return []
+  return [
+    '',
+    '### Failed samples',
+    '',
+    '| Response code and message | Samples |',
+    '|---|---|',
+    ...causes.map(c => `| ${escape(c.cause)} | ${c.count} |`)
+  ]
 }
 
 function evaluationSection(evaluation: Evaluation | undefined): string[] {

@@ -10,6 +10,10 @@ export interface Layout {
   readonly elapsed: number
   readonly success: number
   readonly label: number
+  /** Why a sample failed (-1 when the file has no such column). */
+  readonly responseCode: number
+  readonly responseMessage: number
+  readonly failureMessage: number
   /** The header row's fields, or null for a file without one. */
   readonly header: readonly string[] | null
   /** For a file without header: the default layout assumed, checked on every row. */
@@ -72,7 +76,10 @@ export function detectLayout(fields: readonly string[]): { layout: Layout; isHea
       timestamp: at('timeStamp'),
       elapsed: at('elapsed'),
       success: at('success'),
-      label: at('label')
+      label: at('label'),
+      responseCode: at('responseCode'),
+      responseMessage: at('responseMessage'),
+      failureMessage: at('failureMessage')
     }
     if (layout.elapsed < 0 && layout.success < 0) {
       return 'its header row has neither an elapsed nor a success column'
@@ -88,7 +95,19 @@ export function detectLayout(fields: readonly string[]): { layout: Layout; isHea
     )
   }
   return {
-    layout: { timestamp: 0, elapsed: 1, label: 2, success: 7, header: null, assumed },
+    // Every default starts timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success;
+    // failureMessage follows from JMeter 3 on.
+    layout: {
+      timestamp: 0,
+      elapsed: 1,
+      label: 2,
+      responseCode: 3,
+      responseMessage: 4,
+      success: 7,
+      failureMessage: assumed.columns >= 16 ? 8 : -1,
+      header: null,
+      assumed
+    },
     isHeader: false
   }
 }

@@ -9,7 +9,7 @@ import { COMMA, CR, CsvSyntaxError, LF, QUOTE, splitRecord } from './csv-fields.
 import { hotRun, type HotState } from './csv-hot.js'
 import { detectLayout, fitsDefault, isHeaderRow, type Layout } from './csv-layout.js'
 import type { WasmScanner } from './csv-wasm.js'
-import type { SampleSink } from './sli.js'
+import { causeMessage, type SampleSink } from './sli.js'
 import { parseTimestamp } from './timestamp.js'
 
 const SKIP = 0
@@ -17,6 +17,11 @@ const TIMESTAMP = 1
 const ELAPSED = 2
 const SUCCESS = 3
 const LABEL = 4
+
+/** Fields were split from latin1 text: turn their bytes back into UTF-8. */
+function utf8(field: string): string {
+  return Buffer.from(field, 'latin1').toString('utf8')
+}
 
 export class CsvScanner {
   /** Line number where the next record starts. */
@@ -82,7 +87,12 @@ export class CsvScanner {
     if (this.sink.trackLabels) set(layout.label, LABEL)
     const labels = this.sink.trackLabels && layout.label >= 0
     const hot =
-      layout.header && layout.timestamp === 0 && layout.elapsed === 1 && layout.success >= 2 && !labels
+      layout.header &&
+      layout.timestamp === 0 &&
+      layout.elapsed === 1 &&
+      layout.success >= 2 &&
+      !labels &&
+      !this.sink.causes
     this.hotSuccess = hot ? layout.success : -1
     if (this.wasm && !(hot && this.sink.total.hist.adopt(this.wasm.hist))) this.wasm = null
     this.last = this.kinds.reduce((last, kind, col) => (kind === SKIP ? last : col), 0)
@@ -166,6 +176,11 @@ export class CsvScanner {
       this.ends.reset() // its remembered quote lies past p now
       return this.slow(b, p)
     }
+    // A failed sample's cause is in fields this path skips: read that record whole.
+    if (!ok && this.sink.causes) {
+      this.ends.reset()
+      return this.slow(b, p)
+    }
     this.line += c === LF ? 1 : 1 + this.ends.newlines
     this.sink.add(ts, elapsed, ok, label)
     return next
@@ -230,15 +245,17 @@ export class CsvScanner {
       if (text !== 'true' && text !== 'false') throw this.bad(line, 'success', text, 'true or false')
       ok = text === 'true'
     }
+    if (!ok && this.sink.causes) {
+      const field = (col: number) => (col < 0 ? '' : utf8(fields[col] ?? ''))
+      const code = field(layout.responseCode)
+      this.sink.causes.add(
+        code,
+        causeMessage(code, field(layout.responseMessage), field(layout.failureMessage))
+      )
+    }
     const ts = layout.timestamp < 0 ? 0 : this.timestamp(fields[layout.timestamp]!)
     const raw = this.sink.trackLabels && layout.label >= 0 ? (fields[layout.label] ?? '') : undefined
-    // Fields were split from latin1 text: turn the label's bytes back into UTF-8.
-    this.sink.add(
-      ts,
-      elapsed,
-      ok,
-      raw === undefined ? undefined : Buffer.from(raw, 'latin1').toString('utf8')
-    )
+    this.sink.add(ts, elapsed, ok, raw === undefined ? undefined : utf8(raw))
   }
 
   private timestamp(text: string): number {

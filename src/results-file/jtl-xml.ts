@@ -149,13 +149,14 @@ export class XmlScanner {
     if (s !== 'true' && s !== 'false') throw this.bad('s', s, 'true or false')
     const ts = attrs.get('ts')
     const lb = attrs.get('lb')
+    const text = (value: string | undefined) =>
+      decodeEntities(Buffer.from(value ?? '', 'latin1').toString('utf8'))
+    if (s === 'false') this.sink.causes?.add(text(attrs.get('rc')), text(attrs.get('rm')))
     return {
       elapsed: Number(t),
       ok: s === 'true',
       ts: ts !== undefined && /^\d{1,15}$/.test(ts) ? Number(ts) : 0,
-      label: this.sink.trackLabels
-        ? decodeEntities(Buffer.from(lb ?? '', 'latin1').toString('utf8'))
-        : undefined
+      label: this.sink.trackLabels ? text(lb) : undefined
     }
   }
 

@@ -45,6 +45,51 @@ export interface Columns {
   label: boolean
 }
 
+/** One reason samples failed, as JMeter recorded it, and how often. */
+export interface FailureCause {
+  readonly cause: string
+  readonly count: number
+}
+
+/** Distinct causes kept (more are counted as one "other" line): a file of random messages stays small. */
+const CAUSE_CAP = 100
+const CAUSE_LENGTH = 200
+
+/** The failure causes of a results file: response code and message (or assertion message), counted. */
+export class FailureCauses {
+  private readonly counts = new Map<string, number>()
+  private other = 0
+
+  add(code: string, message: string): void {
+    const text = [code.trim(), firstLine(message)].filter(Boolean).join(': ') || '(no code, no message)'
+    const cause = text.length > CAUSE_LENGTH ? `${text.slice(0, CAUSE_LENGTH - 1)}…` : text
+    const count = this.counts.get(cause)
+    if (count !== undefined) this.counts.set(cause, count + 1)
+    else if (this.counts.size < CAUSE_CAP) this.counts.set(cause, 1)
+    else this.other++
+  }
+
+  /** The `n` most frequent, most frequent first (ties in the order first seen). */
+  top(n: number): FailureCause[] {
+    const all = [...this.counts].map(([cause, count]) => ({ cause, count }))
+    if (this.other > 0) all.push({ cause: `(${CAUSE_CAP}+ other causes)`, count: this.other })
+    return all.sort((a, b) => b.count - a.count).slice(0, n)
+  }
+}
+
+/**
+ * The message that says why: for a sample that got no HTTP response (JMeter's "Non HTTP response code"),
+ * the response message (the exception's); otherwise an assertion's failure message when there is one.
+ */
+export function causeMessage(code: string, responseMessage: string, failureMessage: string): string {
+  if (code.startsWith('Non HTTP response code')) return responseMessage || failureMessage
+  return failureMessage || responseMessage
+}
+
+function firstLine(text: string): string {
+  return text.trim().split(/\r?\n/)[0] ?? ''
+}
+
 /** Receives every sample from a reader. */
 export class SampleSink {
   readonly total = new Stats(65536)
@@ -58,6 +103,8 @@ export class SampleSink {
   readonly untracked = new Set<string>()
   columns: Columns = { timestamp: true, elapsed: true, success: true, label: true }
   readonly warnings: string[] = []
+  /** Set before reading to collect why samples failed (the readers then read failed rows whole). */
+  causes: FailureCauses | null = null
 
   constructor(
     readonly trackLabels = false,

@@ -1,14 +1,23 @@
-/** The commit step: the stage's desired image goes onto the config branch, and its values file to helm. */
+/**
+ * The commit step: the stage's desired image goes onto the config branch, and its values file to helm;
+ * only once the chart is there and the cluster answers.
+ */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { setImage } from '../config-branch/config-branch.js'
 import { describeChange, valuesPath } from '../config-branch/layout.js'
 import { configTarget } from '../config-branch/target.js'
 import type { Step } from '../contracts/run.js'
+import { checkDeployable } from '../deployment/preflight.js'
 
 export const commitStep: Step<'commit'> = {
   name: 'commit',
   async run(ctx) {
+    // Nothing becomes the desired state that cannot be deployed (the tools were installed before).
+    if (ctx.plan.deploymentStrategy) {
+      const version = await checkDeployable(ctx)
+      ctx.log.info(`Checked before committing: chart ${ctx.config.chartDir}, cluster ${version}`)
+    }
     const image = { repository: ctx.config.image, tag: ctx.config.tag }
     const target = configTarget(ctx.config)
     const result = await setImage(target, ctx.key, image, { tempRoot: ctx.tempDir })

@@ -3,12 +3,10 @@
  * `helm upgrade --install --wait` and rollback on failure, through the stage's strategy (direct or
  * blue/green), then a rollout check. Its result tells the test step where the new version answers.
  */
-import { access } from 'node:fs/promises'
-import path from 'node:path'
 import type { DeployResult, DeployTarget } from '../contracts/deploy.js'
-import { DeployError } from '../contracts/errors.js'
 import type { RunContext, Step } from '../contracts/run.js'
 import { clusterFor, type Cluster, type ClusterStrategy } from '../deployment/cluster.js'
+import { checkChart } from '../deployment/preflight.js'
 import { recoverRelease } from '../deployment/recovery.js'
 import { checkRollout, shortImage, upgradeRelease } from '../deployment/release.js'
 import { serviceUrlOf } from '../deployment/service-url.js'
@@ -88,14 +86,6 @@ async function prepare(ctx: RunContext, cluster: Cluster, strategy: ClusterStrat
     ctx.config.timeoutSeconds
   )
   return { target, before }
-}
-
-async function checkChart(chartDir: string): Promise<void> {
-  try {
-    await access(path.join(chartDir, 'Chart.yaml'))
-  } catch {
-    throw new DeployError(`chart not found at ${chartDir} (no Chart.yaml there)`)
-  }
 }
 
 async function ensureNamespace(ctx: RunContext, { kubectl }: Cluster): Promise<void> {

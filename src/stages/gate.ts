@@ -4,9 +4,10 @@
  */
 import { readDeployment, recordDeployment, recordRollback } from '../config-branch/config-branch.js'
 import { configTarget } from '../config-branch/target.js'
-import { GateFailedError } from '../contracts/errors.js'
+import { DeployError, GateFailedError } from '../contracts/errors.js'
 import type { GateDecision } from '../contracts/gate.js'
 import type { RunContext, Step } from '../contracts/run.js'
+import { confirmServing, describeStableService, type ImageRef } from '../deployment/serving.js'
 import { promote, reject } from '../deployment/strategies/index.js'
 import { decideGate, type GateInput } from '../gate/decision.js'
 import { unscoredReason } from '../scoring/unscored.js'
@@ -53,8 +54,18 @@ export function gateReason(ctx: RunContext, decision: GateDecision): string {
 
 const image = (ctx: RunContext) => ({ repository: ctx.config.image, tag: ctx.config.tag })
 
+/** The outcome as the cluster shows it: the stable service routes only to ready pods of `image`. */
+async function checkServing(ctx: RunContext, image: ImageRef, what: string): Promise<void> {
+  try {
+    ctx.log.info(`Checked: ${await confirmServing(ctx, image)}`)
+  } catch (error) {
+    throw new DeployError(`${what} did not take: ${(error as Error).message}`)
+  }
+}
+
 async function promoteDeploy(ctx: RunContext): Promise<void> {
   await promote(ctx)
+  await checkServing(ctx, image(ctx), `Promoting ${ctx.config.tag}`)
   const revision = ctx.results.deploy?.revision
   await recordDeployment(
     configTarget(ctx.config),
@@ -79,6 +90,8 @@ export async function rollBack(ctx: RunContext, reason: string): Promise<void> {
   const passed = (await readDeployment(target, ctx.key, options))?.passed
   await reject(ctx, { toRevision: passed?.revision })
   const restore = passed?.image ?? ctx.results.commit?.previous
+  if (restore) await checkServing(ctx, restore, `Rolling back to ${restore.tag}`)
+  else ctx.log.info(`Nothing to restore: ${await describeStableService(ctx, ctx.config.image)}`)
   if (restore) await recordRollback(target, ctx.key, { from: image(ctx), to: restore, reason }, options)
   await recordDeployment(
     target,

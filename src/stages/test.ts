@@ -144,6 +144,7 @@ function toResult(
     workload: main.teststrategy,
     samples: isMain ? run.samples : 0,
     errors: isMain ? run.errors : 0,
+    ...(run.causes ? { causes: run.causes } : {}),
     durationSeconds: isMain ? run.seconds : 0,
     jmeterSeconds: earlierSeconds + run.seconds
   }

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { allowedErrors, countJtl, judge } from '../../../src/jmeter-tests/verdict.js'
 import { BUILT_IN_WORKLOADS, type Workload } from '../../../src/jmeter-tests/workloads.js'
+import { causeMessage, FailureCauses } from '../../../src/results-file/sli.js'
 import { REPO } from '../../helpers/paths.js'
 
 const [healthcheck, functional, performance] = BUILT_IN_WORKLOADS as [Workload, Workload, Workload]
@@ -64,5 +65,57 @@ describe('countJtl', () => {
     expect(c.samples).toBe(8)
     expect(c.errors).toBe(2)
     expect(c.avgMs).toBeGreaterThan(0)
+    // The assertion's own message (multi-line in the file) wins over the response message; first line only.
+    expect(c.causes).toEqual([{ cause: '500: Test failed: code expected to equal /', count: 2 }])
+  })
+
+  const jtl = (name: string) => countJtl(path.join(REPO, '__tests__/fixtures/jtl', name)).causes
+
+  it('names the causes in every layout: header, no header, quoted multi-line messages, XML', () => {
+    expect(jtl('noheader-jmeter563.jtl')).toEqual([{ cause: '400: Bad Request', count: 2 }])
+    expect(jtl('multiline-responsemessage.jtl')).toEqual([
+      { cause: '500: javax.mail.MessagingException: Could not connect to SMTP host', count: 1 }
+    ])
+    expect(jtl('xml-nested-assertions.jtl')?.[0]).toMatchObject({
+      cause: expect.stringMatching(/^(200: Embedded resource download error|Non HTTP response code)/)
+    })
+  })
+
+  it('puts the most frequent cause in the reason of a failed test', () => {
+    const c = countJtl(path.join(REPO, '__tests__/fixtures/jtl/noheader-jmeter563.jtl'))
+    expect(judge(functional, c).reason).toMatch(
+      /^2 of \d+ samples failed \([\d.]+ %\): a functional test allows none; most frequent: 400: Bad Request ×2$/
+    )
+  })
+})
+
+describe('FailureCauses', () => {
+  it("takes the exception's message when no HTTP response came, else the assertion's", () => {
+    const refused = 'Non HTTP response message: Connect to 127.0.0.1:9 failed: Connection refused'
+    const assertion = 'Test failed: code expected to equal /200/'
+    expect(
+      causeMessage(
+        'Non HTTP response code: org.apache.http.conn.HttpHostConnectException',
+        refused,
+        assertion
+      )
+    ).toBe(refused)
+    expect(causeMessage('500', 'Internal Server Error', assertion)).toBe(assertion)
+    expect(causeMessage('500', 'Internal Server Error', '')).toBe('Internal Server Error')
+  })
+
+  it('counts by code and first line, keeps at most 100 distinct causes and says how many more', () => {
+    const causes = new FailureCauses()
+    causes.add('Non HTTP response code: java.net.UnknownHostException', 'carts.sockshop-staging\nat ...')
+    causes.add('Non HTTP response code: java.net.UnknownHostException', 'carts.sockshop-staging')
+    causes.add('', '')
+    for (let i = 0; i < 120; i++) causes.add('500', `request ${i}`)
+    const top = causes.top(3)
+    expect(top[0]).toEqual({ cause: '(100+ other causes)', count: 22 })
+    expect(top[1]).toEqual({
+      cause: 'Non HTTP response code: java.net.UnknownHostException: carts.sockshop-staging',
+      count: 2
+    })
+    expect(top[2]).toEqual({ cause: '(no code, no message)', count: 1 })
   })
 })

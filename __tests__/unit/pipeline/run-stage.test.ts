@@ -51,7 +51,7 @@ describe('runStage', () => {
       reporter,
       tempDir
     )
-    expect(reporter.groups).toEqual(['commit', 'install', 'deploy', 'test', 'evaluate', 'gate'])
+    expect(reporter.groups).toEqual(['install', 'commit', 'deploy', 'test', 'evaluate', 'gate'])
     expect(outcome.failure).toBeUndefined()
     expect(outcome.outputs).toMatchObject({ result: 'pass', score: '100', promote: 'true', 'next-stage': '' })
     expect(outcome.summary).toContain('Quality gate pass')

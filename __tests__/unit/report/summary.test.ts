@@ -141,6 +141,25 @@ describe('renderSummary', () => {
     expect(big).toContain('4900 more objectives')
   })
 
+  it('shows why samples failed, as the results file says, escaped', () => {
+    const md = renderSummary(
+      input({
+        failureCauses: [
+          {
+            cause: 'Non HTTP response code: java.net.UnknownHostException: carts.sockshop-staging',
+            count: 3
+          },
+          { cause: '500: a | b', count: 1 }
+        ]
+      })
+    )
+    expect(md).toContain(
+      '### Failed samples\n\n| Response code and message | Samples |\n|---|---|\n' +
+        '| Non HTTP response code: java.net.UnknownHostException: carts.sockshop-staging | 3 |\n| 500: a \\| b | 1 |'
+    )
+    expect(renderSummary(input())).not.toContain('### Failed samples')
+  })
+
   it('reports a run that stopped before the gate', () => {
     const stopped = renderSummary(
       input({ decision: undefined, evaluation: undefined, failure: 'chart not found at chart/', trend: [] })

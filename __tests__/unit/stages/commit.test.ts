@@ -25,7 +25,9 @@ function context(tag: string, overrides: Partial<ActionConfig> = {}): TestContex
       workspace: box.root,
       runUrl: 'https://github.com/o/r/actions/runs/42',
       ...overrides
-    }
+    },
+    // A quality-gate-only stage: the chart and cluster checks before a deploying stage's commit are below.
+    plan: { deploymentStrategy: undefined }
   })
 }
 
@@ -70,5 +72,21 @@ describe('commitStep', () => {
       context('y', { githubToken: 'T', configRepo: 'https://github.com/o/r' }).config
     )
     expect(https).toMatchObject({ repo: 'https://github.com/o/r', auth: { token: 'T' } })
+  })
+
+  it('commits nothing for a deploying stage whose chart is not there', async () => {
+    const before = commits(repo)
+    const ctx = testContext({
+      tempDir: join(box.root, 'run-nochart'),
+      config: {
+        tag: '0.9.9',
+        configRepo: 'config.git',
+        workspace: box.root,
+        chartDir: join(box.root, 'nope')
+      },
+      plan: { deploymentStrategy: 'direct' }
+    })
+    await expect(commitStep.run(ctx)).rejects.toThrow(`chart not found at ${join(box.root, 'nope')}`)
+    expect(commits(repo)).toEqual(before)
   })
 })

@@ -14,6 +14,7 @@ import type { RunContext } from '../../contracts/run.js'
 import type { Kubectl } from '../../programs/kubectl.js'
 import { clusterFor, type ClusterStrategy } from '../cluster.js'
 import { hasIstio, virtualService } from '../istio.js'
+import { SERVING_DEADLINE_MS, waitUntilServing } from '../serving.js'
 
 /** The pod label (set by the chart from the `colour` value) that tells the colours apart. */
 export const COLOUR_LABEL = 'colour'
@@ -94,6 +95,16 @@ async function routeMesh(ctx: RunContext, kubectl: Kubectl, deploy: DeployResult
   await kubectl.apply(deploy.namespace, [vs])
 }
 
+const image = (ctx: RunContext) => ({ repository: ctx.config.image, tag: ctx.config.tag })
+
+/** The stable service selects what the colour's own service selects (server-side apply: idempotent). */
+async function selectColour(ctx: RunContext, kubectl: Kubectl, namespace: string, colour: Colour) {
+  const name = `${ctx.config.service}-${colour}`
+  const colourService = await kubectl.getJson<ServiceJson>('service', name, namespace)
+  if (!colourService) throw new DeployError(`service ${name} in ${namespace} is gone`)
+  await kubectl.apply(namespace, [stableService(ctx.config.service, namespace, colourService)])
+}
+
 export const blueGreen: ClusterStrategy = {
   name: 'blue_green_service',
   async target(ctx, { kubectl }) {
@@ -109,11 +120,14 @@ export const blueGreen: ClusterStrategy = {
     const deploy = requireDeploy(ctx)
     const { kubectl } = await clusterFor(ctx)
     const next = decidePromote(ctx.config.service, deploy)
-    const colourService = await kubectl.getJson<ServiceJson>('service', deploy.testService, deploy.namespace)
-    if (!colourService) throw new DeployError(`service ${deploy.testService} in ${deploy.namespace} is gone`)
-    await kubectl.apply(deploy.namespace, [
-      stableService(ctx.config.service, deploy.namespace, colourService)
-    ])
+    // The stable service moves only to a colour whose own service routes to ready pods of the new version.
+    const deadline = Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000)
+    await waitUntilServing(kubectl, deploy.testService, deploy.namespace, image(ctx), deadline).catch(
+      (error: Error) => {
+        throw new DeployError(`${ctx.config.service} not switched to ${next.live}: ${error.message}`)
+      }
+    )
+    await selectColour(ctx, kubectl, deploy.namespace, next.live)
     await routeMesh(ctx, kubectl, deploy, next.live)
     if (next.scaleDown) await scaleDown(kubectl, next.scaleDown, deploy.namespace)
     const retired = next.scaleDown ? `; ${next.scaleDown} scaled to 0` : ''
@@ -123,6 +137,8 @@ export const blueGreen: ClusterStrategy = {
     const deploy = requireDeploy(ctx)
     const { kubectl } = await clusterFor(ctx)
     const next = decideReject(ctx.config.service, deploy)
+    // Back to the live colour, should a promote have moved the stable service before it failed.
+    if (next.live) await selectColour(ctx, kubectl, deploy.namespace, next.live)
     await routeMesh(ctx, kubectl, deploy, next.live)
     await scaleDown(kubectl, next.scaleDown, deploy.namespace)
     const stays = next.live ? `stays on ${next.live}` : 'was never switched'

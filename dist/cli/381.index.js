@@ -1,8 +1,8 @@
-export const id = 245;
-export const ids = [245];
+export const id = 381;
+export const ids = [381];
 export const modules = {
 
-/***/ 245:
+/***/ 8381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -426,6 +426,7 @@ function renderSummary(input) {
         '',
         facts(input),
         ...failureSection(input),
+        ...causesSection(input.failureCauses),
         ...evaluationSection(input.evaluation),
         ...trendSection(input),
         ...timingSection(input),
@@ -456,6 +457,18 @@ function failureSection(input) {
     if (!lines.length)
         return [];
     return ['', '### Why', '', ...[...new Set(lines)].map(line => `- ${summary_escape(line)}`)];
+}
+function causesSection(causes) {
+    if (!causes?.length)
+        return [];
+    return [
+        '',
+        '### Failed samples',
+        '',
+        '| Response code and message | Samples |',
+        '|---|---|',
+        ...causes.map(c => `| ${summary_escape(c.cause)} | ${c.count} |`)
+    ];
 }
 function evaluationSection(evaluation) {
     if (!evaluation)
@@ -578,34 +591,6 @@ function configTarget(config) {
         runUrl: config.runUrl
     };
 }
-
-;// CONCATENATED MODULE: ./src/stages/commit.ts
-/** The commit step: the stage's desired image goes onto the config branch, and its values file to helm. */
-
-
-
-
-
-const commitStep = {
-    name: 'commit',
-    async run(ctx) {
-        const image = { repository: ctx.config.image, tag: ctx.config.tag };
-        const target = configTarget(ctx.config);
-        const result = await (0,config_branch/* setImage */.g7)(target, ctx.key, image, { tempRoot: ctx.tempDir });
-        const valuesFile = (0,external_node_path_.join)(ctx.tempDir, 'config', (0,layout/* valuesPath */._W)(ctx.key));
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(valuesFile), { recursive: true });
-        await (0,promises_.writeFile)(valuesFile, result.values);
-        const change = (0,layout/* describeChange */.uQ)(ctx.key, image.tag);
-        const where = `branch '${target.branch}' at ${result.sha?.slice(0, 12)}`;
-        if (result.changed)
-            ctx.log.info(`Committed ${change} to ${where}`);
-        else
-            ctx.log.info(`${change} is already the desired state on ${where}; no commit`);
-        if (result.attempts > 1)
-            ctx.log.info(`(pushed after ${result.attempts} attempts: other runs were writing too)`);
-        return { sha: result.sha ?? '', changed: result.changed, previous: result.previous, valuesFile };
-    }
-};
 
 // EXTERNAL MODULE: ./src/programs/exec.ts
 var exec = __webpack_require__(4276);
@@ -756,6 +741,22 @@ function createNamespaceArgs(namespace) {
 function getJsonArgs(kind, name, namespace) {
     return ['get', kind, name, '--namespace', namespace, '--output', 'json', '--ignore-not-found'];
 }
+/** Every object of a kind in the namespace, optionally those matching a label selector. */
+function listArgs(kind, namespace, selector) {
+    return [
+        'get',
+        kind,
+        '--namespace',
+        namespace,
+        ...(selector ? ['--selector', selector] : []),
+        '--output',
+        'json'
+    ];
+}
+/** The server's version, asked with a short request timeout: the cheapest call that proves access. */
+function serverVersionArgs() {
+    return ['version', '--output=json', '--request-timeout=20s'];
+}
 function rolloutStatusArgs(deployment, namespace, timeoutSeconds) {
     return [
         'rollout',
@@ -829,6 +830,16 @@ class Kubectl {
     async getJson(kind, name, namespace) {
         const result = await this.exec(getJsonArgs(kind, name, namespace));
         return result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
+    }
+    /** `v1.33.13`; throws kubectl's own words when the API server does not answer. */
+    async serverVersion() {
+        const result = await this.exec(serverVersionArgs(), { timeoutMs: 30_000 });
+        const version = JSON.parse(result.stdout).serverVersion;
+        return version?.gitVersion ?? 'unknown';
+    }
+    async listJson(kind, namespace, selector) {
+        const result = await this.exec(listArgs(kind, namespace, selector));
+        return JSON.parse(result.stdout).items ?? [];
     }
     async rolloutStatus(deployment, namespace, timeoutSeconds) {
         await this.exec(rolloutStatusArgs(deployment, namespace, timeoutSeconds), {
@@ -976,6 +987,73 @@ async function openCluster(ctx) {
     const env = kubeEnv(await writeKubeconfig(ctx.config.kubeconfig, ctx.tempDir));
     return { helm: new Helm(helmPath(ctx), env), kubectl: new Kubectl('kubectl', env) };
 }
+
+;// CONCATENATED MODULE: ./src/deployment/preflight.ts
+/**
+ * What can fail before anything changes, checked before the commit step writes the new image: a
+ * version that was never deployed must not become the desired state because a chart path had a typo or
+ * the cluster could not be reached.
+ */
+
+
+
+
+async function checkChart(chartDir) {
+    try {
+        await (0,promises_.access)(external_node_path_default().join(chartDir, 'Chart.yaml'));
+    }
+    catch {
+        throw new errors/* DeployError */.sH(`chart not found at ${chartDir} (no Chart.yaml there)`);
+    }
+}
+/** The chart is there and the cluster answers with the kubeconfig given; returns the server's version. */
+async function checkDeployable(ctx) {
+    await checkChart(ctx.config.chartDir);
+    const { kubectl } = await clusterFor(ctx);
+    try {
+        return await kubectl.serverVersion();
+    }
+    catch (error) {
+        throw new errors/* DeployError */.sH(`the cluster cannot be reached with the kubeconfig given: ${(0,errors/* describe */.q0)(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/commit.ts
+/**
+ * The commit step: the stage's desired image goes onto the config branch, and its values file to helm;
+ * only once the chart is there and the cluster answers.
+ */
+
+
+
+
+
+
+const commitStep = {
+    name: 'commit',
+    async run(ctx) {
+        // Nothing becomes the desired state that cannot be deployed (the tools were installed before).
+        if (ctx.plan.deploymentStrategy) {
+            const version = await checkDeployable(ctx);
+            ctx.log.info(`Checked before committing: chart ${ctx.config.chartDir}, cluster ${version}`);
+        }
+        const image = { repository: ctx.config.image, tag: ctx.config.tag };
+        const target = configTarget(ctx.config);
+        const result = await (0,config_branch/* setImage */.g7)(target, ctx.key, image, { tempRoot: ctx.tempDir });
+        const valuesFile = (0,external_node_path_.join)(ctx.tempDir, 'config', (0,layout/* valuesPath */._W)(ctx.key));
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(valuesFile), { recursive: true });
+        await (0,promises_.writeFile)(valuesFile, result.values);
+        const change = (0,layout/* describeChange */.uQ)(ctx.key, image.tag);
+        const where = `branch '${target.branch}' at ${result.sha?.slice(0, 12)}`;
+        if (result.changed)
+            ctx.log.info(`Committed ${change} to ${where}`);
+        else
+            ctx.log.info(`${change} is already the desired state on ${where}; no commit`);
+        if (result.attempts > 1)
+            ctx.log.info(`(pushed after ${result.attempts} attempts: other runs were writing too)`);
+        return { sha: result.sha ?? '', changed: result.changed, previous: result.previous, valuesFile };
+    }
+};
 
 ;// CONCATENATED MODULE: ./src/deployment/recovery.ts
 /**
@@ -1177,7 +1255,105 @@ function weightsOf(vs, service) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/deployment/serving.ts
+/**
+ * What a Service really routes to: the ready endpoints of its EndpointSlices and the images their pods run.
+ * "Promoted" and "rolled back" are said only after this shows the expected version, and only it, serving.
+ */
+
+
+/** Pure: `docker.io/library/x:1`, `docker.io/x:1` and `x:1` name the same image. */
+function normalImage(image) {
+    return image.replace(/^docker\.io\//, '').replace(/^library\//, '');
+}
+/** Pure: the repository and tag of a reference (a digest is kept as the "tag"). */
+function splitImage(image) {
+    const normal = normalImage(image);
+    const at = normal.indexOf('@');
+    if (at >= 0)
+        return { repository: normal.slice(0, at), tag: normal.slice(at + 1) };
+    const colon = normal.lastIndexOf(':');
+    if (colon > normal.lastIndexOf('/'))
+        return { repository: normal.slice(0, colon), tag: normal.slice(colon + 1) };
+    return { repository: normal, tag: 'latest' };
+}
+/** Pure: the ready endpoints of the slices, counted by the tag of `repository` their pod runs. */
+function servingOf(slices, pods, repository) {
+    const byName = new Map(pods.map(pod => [pod.metadata.name, pod]));
+    const wanted = splitImage(repository).repository;
+    const ready = new Map();
+    let total = 0;
+    for (const endpoint of slices.flatMap(slice => slice.endpoints ?? [])) {
+        // A missing ready condition means ready (the EndpointSlice API's rule).
+        if (endpoint.conditions?.ready === false)
+            continue;
+        const pod = endpoint.targetRef?.kind === 'Pod' ? byName.get(endpoint.targetRef.name ?? '') : undefined;
+        const tag = pod?.spec.containers
+            .map(c => splitImage(c.image))
+            .find(image => image.repository === wanted)?.tag;
+        const version = tag ?? 'other';
+        ready.set(version, (ready.get(version) ?? 0) + 1);
+        total++;
+    }
+    return { ready, total };
+}
+/** Pure: true when at least one ready endpoint serves and all of them run `tag`. */
+function servesOnly(serving, tag) {
+    return serving.total > 0 && serving.ready.get(tag) === serving.total;
+}
+/** Pure: `2 ready pods of 0.8.1 and 1 of 0.8.3`, or `no ready pod`. */
+function describeServing(serving) {
+    if (serving.total === 0)
+        return 'no ready pod';
+    const parts = [...serving.ready].map(([version, n], i) => i === 0
+        ? `${n} ready pod${n === 1 ? '' : 's'} ${version === 'other' ? 'without the service image' : `of ${version}`}`
+        : `${n} ${version === 'other' ? 'without the service image' : `of ${version}`}`);
+    return parts.join(' and ');
+}
+/** How long the endpoints may take to follow a switch (the EndpointSlice controller, pods terminating). */
+const SERVING_DEADLINE_MS = 60_000;
+const POLL_MS = 500;
+/**
+ * Waits until `service` in `namespace` routes only to ready pods running `repository:tag`, and says so;
+ * at the deadline it throws a DeployError saying what the service routes to instead.
+ */
+async function waitUntilServing(kubectl, service, namespace, image, deadlineMs = SERVING_DEADLINE_MS) {
+    const end = Date.now() + deadlineMs;
+    for (;;) {
+        const serving = await readServing(kubectl, service, namespace, image.repository);
+        if (servesOnly(serving, image.tag))
+            return `${service} in ${namespace} routes to ${describeServing(serving)}`;
+        if (Date.now() >= end)
+            throw new errors/* DeployError */.sH(`${service} in ${namespace} routes to ${describeServing(serving)}, not only to ${image.tag} ` +
+                `(checked for ${Math.round(deadlineMs / 1000)} s)`);
+        await new Promise(resolve => setTimeout(resolve, POLL_MS));
+    }
+}
+async function readServing(kubectl, service, namespace, repository) {
+    const [slices, pods] = await Promise.all([
+        kubectl.listJson('endpointslices', namespace, `kubernetes.io/service-name=${service}`),
+        kubectl.listJson('pods', namespace)
+    ]);
+    return servingOf(slices, pods, repository);
+}
+/**
+ * Checks that the stage's stable service (`<service>`) routes only to ready pods of `image`; returns the
+ * line that says so. Waits at most the run's timeout (60 s at most) for the endpoints to follow.
+ */
+async function confirmServing(ctx, image) {
+    const { kubectl } = await clusterFor(ctx);
+    const deadline = Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000);
+    return waitUntilServing(kubectl, ctx.config.service, ctx.plan.namespace, image, deadline);
+}
+/** What the stable service routes to now, in words (for a stage with nothing to restore). */
+async function describeStableService(ctx, repository) {
+    const { kubectl } = await clusterFor(ctx);
+    const serving = await readServing(kubectl, ctx.config.service, ctx.plan.namespace, repository);
+    return `${ctx.config.service} in ${ctx.plan.namespace} routes to ${describeServing(serving)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/deployment/strategies/blue-green.ts
+
 
 
 
@@ -1239,6 +1415,15 @@ async function routeMesh(ctx, kubectl, deploy, live) {
     const vs = virtualService(ctx.config.service, deploy.namespace, live, otherColour(live));
     await kubectl.apply(deploy.namespace, [vs]);
 }
+const blue_green_image = (ctx) => ({ repository: ctx.config.image, tag: ctx.config.tag });
+/** The stable service selects what the colour's own service selects (server-side apply: idempotent). */
+async function selectColour(ctx, kubectl, namespace, colour) {
+    const name = `${ctx.config.service}-${colour}`;
+    const colourService = await kubectl.getJson('service', name, namespace);
+    if (!colourService)
+        throw new errors/* DeployError */.sH(`service ${name} in ${namespace} is gone`);
+    await kubectl.apply(namespace, [stableService(ctx.config.service, namespace, colourService)]);
+}
 const blueGreen = {
     name: 'blue_green_service',
     async target(ctx, { kubectl }) {
@@ -1254,12 +1439,12 @@ const blueGreen = {
         const deploy = requireDeploy(ctx);
         const { kubectl } = await clusterFor(ctx);
         const next = decidePromote(ctx.config.service, deploy);
-        const colourService = await kubectl.getJson('service', deploy.testService, deploy.namespace);
-        if (!colourService)
-            throw new errors/* DeployError */.sH(`service ${deploy.testService} in ${deploy.namespace} is gone`);
-        await kubectl.apply(deploy.namespace, [
-            stableService(ctx.config.service, deploy.namespace, colourService)
-        ]);
+        // The stable service moves only to a colour whose own service routes to ready pods of the new version.
+        const deadline = Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000);
+        await waitUntilServing(kubectl, deploy.testService, deploy.namespace, blue_green_image(ctx), deadline).catch((error) => {
+            throw new errors/* DeployError */.sH(`${ctx.config.service} not switched to ${next.live}: ${error.message}`);
+        });
+        await selectColour(ctx, kubectl, deploy.namespace, next.live);
         await routeMesh(ctx, kubectl, deploy, next.live);
         if (next.scaleDown)
             await scaleDown(kubectl, next.scaleDown, deploy.namespace);
@@ -1270,6 +1455,9 @@ const blueGreen = {
         const deploy = requireDeploy(ctx);
         const { kubectl } = await clusterFor(ctx);
         const next = decideReject(ctx.config.service, deploy);
+        // Back to the live colour, should a promote have moved the stable service before it failed.
+        if (next.live)
+            await selectColour(ctx, kubectl, deploy.namespace, next.live);
         await routeMesh(ctx, kubectl, deploy, next.live);
         await scaleDown(kubectl, next.scaleDown, deploy.namespace);
         const stays = next.live ? `stays on ${next.live}` : 'was never switched';
@@ -1366,13 +1554,6 @@ async function reject(ctx, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/deploy.ts
-/**
- * The deploy step: the stage's values file from the config branch goes into `<project>-<stage>` with
- * `helm upgrade --install --wait` and rollback on failure, through the stage's strategy (direct or
- * blue/green), then a rollout check. Its result tells the test step where the new version answers.
- */
-
-
 
 
 
@@ -1443,14 +1624,6 @@ async function prepare(ctx, cluster, strategy) {
     const target = await strategy.target(ctx, cluster);
     const before = await recoverRelease(cluster.helm, target.release, ctx.plan.namespace, ctx.config.timeoutSeconds);
     return { target, before };
-}
-async function checkChart(chartDir) {
-    try {
-        await (0,promises_.access)(external_node_path_default().join(chartDir, 'Chart.yaml'));
-    }
-    catch {
-        throw new errors/* DeployError */.sH(`chart not found at ${chartDir} (no Chart.yaml there)`);
-    }
 }
 async function ensureNamespace(ctx, { kubectl }) {
     const outcome = await kubectl.createNamespace(ctx.plan.namespace);
@@ -1619,6 +1792,7 @@ function unscoredDecision(result, unscored, rules, next) {
 
 
 
+
 /**
  * The decision is returned even when the job fails: the pipeline stores it from the error, so the summary and
  * the outputs tell the decision that was carried out.
@@ -1660,8 +1834,18 @@ function gateReason(ctx, decision) {
     return [decision.headline, ...reasons].join('; ');
 }
 const gate_image = (ctx) => ({ repository: ctx.config.image, tag: ctx.config.tag });
+/** The outcome as the cluster shows it: the stable service routes only to ready pods of `image`. */
+async function checkServing(ctx, image, what) {
+    try {
+        ctx.log.info(`Checked: ${await confirmServing(ctx, image)}`);
+    }
+    catch (error) {
+        throw new errors/* DeployError */.sH(`${what} did not take: ${error.message}`);
+    }
+}
 async function promoteDeploy(ctx) {
     await promote(ctx);
+    await checkServing(ctx, gate_image(ctx), `Promoting ${ctx.config.tag}`);
     const revision = ctx.results.deploy?.revision;
     await (0,config_branch/* recordDeployment */.dj)(configTarget(ctx.config), ctx.key, {
         image: gate_image(ctx),
@@ -1680,6 +1864,10 @@ async function rollBack(ctx, reason) {
     const passed = (await (0,config_branch/* readDeployment */.iJ)(target, ctx.key, options))?.passed;
     await reject(ctx, { toRevision: passed?.revision });
     const restore = passed?.image ?? ctx.results.commit?.previous;
+    if (restore)
+        await checkServing(ctx, restore, `Rolling back to ${restore.tag}`);
+    else
+        ctx.log.info(`Nothing to restore: ${await describeStableService(ctx, ctx.config.image)}`);
     if (restore)
         await (0,config_branch/* recordRollback */.Ij)(target, ctx.key, { from: gate_image(ctx), to: restore, reason }, options);
     await (0,config_branch/* recordDeployment */.dj)(target, ctx.key, {
@@ -2568,6 +2756,8 @@ var sli = __webpack_require__(4741);
 
 
 
+/** Causes a test result keeps for the summary. */
+const SHOWN_CAUSES = 5;
 /**
  * Reads the JTL with the gate engine's reader (CSV or XML, quote-aware, fixed memory). A damaged file
  * (a quote, comment or CDATA section never closed, a missing closing tag) throws ResultsFileError naming
@@ -2575,13 +2765,16 @@ var sli = __webpack_require__(4741);
  */
 function countJtl(file) {
     const sink = new sli/* SampleSink */.o3();
+    const causes = new sli/* FailureCauses */.tY();
+    sink.causes = causes;
     (0,jtl_read/* readJtl */.rn)(file, sink);
     const { count, failed, hist } = sink.total;
     return {
         samples: count,
         errors: failed,
         avgMs: hist.count > 0 ? hist.sum / hist.count : null,
-        warnings: sink.warnings
+        warnings: sink.warnings,
+        causes: causes.top(SHOWN_CAUSES)
     };
 }
 /** The number of failed samples a workload tolerates. */
@@ -2601,7 +2794,9 @@ function judge(workload, counts) {
         const rule = workload.teststrategy === FUNCTIONAL
             ? 'a functional test allows none'
             : `more than the accepted ${allowed} (acceptederrorrate ${workload.acceptederrorrate} × ${samples})`;
-        return fail(`${errors} of ${samples} samples failed (${percent} %): ${rule}`);
+        const first = counts.causes?.[0];
+        const cause = first ? `; most frequent: ${first.cause} ×${first.count}` : '';
+        return fail(`${errors} of ${samples} samples failed (${percent} %): ${rule}${cause}`);
     }
     const avg = avgMs === null ? 'n/a' : `${avgMs.toFixed(1)} ms`;
     if (workload.avgrtvalidation > 0 && avgMs !== null && avgMs > workload.avgrtvalidation) {
@@ -2679,7 +2874,14 @@ async function runWorkload(settings, workload, dir) {
         settings.log.warning(`${workload.teststrategy} results: ${warning}`);
     const verdict = judge(workload, counts);
     const reason = counts.samples === 0 ? noResults(files.log, 'recorded no samples') : verdict.reason;
-    return { ...base, ...verdict, reason, samples: counts.samples, errors: counts.errors };
+    return {
+        ...base,
+        ...verdict,
+        reason,
+        samples: counts.samples,
+        errors: counts.errors,
+        ...(counts.causes?.length ? { causes: counts.causes } : {})
+    };
 }
 function readCounts(jtl) {
     try {
@@ -2811,6 +3013,7 @@ function toResult(run, main, resultsDir, reason, earlierSeconds) {
         workload: main.teststrategy,
         samples: isMain ? run.samples : 0,
         errors: isMain ? run.errors : 0,
+        ...(run.causes ? { causes: run.causes } : {}),
         durationSeconds: isMain ? run.seconds : 0,
         jmeterSeconds: earlierSeconds + run.seconds
     };
@@ -2871,10 +3074,10 @@ async function runOne(ctx, store, step) {
 
 
 
-/** The steps of a stage job, in the order they run. */
+/** The steps of a stage job, in the order they run: the tools first, so that a missing one commits nothing. */
 const STEPS = [
-    commitStep,
     installStep,
+    commitStep,
     deployStep,
     testStep,
     evaluateStep,
@@ -2964,6 +3167,7 @@ function summary(ctx, plan, timings, failure) {
         decision: results.gate,
         failure,
         evaluation: results.evaluate?.evaluation,
+        failureCauses: results.test?.causes,
         trend: [...(results.evaluate?.history ?? [])].reverse(),
         configCommit: results.commit?.sha ? { sha: results.commit.sha, url: commitUrl } : undefined,
         runUrl: config.runUrl,
@@ -2995,6 +3199,7 @@ function runCommand() {
     return command
         .option('--kubeconfig-file <file>', 'kubeconfig to use (default: KUBECONFIG or ~/.kube/config)')
         .option('--summary <file>', 'write the job summary (markdown) to this file')
+        .option('--out <dir>', 'keep the JMeter results and evaluation.json in this folder (without it they are removed at the end, and not printed)')
         .option('--json', 'print the outputs as JSON')
         .action(async (options) => {
         const raw = Object.fromEntries(Object.keys(INPUTS).map(name => [name, options[camel(name)]]));
@@ -3007,7 +3212,8 @@ function runCommand() {
             const outcome = await runStage(config, consoleReporter, tempDir);
             if (typeof options.summary === 'string')
                 await (0,promises_.writeFile)(options.summary, outcome.summary);
-            process.stdout.write(options.json ? `${JSON.stringify(outcome.outputs, null, 2)}\n` : formatOutputs(outcome.outputs));
+            const outputs = await keepFiles(outcome.outputs, typeof options.out === 'string' ? external_node_path_default().resolve(options.out) : undefined);
+            process.stdout.write(options.json ? `${JSON.stringify(outputs, null, 2)}\n` : formatOutputs(outputs));
             if (outcome.failure)
                 process.stderr.write(`carts-deploy: ${outcome.failure}\n`);
             process.exitCode = outcome.failure ? errors/* EXIT */.dc.failed : errors/* EXIT */.dc.ok;
@@ -3017,9 +3223,31 @@ function runCommand() {
         }
     });
 }
+/**
+ * The run's temp folder (which also held the kubeconfig) is removed at the end: the files the outputs name
+ * are copied to `out` first and named there, or not named at all.
+ */
+async function keepFiles(outputs, out) {
+    const kept = { ...outputs, 'results-dir': undefined, evaluation: undefined };
+    if (!out)
+        return kept;
+    await (0,promises_.mkdir)(out, { recursive: true });
+    for (const [name, file] of [
+        ['results-dir', 'jmeter-results'],
+        ['evaluation', 'evaluation.json']
+    ]) {
+        const from = outputs[name];
+        if (!from)
+            continue;
+        await (0,promises_.cp)(from, external_node_path_default().join(out, file), { recursive: true });
+        kept[name] = external_node_path_default().join(out, file);
+    }
+    return kept;
+}
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 const formatOutputs = (outputs) => Object.entries(outputs)
-    .map(([k, v]) => `${k}=${v ?? ''}\n`)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${v}\n`)
     .join('');
 const consoleReporter = {
     info: message => process.stderr.write(`${message}\n`),

@@ -1,0 +1,146 @@
+/**
+ * What a Service really routes to: the ready endpoints of its EndpointSlices and the images their pods run.
+ * "Promoted" and "rolled back" are said only after this shows the expected version, and only it, serving.
+ */
+import { DeployError } from '../contracts/errors.js'
+import type { RunContext } from '../contracts/run.js'
+import type { Kubectl } from '../programs/kubectl.js'
+import { clusterFor } from './cluster.js'
+
+export interface EndpointSliceJson {
+  readonly endpoints?: readonly {
+    readonly conditions?: { readonly ready?: boolean }
+    readonly targetRef?: { readonly kind?: string; readonly name?: string }
+  }[]
+}
+
+export interface PodJson {
+  readonly metadata: { readonly name: string }
+  readonly spec: { readonly containers: readonly { readonly image: string }[] }
+}
+
+/** Ready endpoints per version of the service's image ('other' for a pod without it). */
+export interface Serving {
+  readonly ready: ReadonlyMap<string, number>
+  readonly total: number
+}
+
+/** Pure: `docker.io/library/x:1`, `docker.io/x:1` and `x:1` name the same image. */
+export function normalImage(image: string): string {
+  return image.replace(/^docker\.io\//, '').replace(/^library\//, '')
+}
+
+/** Pure: the repository and tag of a reference (a digest is kept as the "tag"). */
+export function splitImage(image: string): { repository: string; tag: string } {
+  const normal = normalImage(image)
+  const at = normal.indexOf('@')
+  if (at >= 0) return { repository: normal.slice(0, at), tag: normal.slice(at + 1) }
+  const colon = normal.lastIndexOf(':')
+  if (colon > normal.lastIndexOf('/'))
+    return { repository: normal.slice(0, colon), tag: normal.slice(colon + 1) }
+  return { repository: normal, tag: 'latest' }
+}
+
+/** Pure: the ready endpoints of the slices, counted by the tag of `repository` their pod runs. */
+export function servingOf(
+  slices: readonly EndpointSliceJson[],
+  pods: readonly PodJson[],
+  repository: string
+): Serving {
+  const byName = new Map(pods.map(pod => [pod.metadata.name, pod]))
+  const wanted = splitImage(repository).repository
+  const ready = new Map<string, number>()
+  let total = 0
+  for (const endpoint of slices.flatMap(slice => slice.endpoints ?? [])) {
+    // A missing ready condition means ready (the EndpointSlice API's rule).
+    if (endpoint.conditions?.ready === false) continue
+    const pod = endpoint.targetRef?.kind === 'Pod' ? byName.get(endpoint.targetRef.name ?? '') : undefined
+    const tag = pod?.spec.containers
+      .map(c => splitImage(c.image))
+      .find(image => image.repository === wanted)?.tag
+    const version = tag ?? 'other'
+    ready.set(version, (ready.get(version) ?? 0) + 1)
+    total++
+  }
+  return { ready, total }
+}
+
+/** Pure: true when at least one ready endpoint serves and all of them run `tag`. */
+export function servesOnly(serving: Serving, tag: string): boolean {
+  return serving.total > 0 && serving.ready.get(tag) === serving.total
+}
+
+/** Pure: `2 ready pods of 0.8.1 and 1 of 0.8.3`, or `no ready pod`. */
+export function describeServing(serving: Serving): string {
+  if (serving.total === 0) return 'no ready pod'
+  const parts = [...serving.ready].map(([version, n], i) =>
+    i === 0
+      ? `${n} ready pod${n === 1 ? '' : 's'} ${version === 'other' ? 'without the service image' : `of ${version}`}`
+      : `${n} ${version === 'other' ? 'without the service image' : `of ${version}`}`
+  )
+  return parts.join(' and ')
+}
+
+/** How long the endpoints may take to follow a switch (the EndpointSlice controller, pods terminating). */
+export const SERVING_DEADLINE_MS = 60_000
+const POLL_MS = 500
+
+/**
+ * Waits until `service` in `namespace` routes only to ready pods running `repository:tag`, and says so;
+ * at the deadline it throws a DeployError saying what the service routes to instead.
+ */
+export async function waitUntilServing(
+  kubectl: Kubectl,
+  service: string,
+  namespace: string,
+  image: ImageRef,
+  deadlineMs = SERVING_DEADLINE_MS
+): Promise<string> {
+  const end = Date.now() + deadlineMs
+  for (;;) {
+    const serving = await readServing(kubectl, service, namespace, image.repository)
+    if (servesOnly(serving, image.tag))
+      return `${service} in ${namespace} routes to ${describeServing(serving)}`
+    if (Date.now() >= end)
+      throw new DeployError(
+        `${service} in ${namespace} routes to ${describeServing(serving)}, not only to ${image.tag} ` +
+          `(checked for ${Math.round(deadlineMs / 1000)} s)`
+      )
+    await new Promise(resolve => setTimeout(resolve, POLL_MS))
+  }
+}
+
+async function readServing(
+  kubectl: Kubectl,
+  service: string,
+  namespace: string,
+  repository: string
+): Promise<Serving> {
+  const [slices, pods] = await Promise.all([
+    kubectl.listJson<EndpointSliceJson>('endpointslices', namespace, `kubernetes.io/service-name=${service}`),
+    kubectl.listJson<PodJson>('pods', namespace)
+  ])
+  return servingOf(slices, pods, repository)
+}
+
+export interface ImageRef {
+  readonly repository: string
+  readonly tag: string
+}
+
+/**
+ * Checks that the stage's stable service (`<service>`) routes only to ready pods of `image`; returns the
+ * line that says so. Waits at most the run's timeout (60 s at most) for the endpoints to follow.
+ */
+export async function confirmServing(ctx: RunContext, image: ImageRef): Promise<string> {
+  const { kubectl } = await clusterFor(ctx)
+  const deadline = Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000)
+  return waitUntilServing(kubectl, ctx.config.service, ctx.plan.namespace, image, deadline)
+}
+
+/** What the stable service routes to now, in words (for a stage with nothing to restore). */
+export async function describeStableService(ctx: RunContext, repository: string): Promise<string> {
+  const { kubectl } = await clusterFor(ctx)
+  const serving = await readServing(kubectl, ctx.config.service, ctx.plan.namespace, repository)
+  return `${ctx.config.service} in ${ctx.plan.namespace} routes to ${describeServing(serving)}`
+}
