@@ -42838,12 +42838,11 @@ async function updateBranch(target, update, options = {}) {
     return withClone(target, options, git => attempts(git, target, update, options));
 }
 async function attempts(git, target, update, options) {
-    const max = Math.max(1, options.maxAttempts ?? Number.POSITIVE_INFINITY);
     const started = Date.now();
     const deadline = started + pushDeadlineMs(options);
     let reason = '';
     let attempt = 0;
-    while (attempt < max) {
+    for (;;) {
         attempt++;
         if (attempt > 1) {
             const wait = backoffMs(attempt - 1, options.baseDelayMs ?? 100, options.maxDelayMs ?? 2000);

@@ -50,8 +50,6 @@ export const PUSH_DEADLINE_ENV = 'CARTS_DEPLOY_PUSH_DEADLINE_SECONDS'
 export interface UpdateOptions {
   /** Retry rejected pushes until this much time has passed since the first attempt (default: 120 s). */
   readonly deadlineMs?: number
-  /** An extra bound on the number of attempts (none by default: the deadline bounds the retries). */
-  readonly maxAttempts?: number
   readonly baseDelayMs?: number
   readonly maxDelayMs?: number
   /** Where the temporary clone goes (the run's temp dir in the action); os.tmpdir() by default. */
@@ -154,12 +152,11 @@ async function attempts(
   update: BranchUpdate,
   options: UpdateOptions
 ): Promise<UpdateResult> {
-  const max = Math.max(1, options.maxAttempts ?? Number.POSITIVE_INFINITY)
   const started = Date.now()
   const deadline = started + pushDeadlineMs(options)
   let reason = ''
   let attempt = 0
-  while (attempt < max) {
+  for (;;) {
     attempt++
     if (attempt > 1) {
       const wait = backoffMs(attempt - 1, options.baseDelayMs ?? 100, options.maxDelayMs ?? 2000)
