@@ -37573,11 +37573,12 @@ function excerpt(text, max = 60) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ readUserFile),
 /* harmony export */   HJ: () => (/* binding */ parseUserFile),
 /* harmony export */   YJ: () => (/* binding */ readUserJson),
 /* harmony export */   gH: () => (/* binding */ withoutContent)
 /* harmony export */ });
-/* unused harmony exports USER_FILE_CAPS, mayQuote, readUserFile */
+/* unused harmony exports USER_FILE_CAPS, mayQuote */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(444);
@@ -42942,16 +42943,16 @@ function prependEvaluation(text, entry, file, cap = EVALUATIONS_CAP) {
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/config-branch/values-file.ts
 /**
- * Reads and sets image.repository / image.tag in a Helm values file.
+ * Reads and sets the image in a Helm values file, in the shape the chart reads it:
+ *   `image: repo:tag` (one string, as Keptn's example charts have it),
+ *   `image: {repository, tag}`, or `image: {registry, repository, tag}`.
  *
  * Pure text in, text out. The document is edited in place (yaml round-trip), so keys people added, their
- * comments and their order survive; only the two scalars change.
+ * comments and their order survive; only the image's scalars change.
  */
 
 
 
-const REPOSITORY = ['image', 'repository'];
-const TAG = ['image', 'tag'];
 // No re-folding of long strings and `[a, b]` kept as written: a change touches only the lines it must.
 const TO_STRING = { lineWidth: 0, flowCollectionPadding: false };
 /** The image the file names, or undefined when it names none (missing file, or no image keys). */
@@ -42959,16 +42960,66 @@ function values_file_readImage(text, file) {
     if (text === undefined)
         return undefined;
     const doc = load(text, file);
-    const repository = scalarText(doc, REPOSITORY);
-    const tag = scalarText(doc, TAG);
-    return repository === undefined || tag === undefined ? undefined : { repository, tag };
+    const image = doc.get('image', true);
+    if ((0,dist/* isScalar */.jn)(image))
+        return typeof image.value === 'string' ? splitReference(image.value) : undefined;
+    const repository = scalarText(doc, ['image', 'repository']);
+    const tag = scalarText(doc, ['image', 'tag']);
+    if (repository === undefined || tag === undefined)
+        return undefined;
+    const registry = scalarText(doc, ['image', 'registry']);
+    return { repository: registry ? `${registry}/${repository}` : repository, tag };
 }
-/** The file with image.repository and image.tag set; a missing file becomes a new minimal one. */
-function writeImage(text, image, file) {
+/** The shape of the file's `image`, or undefined when it has none (then the chart's own values decide). */
+function imageShape(text, file) {
+    if (text === undefined)
+        return undefined;
+    const image = load(text, file).get('image', true);
+    if ((0,dist/* isScalar */.jn)(image))
+        return typeof image.value === 'string' ? 'string' : undefined;
+    if (!(0,dist/* isMap */.jh)(image))
+        return undefined;
+    return image.has('registry') ? 'registry-repository-tag' : 'repository-tag';
+}
+/**
+ * The file with the image set in its own shape; a file without an image takes `shape` (the chart's
+ * values.yaml's), else image.repository and image.tag. A missing file becomes a new minimal one.
+ */
+function writeImage(text, image, file, shape = 'repository-tag') {
     const doc = load(text ?? '', file);
-    setScalar(doc, REPOSITORY, image.repository);
-    setScalar(doc, TAG, image.tag);
+    const own = imageShape(text, file) ?? shape;
+    if (own === 'string') {
+        setScalar(doc, ['image'], `${image.repository}:${image.tag}`);
+    }
+    else if (own === 'registry-repository-tag') {
+        const { registry, path } = splitRegistry(image.repository);
+        setScalar(doc, ['image', 'registry'], registry);
+        setScalar(doc, ['image', 'repository'], path);
+        setScalar(doc, ['image', 'tag'], image.tag);
+    }
+    else {
+        setScalar(doc, ['image', 'repository'], image.repository);
+        setScalar(doc, ['image', 'tag'], image.tag);
+    }
     return doc.toString(TO_STRING);
+}
+/** `docker.io/keptnexamples/carts:0.8.1` -> repository and tag (a port in the registry is not a tag). */
+function splitReference(reference) {
+    const colon = reference.lastIndexOf(':');
+    if (colon <= reference.lastIndexOf('/'))
+        return undefined;
+    return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+}
+/**
+ * The registry part of a repository, as Docker tells it: a first component with a dot or a port, or
+ * `localhost`; otherwise Docker Hub (`docker.io`), which charts with a registry key name explicitly.
+ */
+function splitRegistry(repository) {
+    const slash = repository.indexOf('/');
+    const first = slash < 0 ? '' : repository.slice(0, slash);
+    if (first && (first.includes('.') || first.includes(':') || first === 'localhost'))
+        return { registry: first, path: repository.slice(slash + 1) };
+    return { registry: 'docker.io', path: repository };
 }
 function load(text, file) {
     // Helm values are the chart's business: a .inf there is not ours to refuse.
@@ -42977,8 +43028,11 @@ function load(text, file) {
         throw new errors/* ConfigFileError */.x(file, 1, 'expected a map of Helm values at the top level');
     }
     const image = doc.get('image', true);
-    if (image !== undefined && !(0,dist/* isMap */.jh)(image) && !((0,dist/* isScalar */.jn)(image) && image.value === null)) {
-        throw new errors/* ConfigFileError */.x(file, undefined, 'image: expected a map with repository and tag');
+    const usable = image === undefined ||
+        (0,dist/* isMap */.jh)(image) ||
+        ((0,dist/* isScalar */.jn)(image) && (image.value === null || typeof image.value === 'string'));
+    if (!usable) {
+        throw new errors/* ConfigFileError */.x(file, undefined, 'image: expected repo:tag, or a map with repository and tag (and registry)');
     }
     return doc;
 }
@@ -43004,7 +43058,7 @@ function setScalar(doc, path, value) {
     }
     // `image:` with no value: give it a map in the same place.
     const image = doc.get('image', true);
-    if ((0,dist/* isScalar */.jn)(image) && image.value === null)
+    if (path.length > 1 && (0,dist/* isScalar */.jn)(image) && image.value === null)
         doc.set('image', doc.createNode({}));
     doc.setIn(path, value);
 }
@@ -43024,7 +43078,8 @@ function config_branch_oneLine(text) {
     return text.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 /** Sets the desired image of a service in a stage. The same image again: no commit, the tip's sha. */
-async function setImage(target, key, image, options) {
+/** `shape`: how the chart reads its image (its values.yaml), for a stage whose values file has none yet. */
+async function setImage(target, key, image, options, shape) {
     checkImage(image);
     const path = layout_valuesPath(key);
     let previous;
@@ -43035,7 +43090,7 @@ async function setImage(target, key, image, options) {
             const text = files.get(path);
             previous = values_file_readImage(text, path);
             const same = text !== undefined && sameImage(previous, image);
-            values = same ? text : writeImage(text, image, path);
+            values = same ? text : writeImage(text, image, path, shape);
             return same ? null : { [path]: values };
         },
         message: `${SUBJECT} ${describeChange(key, image.tag)}`
@@ -43548,6 +43603,14 @@ async function checkDeployable(ctx) {
 
 
 
+
+
+
+/** How the chart's own values.yaml names its image (one string, repository/tag, or with a registry). */
+function chartImageShape(chartDir) {
+    const file = (0,external_node_path_namespaceObject.join)(chartDir, 'values.yaml');
+    return (0,external_node_fs_.existsSync)(file) ? imageShape((0,user_file/* readUserFile */.E1)(file, 'yaml'), file) : undefined;
+}
 const commitStep = {
     name: 'commit',
     async run(ctx) {
@@ -43558,7 +43621,8 @@ const commitStep = {
         }
         const image = { repository: ctx.config.image, tag: ctx.config.tag };
         const target = configTarget(ctx.config);
-        const result = await setImage(target, ctx.key, image, { tempRoot: ctx.tempDir });
+        const shape = chartImageShape(ctx.config.chartDir);
+        const result = await setImage(target, ctx.key, image, { tempRoot: ctx.tempDir }, shape);
         const valuesFile = (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'config', layout_valuesPath(ctx.key));
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(valuesFile), { recursive: true });
         await (0,promises_namespaceObject.writeFile)(valuesFile, result.values);

@@ -1,6 +1,6 @@
 /**
  * The test cluster's node is real: a pod's container is a process on this host serving what its image
- * bakes in, and a client sending requests through the stable Service while a blue/green switch, a
+ * bakes in, pods find services by their cluster names, and a client sending requests through the stable Service while a blue/green switch, a
  * blue/green rejection and a direct rollback happen loses none of them. The figures are printed.
  */
 import { execFileSync, spawn } from 'node:child_process'
@@ -109,6 +109,19 @@ describe('the real node', () => {
     // The pod's address on the node's bridge answers from here with the version the image bakes in.
     const answer = await fetch(`http://${pod.status.podIP}:8080/version`)
     expect(await answer.json()).toMatchObject({ version: '0.8.1' })
+  })
+
+  it('lets a pod in another namespace reach that service by its cluster names (CoreDNS)', async () => {
+    const ns = fx.namespace('dev') // carts 0.8.1 runs there since the test above
+    const client = fx.namespace('client')
+    await kubectl(['create', 'namespace', client])
+    await kubectl(['-n', client, 'run', 'client', '--image=docker.io/keptnexamples/carts:0.8.3'])
+    await kubectl(['-n', client, 'wait', '--for=condition=Ready', 'pod/client', '--timeout=60s'])
+    for (const name of [`carts.${ns}`, `carts.${ns}.svc.cluster.local`]) {
+      const get = ['/carts', 'get', '-timeout', '3s', `http://${name}/version`]
+      const answer = await kubectl(['-n', client, 'exec', 'client', '--', ...get])
+      expect(JSON.parse(answer)).toMatchObject({ version: '0.8.1' })
+    }
   })
 
   it('a blue/green switch and a blue/green rejection under load lose no request', async () => {

@@ -570,8 +570,8 @@ var thresholds = __webpack_require__(7533);
 var shipyard_plan = __webpack_require__(5355);
 // EXTERNAL MODULE: ./src/shipyard/shipyard.ts + 3 modules
 var shipyard = __webpack_require__(7804);
-// EXTERNAL MODULE: ./src/config-branch/config-branch.ts + 2 modules
-var config_branch = __webpack_require__(8118);
+// EXTERNAL MODULE: ./src/config-branch/config-branch.ts + 1 modules
+var config_branch = __webpack_require__(7897);
 // EXTERNAL MODULE: ./src/config-branch/layout.ts
 var layout = __webpack_require__(9003);
 // EXTERNAL MODULE: ./src/config-branch/branch-update.ts
@@ -592,6 +592,8 @@ function configTarget(config) {
     };
 }
 
+// EXTERNAL MODULE: ./src/config-branch/values-file.ts
+var values_file = __webpack_require__(7637);
 // EXTERNAL MODULE: ./src/programs/exec.ts
 var exec = __webpack_require__(4276);
 ;// CONCATENATED MODULE: ./src/programs/helm.ts
@@ -1029,6 +1031,14 @@ async function checkDeployable(ctx) {
 
 
 
+
+
+
+/** How the chart's own values.yaml names its image (one string, repository/tag, or with a registry). */
+function chartImageShape(chartDir) {
+    const file = (0,external_node_path_.join)(chartDir, 'values.yaml');
+    return (0,external_node_fs_.existsSync)(file) ? (0,values_file/* imageShape */.fq)((0,user_file/* readUserFile */.E1)(file, 'yaml'), file) : undefined;
+}
 const commitStep = {
     name: 'commit',
     async run(ctx) {
@@ -1039,7 +1049,8 @@ const commitStep = {
         }
         const image = { repository: ctx.config.image, tag: ctx.config.tag };
         const target = configTarget(ctx.config);
-        const result = await (0,config_branch/* setImage */.g7)(target, ctx.key, image, { tempRoot: ctx.tempDir });
+        const shape = chartImageShape(ctx.config.chartDir);
+        const result = await (0,config_branch/* setImage */.g7)(target, ctx.key, image, { tempRoot: ctx.tempDir }, shape);
         const valuesFile = (0,external_node_path_.join)(ctx.tempDir, 'config', (0,layout/* valuesPath */._W)(ctx.key));
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(valuesFile), { recursive: true });
         await (0,promises_.writeFile)(valuesFile, result.values);

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runSetImage: () => (/* binding */ runSetImage)
 /* harmony export */ });
 /* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
-/* harmony import */ var _config_branch_config_branch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8118);
+/* harmony import */ var _config_branch_config_branch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7897);
 /* harmony import */ var _config_branch_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9003);
 /* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(444);
 /* harmony import */ var _programs_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2525);

@@ -24,7 +24,7 @@ const COMMANDS = {
     config: {
         term: 'config',
         description: 'read and write the desired image of each stage',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9927))).configCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(897), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9927))).configCommand()
     },
     evaluate: {
         term: 'evaluate [options]',
@@ -34,7 +34,7 @@ const COMMANDS = {
     run: {
         term: 'run [options]',
         description: 'Run one stage (commit, install, deploy, test, evaluate, gate) against the current kube context.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(241), __nccwpck_require__.e(682), __nccwpck_require__.e(118), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8381))).runCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(241), __nccwpck_require__.e(682), __nccwpck_require__.e(897), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8381))).runCommand()
     }
 };
 async function buildProgram(argv) {

@@ -27,7 +27,7 @@ import {
   type DeploymentRecord,
   type JsonObject
 } from './records.js'
-import { readImage, writeImage } from './values-file.js'
+import { readImage, writeImage, type ImageShape } from './values-file.js'
 
 export * from './branch-update.js'
 
@@ -50,11 +50,13 @@ function oneLine(text: string): string {
 }
 
 /** Sets the desired image of a service in a stage. The same image again: no commit, the tip's sha. */
+/** `shape`: how the chart reads its image (its values.yaml), for a stage whose values file has none yet. */
 export async function setImage(
   target: BranchTarget,
   key: StageKey,
   image: ImageRef,
-  options?: UpdateOptions
+  options?: UpdateOptions,
+  shape?: ImageShape
 ) {
   checkImage(image)
   const path = valuesPath(key)
@@ -68,7 +70,7 @@ export async function setImage(
         const text = files.get(path)
         previous = readImage(text, path)
         const same = text !== undefined && sameImage(previous, image)
-        values = same ? text : writeImage(text, image, path)
+        values = same ? text : writeImage(text, image, path, shape)
         return same ? null : { [path]: values }
       },
       message: `${SUBJECT} ${describeChange(key, image.tag)}`

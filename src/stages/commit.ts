@@ -2,13 +2,22 @@
  * The commit step: the stage's desired image goes onto the config branch, and its values file to helm;
  * only once the chart is there and the cluster answers.
  */
+import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { setImage } from '../config-branch/config-branch.js'
 import { describeChange, valuesPath } from '../config-branch/layout.js'
 import { configTarget } from '../config-branch/target.js'
+import { imageShape, type ImageShape } from '../config-branch/values-file.js'
 import type { Step } from '../contracts/run.js'
 import { checkDeployable } from '../deployment/preflight.js'
+import { readUserFile } from '../files/user-file.js'
+
+/** How the chart's own values.yaml names its image (one string, repository/tag, or with a registry). */
+function chartImageShape(chartDir: string): ImageShape | undefined {
+  const file = join(chartDir, 'values.yaml')
+  return existsSync(file) ? imageShape(readUserFile(file, 'yaml'), file) : undefined
+}
 
 export const commitStep: Step<'commit'> = {
   name: 'commit',
@@ -20,7 +29,8 @@ export const commitStep: Step<'commit'> = {
     }
     const image = { repository: ctx.config.image, tag: ctx.config.tag }
     const target = configTarget(ctx.config)
-    const result = await setImage(target, ctx.key, image, { tempRoot: ctx.tempDir })
+    const shape = chartImageShape(ctx.config.chartDir)
+    const result = await setImage(target, ctx.key, image, { tempRoot: ctx.tempDir }, shape)
     const valuesFile = join(ctx.tempDir, 'config', valuesPath(ctx.key))
     await mkdir(dirname(valuesFile), { recursive: true })
     await writeFile(valuesFile, result.values)

@@ -1,11 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, jest } from '@jest/globals'
 import { configTarget } from '../../../src/config-branch/target.js'
 import type { ActionConfig } from '../../../src/contracts/config.js'
 import { commitStep } from '../../../src/stages/commit.js'
 import { testContext, type TestContext } from '../../helpers/context.js'
-import { commits, sandbox, subjects } from '../../helpers/repos.js'
+import { commits, sandbox, show, subjects } from '../../helpers/repos.js'
 
 // Real git processes: slow when the machine is busy.
 jest.setTimeout(60_000)
@@ -88,5 +88,22 @@ describe('commitStep', () => {
     })
     await expect(commitStep.run(ctx)).rejects.toThrow(`chart not found at ${join(box.root, 'nope')}`)
     expect(commits(repo)).toEqual(before)
+  })
+
+  it("writes a new stage's image in the shape the chart's values.yaml uses (one string, as Keptn's charts)", async () => {
+    const chart = join(box.root, 'keptn-chart')
+    mkdirSync(chart, { recursive: true })
+    writeFileSync(join(chart, 'values.yaml'), 'image: docker.io/keptnexamples/carts:0.6.0\nreplicaCount: 1\n')
+    const ctx = context('0.8.1', {
+      chartDir: chart,
+      project: 'keptn',
+      image: 'docker.io/keptnexamples/carts'
+    })
+    const result = (await commitStep.run(ctx))!
+    expect(readFileSync(result.valuesFile, 'utf8')).toBe('image: docker.io/keptnexamples/carts:0.8.1\n')
+    const { project, stage, service } = ctx.key
+    expect(show(repo, `config:${project}/${stage}/${service}/values.yaml`)).toBe(
+      'image: docker.io/keptnexamples/carts:0.8.1'
+    )
   })
 })

@@ -1,5 +1,5 @@
-export const id = 118;
-export const ids = [118];
+export const id = 897;
+export const ids = [897];
 export const modules = {
 
 /***/ 4035:
@@ -171,7 +171,7 @@ function changedFiles(snapshot, changes) {
 
 /***/ }),
 
-/***/ 8118:
+/***/ 7897:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -238,79 +238,8 @@ function prependEvaluation(text, entry, file, cap = EVALUATIONS_CAP) {
     return render([entry, ...parseEvaluations(text, file)].slice(0, Math.max(1, cap)));
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/files/yaml-file.ts
-var yaml_file = __webpack_require__(9071);
-;// CONCATENATED MODULE: ./src/config-branch/values-file.ts
-/**
- * Reads and sets image.repository / image.tag in a Helm values file.
- *
- * Pure text in, text out. The document is edited in place (yaml round-trip), so keys people added, their
- * comments and their order survive; only the two scalars change.
- */
-
-
-
-const REPOSITORY = ['image', 'repository'];
-const TAG = ['image', 'tag'];
-// No re-folding of long strings and `[a, b]` kept as written: a change touches only the lines it must.
-const TO_STRING = { lineWidth: 0, flowCollectionPadding: false };
-/** The image the file names, or undefined when it names none (missing file, or no image keys). */
-function readImage(text, file) {
-    if (text === undefined)
-        return undefined;
-    const doc = load(text, file);
-    const repository = scalarText(doc, REPOSITORY);
-    const tag = scalarText(doc, TAG);
-    return repository === undefined || tag === undefined ? undefined : { repository, tag };
-}
-/** The file with image.repository and image.tag set; a missing file becomes a new minimal one. */
-function writeImage(text, image, file) {
-    const doc = load(text ?? '', file);
-    setScalar(doc, REPOSITORY, image.repository);
-    setScalar(doc, TAG, image.tag);
-    return doc.toString(TO_STRING);
-}
-function load(text, file) {
-    // Helm values are the chart's business: a .inf there is not ours to refuse.
-    const { doc } = (0,yaml_file/* parseYaml */.hN)(text, file, { finiteNumbers: false });
-    if (doc.contents !== null && !(0,dist/* isMap */.jh)(doc.contents)) {
-        throw new errors/* ConfigFileError */.x(file, 1, 'expected a map of Helm values at the top level');
-    }
-    const image = doc.get('image', true);
-    if (image !== undefined && !(0,dist/* isMap */.jh)(image) && !((0,dist/* isScalar */.jn)(image) && image.value === null)) {
-        throw new errors/* ConfigFileError */.x(file, undefined, 'image: expected a map with repository and tag');
-    }
-    return doc;
-}
-/**
- * The scalar as written. A tag like `1.10` parses as the number 1.1, so plain scalars are read from
- * their source text.
- */
-function scalarText(doc, path) {
-    const node = doc.getIn(path, true);
-    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
-        return undefined;
-    if (typeof node.value === 'string')
-        return node.value;
-    return node.source ?? String(node.value);
-}
-/** Changes the existing scalar node when there is one, so its comment and quoting style stay. */
-function setScalar(doc, path, value) {
-    const node = doc.getIn(path, true);
-    if ((0,dist/* isScalar */.jn)(node)) {
-        node.value = value;
-        delete node.source;
-        return;
-    }
-    // `image:` with no value: give it a map in the same place.
-    const image = doc.get('image', true);
-    if ((0,dist/* isScalar */.jn)(image) && image.value === null)
-        doc.set('image', doc.createNode({}));
-    doc.setIn(path, value);
-}
-
+// EXTERNAL MODULE: ./src/config-branch/values-file.ts
+var values_file = __webpack_require__(7637);
 ;// CONCATENATED MODULE: ./src/config-branch/config-branch.ts
 
 
@@ -326,7 +255,8 @@ function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 /** Sets the desired image of a service in a stage. The same image again: no commit, the tip's sha. */
-async function setImage(target, key, image, options) {
+/** `shape`: how the chart reads its image (its values.yaml), for a stage whose values file has none yet. */
+async function setImage(target, key, image, options, shape) {
     (0,layout/* checkImage */.cd)(image);
     const path = (0,layout/* valuesPath */._W)(key);
     let previous;
@@ -335,9 +265,9 @@ async function setImage(target, key, image, options) {
         reads: [path],
         mutate: files => {
             const text = files.get(path);
-            previous = readImage(text, path);
+            previous = (0,values_file/* readImage */.AM)(text, path);
             const same = text !== undefined && sameImage(previous, image);
-            values = same ? text : writeImage(text, image, path);
+            values = same ? text : (0,values_file/* writeImage */.te)(text, image, path, shape);
             return same ? null : { [path]: values };
         },
         message: `${SUBJECT} ${(0,layout/* describeChange */.uQ)(key, image.tag)}`
@@ -347,7 +277,7 @@ async function setImage(target, key, image, options) {
 async function getImage(target, key, options) {
     const path = (0,layout/* valuesPath */._W)(key);
     const snapshot = await (0,branch_update/* readBranch */.pG)(target, [path], options);
-    return { sha: snapshot.head, image: readImage(snapshot.files.get(path), path) };
+    return { sha: snapshot.head, image: (0,values_file/* readImage */.AM)(snapshot.files.get(path), path) };
 }
 /**
  * A commit that restores the previous image, saying why. When another run already moved the stage to a
@@ -361,9 +291,9 @@ async function recordRollback(target, key, rollback, options) {
         reads: [path],
         mutate: files => {
             const text = files.get(path);
-            if (!sameImage(readImage(text, path), rollback.from))
+            if (!sameImage((0,values_file/* readImage */.AM)(text, path), rollback.from))
                 return null;
-            return { [path]: writeImage(text, rollback.to, path) };
+            return { [path]: (0,values_file/* writeImage */.te)(text, rollback.to, path) };
         },
         message: `${subject}\n\n${rollback.reason.trim()}`
     }, options);
@@ -477,6 +407,142 @@ with a \`Workflow-Run: <url>\` trailer naming the run that made the change. A ro
 commit that restores the previous image, and its message says why. \`git log -- <path>\`
 shows the history of one stage.
 `;
+
+
+/***/ }),
+
+/***/ 7637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AM: () => (/* binding */ readImage),
+/* harmony export */   fq: () => (/* binding */ imageShape),
+/* harmony export */   te: () => (/* binding */ writeImage)
+/* harmony export */ });
+/* unused harmony exports splitReference, splitRegistry */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/* harmony import */ var _files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9071);
+/**
+ * Reads and sets the image in a Helm values file, in the shape the chart reads it:
+ *   `image: repo:tag` (one string, as Keptn's example charts have it),
+ *   `image: {repository, tag}`, or `image: {registry, repository, tag}`.
+ *
+ * Pure text in, text out. The document is edited in place (yaml round-trip), so keys people added, their
+ * comments and their order survive; only the image's scalars change.
+ */
+
+
+
+// No re-folding of long strings and `[a, b]` kept as written: a change touches only the lines it must.
+const TO_STRING = { lineWidth: 0, flowCollectionPadding: false };
+/** The image the file names, or undefined when it names none (missing file, or no image keys). */
+function readImage(text, file) {
+    if (text === undefined)
+        return undefined;
+    const doc = load(text, file);
+    const image = doc.get('image', true);
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(image))
+        return typeof image.value === 'string' ? splitReference(image.value) : undefined;
+    const repository = scalarText(doc, ['image', 'repository']);
+    const tag = scalarText(doc, ['image', 'tag']);
+    if (repository === undefined || tag === undefined)
+        return undefined;
+    const registry = scalarText(doc, ['image', 'registry']);
+    return { repository: registry ? `${registry}/${repository}` : repository, tag };
+}
+/** The shape of the file's `image`, or undefined when it has none (then the chart's own values decide). */
+function imageShape(text, file) {
+    if (text === undefined)
+        return undefined;
+    const image = load(text, file).get('image', true);
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(image))
+        return typeof image.value === 'string' ? 'string' : undefined;
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(image))
+        return undefined;
+    return image.has('registry') ? 'registry-repository-tag' : 'repository-tag';
+}
+/**
+ * The file with the image set in its own shape; a file without an image takes `shape` (the chart's
+ * values.yaml's), else image.repository and image.tag. A missing file becomes a new minimal one.
+ */
+function writeImage(text, image, file, shape = 'repository-tag') {
+    const doc = load(text ?? '', file);
+    const own = imageShape(text, file) ?? shape;
+    if (own === 'string') {
+        setScalar(doc, ['image'], `${image.repository}:${image.tag}`);
+    }
+    else if (own === 'registry-repository-tag') {
+        const { registry, path } = splitRegistry(image.repository);
+        setScalar(doc, ['image', 'registry'], registry);
+        setScalar(doc, ['image', 'repository'], path);
+        setScalar(doc, ['image', 'tag'], image.tag);
+    }
+    else {
+        setScalar(doc, ['image', 'repository'], image.repository);
+        setScalar(doc, ['image', 'tag'], image.tag);
+    }
+    return doc.toString(TO_STRING);
+}
+/** `docker.io/keptnexamples/carts:0.8.1` -> repository and tag (a port in the registry is not a tag). */
+function splitReference(reference) {
+    const colon = reference.lastIndexOf(':');
+    if (colon <= reference.lastIndexOf('/'))
+        return undefined;
+    return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+}
+/**
+ * The registry part of a repository, as Docker tells it: a first component with a dot or a port, or
+ * `localhost`; otherwise Docker Hub (`docker.io`), which charts with a registry key name explicitly.
+ */
+function splitRegistry(repository) {
+    const slash = repository.indexOf('/');
+    const first = slash < 0 ? '' : repository.slice(0, slash);
+    if (first && (first.includes('.') || first.includes(':') || first === 'localhost'))
+        return { registry: first, path: repository.slice(slash + 1) };
+    return { registry: 'docker.io', path: repository };
+}
+function load(text, file) {
+    // Helm values are the chart's business: a .inf there is not ours to refuse.
+    const { doc } = (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYaml */ .hN)(text, file, { finiteNumbers: false });
+    if (doc.contents !== null && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents)) {
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, 1, 'expected a map of Helm values at the top level');
+    }
+    const image = doc.get('image', true);
+    const usable = image === undefined ||
+        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(image) ||
+        ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(image) && (image.value === null || typeof image.value === 'string'));
+    if (!usable) {
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, undefined, 'image: expected repo:tag, or a map with repository and tag (and registry)');
+    }
+    return doc;
+}
+/**
+ * The scalar as written. A tag like `1.10` parses as the number 1.1, so plain scalars are read from
+ * their source text.
+ */
+function scalarText(doc, path) {
+    const node = doc.getIn(path, true);
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || node.value === null || node.value === undefined)
+        return undefined;
+    if (typeof node.value === 'string')
+        return node.value;
+    return node.source ?? String(node.value);
+}
+/** Changes the existing scalar node when there is one, so its comment and quoting style stay. */
+function setScalar(doc, path, value) {
+    const node = doc.getIn(path, true);
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node)) {
+        node.value = value;
+        delete node.source;
+        return;
+    }
+    // `image:` with no value: give it a map in the same place.
+    const image = doc.get('image', true);
+    if (path.length > 1 && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(image) && image.value === null)
+        doc.set('image', doc.createNode({}));
+    doc.setIn(path, value);
+}
 
 
 /***/ }),
