@@ -24,7 +24,9 @@ describe('carts-deploy run', () => {
       '--project',
       'cli',
       '--config-repo',
-      'config.git'
+      'config.git',
+      '--timeout',
+      '20s'
     ]
     const run = spawnSync(
       process.execPath,
@@ -63,6 +65,35 @@ describe('carts-deploy run', () => {
       { encoding: 'utf8' }
     )
     expect(log).toContain('[carts-deploy] carts:0.8.1 -> cli/production')
+
+    // A version that never becomes ready fails its deploy (helm puts the release back): the config branch
+    // must not keep naming it as the desired state.
+    const failed = spawnSync(
+      process.execPath,
+      [
+        DIST_CLI,
+        'run',
+        ...args.map(a => (a === '0.8.1' ? '0.8.4' : a)),
+        ...['--helm-version', 'system', '--kubeconfig-file', process.env.KUBECONFIG ?? '']
+      ],
+      {
+        cwd: ws,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${helmDir}:${process.env.PATH}` },
+        timeout: 300_000
+      }
+    )
+    expect(failed.status).toBe(1)
+    expect(failed.stderr).toMatch(/carts:0\.8\.4 did not become ready within 20s/)
+    const after = execFileSync(
+      'git',
+      ['--git-dir', path.join(ws, 'config.git'), 'log', '--format=%s', 'config'],
+      { encoding: 'utf8' }
+    )
+    const subjects = after.trim().split('\n') // newest first
+    const rollback = subjects.indexOf('[carts-deploy] rollback carts:0.8.1 -> cli/production (was 0.8.4)')
+    expect(rollback).toBeGreaterThanOrEqual(0)
+    expect(rollback).toBeLessThan(subjects.indexOf('[carts-deploy] carts:0.8.4 -> cli/production'))
   }, 300_000)
 
   it('keeps the JMeter results and the evaluation it names in --out, through a port-forward', () => {

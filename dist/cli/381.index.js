@@ -1870,15 +1870,29 @@ async function promoteDeploy(ctx) {
 }
 /** Called by the gate on a fail, and by the pipeline when a step after the deploy broke. */
 async function rollBack(ctx, reason) {
-    const target = configTarget(ctx.config);
     const options = { tempRoot: ctx.tempDir };
-    const passed = (await (0,config_branch/* readDeployment */.iJ)(target, ctx.key, options))?.passed;
+    const passed = (await (0,config_branch/* readDeployment */.iJ)(configTarget(ctx.config), ctx.key, options))?.passed;
     await reject(ctx, { toRevision: passed?.revision });
     const restore = passed?.image ?? ctx.results.commit?.previous;
     if (restore)
         await checkServing(ctx, restore, `Rolling back to ${restore.tag}`);
     else
         ctx.log.info(`Nothing to restore: ${await describeStableService(ctx, ctx.config.image)}`);
+    await restoreDesiredState(ctx, passed, reason);
+}
+/**
+ * Called by the pipeline when the deploy itself failed after the commit step wrote the new image: helm's
+ * --atomic already put the release back, so only the config branch must stop naming the failed version.
+ */
+async function undoCommit(ctx, reason) {
+    const passed = (await (0,config_branch/* readDeployment */.iJ)(configTarget(ctx.config), ctx.key, { tempRoot: ctx.tempDir }))?.passed;
+    await restoreDesiredState(ctx, passed, reason);
+}
+/** The config branch names the last version that passed (or the one before this run) again, and says why. */
+async function restoreDesiredState(ctx, passed, reason) {
+    const target = configTarget(ctx.config);
+    const options = { tempRoot: ctx.tempDir };
+    const restore = passed?.image ?? ctx.results.commit?.previous;
     if (restore)
         await (0,config_branch/* recordRollback */.Ij)(target, ctx.key, { from: gate_image(ctx), to: restore, reason }, options);
     await (0,config_branch/* recordDeployment */.dj)(target, ctx.key, {
@@ -3142,12 +3156,18 @@ function gateWhy(ctx) {
         return undefined;
     return `${test.workload} test: ${test.reason}`;
 }
-/** A step after the deploy broke before the gate judged: the new version must not stay live unjudged. */
+/**
+ * The run broke before the gate judged. After a deploy: the new version must not stay live unjudged. When
+ * the deploy itself failed (helm put the release back): the config branch must not keep naming it.
+ */
 async function undoUnjudgedDeploy(ctx, failure) {
-    if (!ctx.results.deploy || ctx.results.gate)
+    if (ctx.results.gate)
         return;
     try {
-        await rollBack(ctx, `the run failed before the gate: ${failure}`);
+        if (ctx.results.deploy)
+            await rollBack(ctx, `the run failed before the gate: ${failure}`);
+        else if (ctx.results.commit?.changed)
+            await undoCommit(ctx, `the deploy failed: ${failure}`);
     }
     catch (error) {
         ctx.log.warning(`Rollback after the failure did not complete: ${(0,errors/* describe */.q0)(error)}`);

@@ -17,7 +17,7 @@ import { loadShipyard } from '../shipyard/shipyard.js'
 import { commitStep } from '../stages/commit.js'
 import { deployStep } from '../stages/deploy.js'
 import { evaluateStep } from '../stages/evaluate.js'
-import { gateStep, rollBack } from '../stages/gate.js'
+import { gateStep, rollBack, undoCommit } from '../stages/gate.js'
 import { installStep } from '../stages/install.js'
 import { testStep } from '../stages/test.js'
 import { runSteps, type AnyStep, type ResultStore, type StepTiming } from './steps.js'
@@ -96,11 +96,15 @@ function gateWhy(ctx: RunContext): string | undefined {
   return `${test.workload} test: ${test.reason}`
 }
 
-/** A step after the deploy broke before the gate judged: the new version must not stay live unjudged. */
+/**
+ * The run broke before the gate judged. After a deploy: the new version must not stay live unjudged. When
+ * the deploy itself failed (helm put the release back): the config branch must not keep naming it.
+ */
 async function undoUnjudgedDeploy(ctx: RunContext, failure: string): Promise<void> {
-  if (!ctx.results.deploy || ctx.results.gate) return
+  if (ctx.results.gate) return
   try {
-    await rollBack(ctx, `the run failed before the gate: ${failure}`)
+    if (ctx.results.deploy) await rollBack(ctx, `the run failed before the gate: ${failure}`)
+    else if (ctx.results.commit?.changed) await undoCommit(ctx, `the deploy failed: ${failure}`)
   } catch (error) {
     ctx.log.warning(`Rollback after the failure did not complete: ${describe(error)}`)
   }

@@ -3,6 +3,7 @@
  * or roll it back per strategy, and record either on the config branch so it says what runs and why.
  */
 import { readDeployment, recordDeployment, recordRollback } from '../config-branch/config-branch.js'
+import type { DeploymentRecord } from '../config-branch/records.js'
 import { configTarget } from '../config-branch/target.js'
 import { DeployError, GateFailedError } from '../contracts/errors.js'
 import type { GateDecision } from '../contracts/gate.js'
@@ -85,13 +86,33 @@ async function promoteDeploy(ctx: RunContext): Promise<void> {
 
 /** Called by the gate on a fail, and by the pipeline when a step after the deploy broke. */
 export async function rollBack(ctx: RunContext, reason: string): Promise<void> {
-  const target = configTarget(ctx.config)
   const options = { tempRoot: ctx.tempDir }
-  const passed = (await readDeployment(target, ctx.key, options))?.passed
+  const passed = (await readDeployment(configTarget(ctx.config), ctx.key, options))?.passed
   await reject(ctx, { toRevision: passed?.revision })
   const restore = passed?.image ?? ctx.results.commit?.previous
   if (restore) await checkServing(ctx, restore, `Rolling back to ${restore.tag}`)
   else ctx.log.info(`Nothing to restore: ${await describeStableService(ctx, ctx.config.image)}`)
+  await restoreDesiredState(ctx, passed, reason)
+}
+
+/**
+ * Called by the pipeline when the deploy itself failed after the commit step wrote the new image: helm's
+ * --atomic already put the release back, so only the config branch must stop naming the failed version.
+ */
+export async function undoCommit(ctx: RunContext, reason: string): Promise<void> {
+  const passed = (await readDeployment(configTarget(ctx.config), ctx.key, { tempRoot: ctx.tempDir }))?.passed
+  await restoreDesiredState(ctx, passed, reason)
+}
+
+/** The config branch names the last version that passed (or the one before this run) again, and says why. */
+async function restoreDesiredState(
+  ctx: RunContext,
+  passed: DeploymentRecord['passed'],
+  reason: string
+): Promise<void> {
+  const target = configTarget(ctx.config)
+  const options = { tempRoot: ctx.tempDir }
+  const restore = passed?.image ?? ctx.results.commit?.previous
   if (restore) await recordRollback(target, ctx.key, { from: image(ctx), to: restore, reason }, options)
   await recordDeployment(
     target,

@@ -5,8 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it, jest } from '@jest/globals'
+import { DeployError } from '../../../src/contracts/errors.js'
+import type { Step } from '../../../src/contracts/run.js'
 import { buildConfig } from '../../../src/inputs/build-config.js'
 import { runStage } from '../../../src/pipeline/run-stage.js'
+import type { AnyStep } from '../../../src/pipeline/steps.js'
+import { commitStep } from '../../../src/stages/commit.js'
 import { recordingReporter } from '../../helpers/context.js'
 import { sandbox, subjects } from '../../helpers/repos.js'
 
@@ -71,5 +75,36 @@ describe('runStage', () => {
     expect(outcome.outputs).toMatchObject({ result: 'fail', promote: 'false' })
     expect(outcome.summary).toMatch(/response\\_time\\_p95 \| 1060 .*❌ fail/)
     expect(reporter.groups.at(-1)).toBe('gate')
+  })
+
+  it('a deploy that fails after the commit leaves the version before it as the desired state', async () => {
+    const failingDeploy: Step<'deploy'> = {
+      name: 'deploy',
+      run: async () => {
+        throw new DeployError('carts:0.9.2 did not become ready within 20s; helm rolled back to revision 1')
+      }
+    }
+    const run = (tag: string, steps: AnyStep[]) => {
+      const tempDir = path.join(box.root, `run-undo-${tag}`)
+      mkdirSync(tempDir)
+      return runStage(
+        stage({ response_time_p95: 1, error_rate: 0 }, tag),
+        recordingReporter(),
+        tempDir,
+        steps
+      )
+    }
+    await run('0.9.1', [commitStep])
+    const outcome = await run('0.9.2', [commitStep, failingDeploy])
+    expect(outcome.failure).toMatch(/did not become ready/)
+    expect(outcome.outputs.promote).toBe('false')
+    const log = subjects(repo)
+    const rollback = log.findIndex(s =>
+      s.startsWith('[carts-deploy] rollback carts:0.9.1 -> sockshop/hardening (was 0.9.2)')
+    )
+    expect(rollback).toBeGreaterThanOrEqual(0)
+    expect(rollback).toBeLessThan(
+      log.findIndex(s => s.startsWith('[carts-deploy] carts:0.9.2 -> sockshop/hardening'))
+    )
   })
 })
