@@ -72,7 +72,6 @@ describe('carts-deploy run', () => {
       process.execPath,
       [
         DIST_CLI,
-        'run',
         ...args.map(a => (a === '0.8.1' ? '0.8.4' : a)),
         ...['--helm-version', 'system', '--kubeconfig-file', process.env.KUBECONFIG ?? '']
       ],
@@ -83,6 +82,7 @@ describe('carts-deploy run', () => {
         timeout: 300_000
       }
     )
+    if (failed.status !== 1) console.error(failed.stderr)
     expect(failed.status).toBe(1)
     expect(failed.stderr).toMatch(/carts:0\.8\.4 did not become ready within 20s/)
     const after = execFileSync(
