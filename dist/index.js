@@ -41959,10 +41959,6 @@ function rankOf(p, n) {
 }
 
 ;// CONCATENATED MODULE: ./src/results-file/sli.ts
-/**
- * Built-in SLIs computed from samples: request_count, error_rate, throughput, response_time_*.
- * The exact definitions are in docs/sli.md; per-label SLIs are named `<sli>{label="<label>"}`.
- */
 
 const DEFAULT_LABEL_CAP = 200;
 /** Distinct values above 65.5 s kept exactly per label (the total keeps more): 200 labels stay small. */
@@ -42538,6 +42534,19 @@ const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 // registry[:port]/path components, lower case, as the OCI distribution spec allows; no tag or digest here.
 const IMAGE_REPOSITORY = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+/**
+ * Pure: the repository and tag of an image reference, as the registry reads it: a colon after the last
+ * slash starts the tag (a registry's port is not one), `@` a digest (kept as the tag); no tag: undefined.
+ */
+function splitReference(reference) {
+    const at = reference.indexOf('@');
+    if (at >= 0)
+        return { repository: reference.slice(0, at), tag: reference.slice(at + 1) };
+    const colon = reference.lastIndexOf(':');
+    if (colon <= reference.lastIndexOf('/'))
+        return { repository: reference };
+    return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+}
 /** An OCI tag; `..` is refused on top so that no tag can read like a path step on the config branch. */
 function ociTag(input, value) {
     if (!OCI_TAG.test(value) || value.includes('..'))
@@ -42953,6 +42962,7 @@ var dist = __nccwpck_require__(8815);
 
 
 
+
 // No re-folding of long strings and `[a, b]` kept as written: a change touches only the lines it must.
 const TO_STRING = { lineWidth: 0, flowCollectionPadding: false };
 /** The image the file names, or undefined when it names none (missing file, or no image keys). */
@@ -42962,7 +42972,7 @@ function values_file_readImage(text, file) {
     const doc = load(text, file);
     const image = doc.get('image', true);
     if ((0,dist/* isScalar */.jn)(image))
-        return typeof image.value === 'string' ? splitReference(image.value) : undefined;
+        return typeof image.value === 'string' ? withTag(splitReference(image.value)) : undefined;
     const repository = scalarText(doc, ['image', 'repository']);
     const tag = scalarText(doc, ['image', 'tag']);
     if (repository === undefined || tag === undefined)
@@ -43003,13 +43013,6 @@ function writeImage(text, image, file, shape = 'repository-tag') {
     }
     return doc.toString(TO_STRING);
 }
-/** `docker.io/keptnexamples/carts:0.8.1` -> repository and tag (a port in the registry is not a tag). */
-function splitReference(reference) {
-    const colon = reference.lastIndexOf(':');
-    if (colon <= reference.lastIndexOf('/'))
-        return undefined;
-    return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
-}
 /**
  * The registry part of a repository, as Docker tells it: a first component with a dot or a port, or
  * `localhost`; otherwise Docker Hub (`docker.io`), which charts with a registry key name explicitly.
@@ -43020,6 +43023,10 @@ function splitRegistry(repository) {
     if (first && (first.includes('.') || first.includes(':') || first === 'localhost'))
         return { registry: first, path: repository.slice(slash + 1) };
     return { registry: 'docker.io', path: repository };
+}
+/** A reference without a tag names no image a values file could hold. */
+function withTag({ repository, tag }) {
+    return tag === undefined ? undefined : { repository, tag };
 }
 function load(text, file) {
     // Helm values are the chart's business: a .inf there is not ours to refuse.
@@ -43167,6 +43174,15 @@ function configTarget(config) {
         runUrl: config.runUrl
     };
 }
+
+;// CONCATENATED MODULE: ./src/contracts/config.ts
+/** The typed, validated configuration of one run: what inputs.ts (action) and the CLI produce. */
+/** The image this run delivers. */
+function imageOf(config) {
+    return { repository: config.image, tag: config.tag };
+}
+/** The `service-url` value that asks for a port-forward instead of a URL. */
+const PORT_FORWARD = 'port-forward';
 
 ;// CONCATENATED MODULE: ./src/programs/helm.ts
 
@@ -43606,6 +43622,7 @@ async function checkDeployable(ctx) {
 
 
 
+
 /** How the chart's own values.yaml names its image (one string, repository/tag, or with a registry). */
 function chartImageShape(chartDir) {
     const file = (0,external_node_path_namespaceObject.join)(chartDir, 'values.yaml');
@@ -43619,7 +43636,7 @@ const commitStep = {
             const version = await checkDeployable(ctx);
             ctx.log.info(`Checked before committing: chart ${ctx.config.chartDir}, cluster ${version}`);
         }
-        const image = { repository: ctx.config.image, tag: ctx.config.tag };
+        const image = imageOf(ctx.config);
         const target = configTarget(ctx.config);
         const shape = chartImageShape(ctx.config.chartDir);
         const result = await setImage(target, ctx.key, image, { tempRoot: ctx.tempDir }, shape);
@@ -43837,26 +43854,17 @@ function weightsOf(vs, service) {
 }
 
 ;// CONCATENATED MODULE: ./src/deployment/serving.ts
-/**
- * What a Service really routes to: the ready endpoints of its EndpointSlices and the images their pods run.
- * "Promoted" and "rolled back" are said only after this shows the expected version, and only it, serving.
- */
+
 
 
 /** Pure: `docker.io/library/x:1`, `docker.io/x:1` and `x:1` name the same image. */
 function normalImage(image) {
     return image.replace(/^docker\.io\//, '').replace(/^library\//, '');
 }
-/** Pure: the repository and tag of a reference (a digest is kept as the "tag"). */
+/** Pure: the repository (normalized) and tag of a reference; no tag is `latest`, as the runtime reads it. */
 function splitImage(image) {
-    const normal = normalImage(image);
-    const at = normal.indexOf('@');
-    if (at >= 0)
-        return { repository: normal.slice(0, at), tag: normal.slice(at + 1) };
-    const colon = normal.lastIndexOf(':');
-    if (colon > normal.lastIndexOf('/'))
-        return { repository: normal.slice(0, colon), tag: normal.slice(colon + 1) };
-    return { repository: normal, tag: 'latest' };
+    const { repository, tag } = splitReference(normalImage(image));
+    return { repository, tag: tag ?? 'latest' };
 }
 /** Pure: the ready endpoints of the slices, counted by the tag of `repository` their pod runs. */
 function servingOf(slices, pods, repository) {
@@ -43886,14 +43894,18 @@ function servesOnly(serving, tag) {
 function describeServing(serving) {
     if (serving.total === 0)
         return 'no ready pod';
-    const parts = [...serving.ready].map(([version, n], i) => i === 0
-        ? `${n} ready pod${n === 1 ? '' : 's'} ${version === 'other' ? 'without the service image' : `of ${version}`}`
-        : `${n} ${version === 'other' ? 'without the service image' : `of ${version}`}`);
-    return parts.join(' and ');
+    const what = (version) => (version === 'other' ? 'without the service image' : `of ${version}`);
+    return [...serving.ready]
+        .map(([version, n], i) => `${n}${i > 0 ? '' : n === 1 ? ' ready pod' : ' ready pods'} ${what(version)}`)
+        .join(' and ');
 }
 /** How long the endpoints may take to follow a switch (the EndpointSlice controller, pods terminating). */
 const SERVING_DEADLINE_MS = 60_000;
 const POLL_MS = 500;
+/** The run's timeout, 60 s at most. */
+function servingDeadlineMs(ctx) {
+    return Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000);
+}
 /**
  * Waits until `service` in `namespace` routes only to ready pods running `repository:tag`, and says so;
  * at the deadline it throws a DeployError saying what the service routes to instead.
@@ -43923,8 +43935,7 @@ async function readServing(kubectl, service, namespace, repository) {
  */
 async function confirmServing(ctx, image) {
     const { kubectl } = await clusterFor(ctx);
-    const deadline = Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000);
-    return waitUntilServing(kubectl, ctx.config.service, ctx.plan.namespace, image, deadline);
+    return waitUntilServing(kubectl, ctx.config.service, ctx.plan.namespace, image, servingDeadlineMs(ctx));
 }
 /** What the stable service routes to now, in words (for a stage with nothing to restore). */
 async function describeStableService(ctx, repository) {
@@ -43934,6 +43945,17 @@ async function describeStableService(ctx, repository) {
 }
 
 ;// CONCATENATED MODULE: ./src/deployment/strategies/blue-green.ts
+/**
+ * `blue_green_service`: two releases, `<service>-blue` and `<service>-green`, side by side. Each has its
+ * own Deployment and Service (`<service>-<colour>`), so the tests reach the new colour directly. The
+ * stable service `<service>` is ours (server-side applied, not helm's) and selects the live colour.
+ *
+ * Why two releases and not one release holding both colours: deploying the new colour never re-renders
+ * the live one, and a failed deploy's --atomic rollback touches only the new colour's release. Each
+ * colour also keeps its own helm history. The live colour is read from the stable service's selector:
+ * the cluster itself is the record of which colour serves.
+ */
+
 
 
 
@@ -43996,7 +44018,6 @@ async function routeMesh(ctx, kubectl, deploy, live) {
     const vs = virtualService(ctx.config.service, deploy.namespace, live, otherColour(live));
     await kubectl.apply(deploy.namespace, [vs]);
 }
-const blue_green_image = (ctx) => ({ repository: ctx.config.image, tag: ctx.config.tag });
 /** The stable service selects what the colour's own service selects (server-side apply: idempotent). */
 async function selectColour(ctx, kubectl, namespace, colour) {
     const name = `${ctx.config.service}-${colour}`;
@@ -44021,8 +44042,8 @@ const blueGreen = {
         const { kubectl } = await clusterFor(ctx);
         const next = decidePromote(ctx.config.service, deploy);
         // The stable service moves only to a colour whose own service routes to ready pods of the new version.
-        const deadline = Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000);
-        await waitUntilServing(kubectl, deploy.testService, deploy.namespace, blue_green_image(ctx), deadline).catch((error) => {
+        const deadline = servingDeadlineMs(ctx);
+        await waitUntilServing(kubectl, deploy.testService, deploy.namespace, imageOf(ctx.config), deadline).catch((error) => {
             throw new errors/* DeployError */.sH(`${ctx.config.service} not switched to ${next.live}: ${error.message}`);
         });
         await selectColour(ctx, kubectl, deploy.namespace, next.live);
@@ -46035,6 +46056,7 @@ function unscoredDecision(result, unscored, rules, next) {
 
 
 
+
 /**
  * The decision is returned even when the job fails: the pipeline stores it from the error, so the summary and
  * the outputs tell the decision that was carried out.
@@ -46075,7 +46097,7 @@ function gateReason(ctx, decision) {
         (test?.verdict === 'fail' ? [`${test.workload} test: ${test.reason}`] : []);
     return [decision.headline, ...reasons].join('; ');
 }
-const gate_image = (ctx) => ({ repository: ctx.config.image, tag: ctx.config.tag });
+const gate_image = (ctx) => imageOf(ctx.config);
 /** The outcome as the cluster shows it: the stable service routes only to ready pods of `image`. */
 async function checkServing(ctx, image, what) {
     try {
@@ -46104,7 +46126,7 @@ async function rollBack(ctx, reason) {
     const options = { tempRoot: ctx.tempDir };
     const passed = (await readDeployment(configTarget(ctx.config), ctx.key, options))?.passed;
     await reject(ctx, { toRevision: passed?.revision });
-    const restore = passed?.image ?? ctx.results.commit?.previous;
+    const restore = restoreOf(ctx, passed);
     if (restore)
         await checkServing(ctx, restore, `Rolling back to ${restore.tag}`);
     else
@@ -46119,11 +46141,15 @@ async function undoCommit(ctx, reason) {
     const passed = (await readDeployment(configTarget(ctx.config), ctx.key, { tempRoot: ctx.tempDir }))?.passed;
     await restoreDesiredState(ctx, passed, reason);
 }
+/** What a rollback restores: the last version that passed its gate here, else the one before this run. */
+function restoreOf(ctx, passed) {
+    return passed?.image ?? ctx.results.commit?.previous;
+}
 /** The config branch names the last version that passed (or the one before this run) again, and says why. */
 async function restoreDesiredState(ctx, passed, reason) {
     const target = configTarget(ctx.config);
     const options = { tempRoot: ctx.tempDir };
-    const restore = passed?.image ?? ctx.results.commit?.previous;
+    const restore = restoreOf(ctx, passed);
     if (restore)
         await recordRollback(target, ctx.key, { from: gate_image(ctx), to: restore, reason }, options);
     await recordDeployment(target, ctx.key, {
@@ -47796,7 +47822,6 @@ function keptnProperties(serviceUrl, workload, keptn) {
 }
 
 ;// CONCATENATED MODULE: ./src/jmeter-tests/verdict.ts
-/** Keptn's pass/fail rules for one JMeter run, computed from its JTL rather than from JMeter's summary line. */
 
 
 
@@ -48309,11 +48334,6 @@ const OUTPUTS = {
     'helm-path': 'Path of the helm binary used.',
     'results-dir': 'Folder with the JMeter results (JTL, log, HTML dashboard), for upload as an artifact.'
 };
-
-;// CONCATENATED MODULE: ./src/contracts/config.ts
-/** The typed, validated configuration of one run: what inputs.ts (action) and the CLI produce. */
-/** The `service-url` value that asks for a port-forward instead of a URL. */
-const PORT_FORWARD = 'port-forward';
 
 ;// CONCATENATED MODULE: ./src/inputs/build-config.ts
 /** Raw input strings (from the runner or the CLI) to one validated, frozen ActionConfig. */

@@ -37,7 +37,7 @@ const run = (cmd, args, options = {}) => execFileSync(cmd, args, { encoding: 'ut
 async function main() {
   rmSync(OUT, { recursive: true, force: true })
   mkdirSync(path.join(OUT, 'summaries'), { recursive: true })
-  say('▶ test cluster with a real node (built on first use: 10-35 min cold, seconds warm)')
+  say('▶ test cluster with a real node (built on first use: about 12 min cold on 2 cores, about 10 s warm)')
   run('bash', [path.join(REPO, 'e2e/cluster/start.sh')], { stdio: ['ignore', 'ignore', 'inherit'] })
   const cluster = JSON.parse(readFileSync(path.join(CACHE, 'cluster/run/env.json'), 'utf8'))
   say('▶ JMeter 5.6.3 (assembled from Maven Central on first use)')

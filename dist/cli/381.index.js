@@ -113,6 +113,10 @@ var errors = __webpack_require__(444);
 var user_file = __webpack_require__(3355);
 ;// CONCATENATED MODULE: ./src/contracts/config.ts
 /** The typed, validated configuration of one run: what inputs.ts (action) and the CLI produce. */
+/** The image this run delivers. */
+function imageOf(config) {
+    return { repository: config.image, tag: config.tag };
+}
 /** The `service-url` value that asks for a port-forward instead of a URL. */
 const PORT_FORWARD = 'port-forward';
 
@@ -1034,6 +1038,7 @@ async function checkDeployable(ctx) {
 
 
 
+
 /** How the chart's own values.yaml names its image (one string, repository/tag, or with a registry). */
 function chartImageShape(chartDir) {
     const file = (0,external_node_path_.join)(chartDir, 'values.yaml');
@@ -1047,7 +1052,7 @@ const commitStep = {
             const version = await checkDeployable(ctx);
             ctx.log.info(`Checked before committing: chart ${ctx.config.chartDir}, cluster ${version}`);
         }
-        const image = { repository: ctx.config.image, tag: ctx.config.tag };
+        const image = imageOf(ctx.config);
         const target = configTarget(ctx.config);
         const shape = chartImageShape(ctx.config.chartDir);
         const result = await (0,config_branch/* setImage */.g7)(target, ctx.key, image, { tempRoot: ctx.tempDir }, shape);
@@ -1267,26 +1272,17 @@ function weightsOf(vs, service) {
 }
 
 ;// CONCATENATED MODULE: ./src/deployment/serving.ts
-/**
- * What a Service really routes to: the ready endpoints of its EndpointSlices and the images their pods run.
- * "Promoted" and "rolled back" are said only after this shows the expected version, and only it, serving.
- */
+
 
 
 /** Pure: `docker.io/library/x:1`, `docker.io/x:1` and `x:1` name the same image. */
 function normalImage(image) {
     return image.replace(/^docker\.io\//, '').replace(/^library\//, '');
 }
-/** Pure: the repository and tag of a reference (a digest is kept as the "tag"). */
+/** Pure: the repository (normalized) and tag of a reference; no tag is `latest`, as the runtime reads it. */
 function splitImage(image) {
-    const normal = normalImage(image);
-    const at = normal.indexOf('@');
-    if (at >= 0)
-        return { repository: normal.slice(0, at), tag: normal.slice(at + 1) };
-    const colon = normal.lastIndexOf(':');
-    if (colon > normal.lastIndexOf('/'))
-        return { repository: normal.slice(0, colon), tag: normal.slice(colon + 1) };
-    return { repository: normal, tag: 'latest' };
+    const { repository, tag } = (0,names/* splitReference */.mQ)(normalImage(image));
+    return { repository, tag: tag ?? 'latest' };
 }
 /** Pure: the ready endpoints of the slices, counted by the tag of `repository` their pod runs. */
 function servingOf(slices, pods, repository) {
@@ -1316,14 +1312,18 @@ function servesOnly(serving, tag) {
 function describeServing(serving) {
     if (serving.total === 0)
         return 'no ready pod';
-    const parts = [...serving.ready].map(([version, n], i) => i === 0
-        ? `${n} ready pod${n === 1 ? '' : 's'} ${version === 'other' ? 'without the service image' : `of ${version}`}`
-        : `${n} ${version === 'other' ? 'without the service image' : `of ${version}`}`);
-    return parts.join(' and ');
+    const what = (version) => (version === 'other' ? 'without the service image' : `of ${version}`);
+    return [...serving.ready]
+        .map(([version, n], i) => `${n}${i > 0 ? '' : n === 1 ? ' ready pod' : ' ready pods'} ${what(version)}`)
+        .join(' and ');
 }
 /** How long the endpoints may take to follow a switch (the EndpointSlice controller, pods terminating). */
 const SERVING_DEADLINE_MS = 60_000;
 const POLL_MS = 500;
+/** The run's timeout, 60 s at most. */
+function servingDeadlineMs(ctx) {
+    return Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000);
+}
 /**
  * Waits until `service` in `namespace` routes only to ready pods running `repository:tag`, and says so;
  * at the deadline it throws a DeployError saying what the service routes to instead.
@@ -1353,8 +1353,7 @@ async function readServing(kubectl, service, namespace, repository) {
  */
 async function confirmServing(ctx, image) {
     const { kubectl } = await clusterFor(ctx);
-    const deadline = Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000);
-    return waitUntilServing(kubectl, ctx.config.service, ctx.plan.namespace, image, deadline);
+    return waitUntilServing(kubectl, ctx.config.service, ctx.plan.namespace, image, servingDeadlineMs(ctx));
 }
 /** What the stable service routes to now, in words (for a stage with nothing to restore). */
 async function describeStableService(ctx, repository) {
@@ -1364,6 +1363,17 @@ async function describeStableService(ctx, repository) {
 }
 
 ;// CONCATENATED MODULE: ./src/deployment/strategies/blue-green.ts
+/**
+ * `blue_green_service`: two releases, `<service>-blue` and `<service>-green`, side by side. Each has its
+ * own Deployment and Service (`<service>-<colour>`), so the tests reach the new colour directly. The
+ * stable service `<service>` is ours (server-side applied, not helm's) and selects the live colour.
+ *
+ * Why two releases and not one release holding both colours: deploying the new colour never re-renders
+ * the live one, and a failed deploy's --atomic rollback touches only the new colour's release. Each
+ * colour also keeps its own helm history. The live colour is read from the stable service's selector:
+ * the cluster itself is the record of which colour serves.
+ */
+
 
 
 
@@ -1426,7 +1436,6 @@ async function routeMesh(ctx, kubectl, deploy, live) {
     const vs = virtualService(ctx.config.service, deploy.namespace, live, otherColour(live));
     await kubectl.apply(deploy.namespace, [vs]);
 }
-const blue_green_image = (ctx) => ({ repository: ctx.config.image, tag: ctx.config.tag });
 /** The stable service selects what the colour's own service selects (server-side apply: idempotent). */
 async function selectColour(ctx, kubectl, namespace, colour) {
     const name = `${ctx.config.service}-${colour}`;
@@ -1451,8 +1460,8 @@ const blueGreen = {
         const { kubectl } = await clusterFor(ctx);
         const next = decidePromote(ctx.config.service, deploy);
         // The stable service moves only to a colour whose own service routes to ready pods of the new version.
-        const deadline = Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000);
-        await waitUntilServing(kubectl, deploy.testService, deploy.namespace, blue_green_image(ctx), deadline).catch((error) => {
+        const deadline = servingDeadlineMs(ctx);
+        await waitUntilServing(kubectl, deploy.testService, deploy.namespace, imageOf(ctx.config), deadline).catch((error) => {
             throw new errors/* DeployError */.sH(`${ctx.config.service} not switched to ${next.live}: ${error.message}`);
         });
         await selectColour(ctx, kubectl, deploy.namespace, next.live);
@@ -1804,6 +1813,7 @@ function unscoredDecision(result, unscored, rules, next) {
 
 
 
+
 /**
  * The decision is returned even when the job fails: the pipeline stores it from the error, so the summary and
  * the outputs tell the decision that was carried out.
@@ -1844,7 +1854,7 @@ function gateReason(ctx, decision) {
         (test?.verdict === 'fail' ? [`${test.workload} test: ${test.reason}`] : []);
     return [decision.headline, ...reasons].join('; ');
 }
-const gate_image = (ctx) => ({ repository: ctx.config.image, tag: ctx.config.tag });
+const gate_image = (ctx) => imageOf(ctx.config);
 /** The outcome as the cluster shows it: the stable service routes only to ready pods of `image`. */
 async function checkServing(ctx, image, what) {
     try {
@@ -1873,7 +1883,7 @@ async function rollBack(ctx, reason) {
     const options = { tempRoot: ctx.tempDir };
     const passed = (await (0,config_branch/* readDeployment */.iJ)(configTarget(ctx.config), ctx.key, options))?.passed;
     await reject(ctx, { toRevision: passed?.revision });
-    const restore = passed?.image ?? ctx.results.commit?.previous;
+    const restore = restoreOf(ctx, passed);
     if (restore)
         await checkServing(ctx, restore, `Rolling back to ${restore.tag}`);
     else
@@ -1888,11 +1898,15 @@ async function undoCommit(ctx, reason) {
     const passed = (await (0,config_branch/* readDeployment */.iJ)(configTarget(ctx.config), ctx.key, { tempRoot: ctx.tempDir }))?.passed;
     await restoreDesiredState(ctx, passed, reason);
 }
+/** What a rollback restores: the last version that passed its gate here, else the one before this run. */
+function restoreOf(ctx, passed) {
+    return passed?.image ?? ctx.results.commit?.previous;
+}
 /** The config branch names the last version that passed (or the one before this run) again, and says why. */
 async function restoreDesiredState(ctx, passed, reason) {
     const target = configTarget(ctx.config);
     const options = { tempRoot: ctx.tempDir };
-    const restore = passed?.image ?? ctx.results.commit?.previous;
+    const restore = restoreOf(ctx, passed);
     if (restore)
         await (0,config_branch/* recordRollback */.Ij)(target, ctx.key, { from: gate_image(ctx), to: restore, reason }, options);
     await (0,config_branch/* recordDeployment */.dj)(target, ctx.key, {
@@ -2777,7 +2791,6 @@ var jtl_read = __webpack_require__(7038);
 // EXTERNAL MODULE: ./src/results-file/sli.ts
 var sli = __webpack_require__(4741);
 ;// CONCATENATED MODULE: ./src/jmeter-tests/verdict.ts
-/** Keptn's pass/fail rules for one JMeter run, computed from its JTL rather than from JMeter's summary line. */
 
 
 

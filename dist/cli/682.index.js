@@ -1907,10 +1907,6 @@ function refine(file, sink, wanted, chunk, wasm) {
 /* harmony export */ });
 /* unused harmony exports labelSliName, BASE_SLIS, sliOf */
 /* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7185);
-/**
- * Built-in SLIs computed from samples: request_count, error_rate, throughput, response_time_*.
- * The exact definitions are in docs/sli.md; per-label SLIs are named `<sli>{label="<label>"}`.
- */
 
 const DEFAULT_LABEL_CAP = 200;
 /** Distinct values above 65.5 s kept exactly per label (the total keeps more): 200 labels stay small. */

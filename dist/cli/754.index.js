@@ -61,6 +61,7 @@ function describePlan(plan) {
 /* harmony export */   an: () => (/* binding */ imageRepository),
 /* harmony export */   ep: () => (/* binding */ pathInWorkspace),
 /* harmony export */   fX: () => (/* binding */ toolVersion),
+/* harmony export */   mQ: () => (/* binding */ splitReference),
 /* harmony export */   o8: () => (/* binding */ durationSeconds),
 /* harmony export */   q3: () => (/* binding */ httpUrl),
 /* harmony export */   uR: () => (/* binding */ ociTag),
@@ -79,6 +80,19 @@ const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 // registry[:port]/path components, lower case, as the OCI distribution spec allows; no tag or digest here.
 const IMAGE_REPOSITORY = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+/**
+ * Pure: the repository and tag of an image reference, as the registry reads it: a colon after the last
+ * slash starts the tag (a registry's port is not one), `@` a digest (kept as the tag); no tag: undefined.
+ */
+function splitReference(reference) {
+    const at = reference.indexOf('@');
+    if (at >= 0)
+        return { repository: reference.slice(0, at), tag: reference.slice(at + 1) };
+    const colon = reference.lastIndexOf(':');
+    if (colon <= reference.lastIndexOf('/'))
+        return { repository: reference };
+    return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+}
 /** An OCI tag; `..` is refused on top so that no tag can read like a path step on the config branch. */
 function ociTag(input, value) {
     if (!OCI_TAG.test(value) || value.includes('..'))

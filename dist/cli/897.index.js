@@ -419,10 +419,11 @@ shows the history of one stage.
 /* harmony export */   fq: () => (/* binding */ imageShape),
 /* harmony export */   te: () => (/* binding */ writeImage)
 /* harmony export */ });
-/* unused harmony exports splitReference, splitRegistry */
+/* unused harmony export splitRegistry */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
-/* harmony import */ var _files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9071);
+/* harmony import */ var _contracts_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(279);
+/* harmony import */ var _files_yaml_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9071);
 /**
  * Reads and sets the image in a Helm values file, in the shape the chart reads it:
  *   `image: repo:tag` (one string, as Keptn's example charts have it),
@@ -431,6 +432,7 @@ shows the history of one stage.
  * Pure text in, text out. The document is edited in place (yaml round-trip), so keys people added, their
  * comments and their order survive; only the image's scalars change.
  */
+
 
 
 
@@ -443,7 +445,7 @@ function readImage(text, file) {
     const doc = load(text, file);
     const image = doc.get('image', true);
     if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(image))
-        return typeof image.value === 'string' ? splitReference(image.value) : undefined;
+        return typeof image.value === 'string' ? withTag((0,_contracts_names_js__WEBPACK_IMPORTED_MODULE_2__/* .splitReference */ .mQ)(image.value)) : undefined;
     const repository = scalarText(doc, ['image', 'repository']);
     const tag = scalarText(doc, ['image', 'tag']);
     if (repository === undefined || tag === undefined)
@@ -484,13 +486,6 @@ function writeImage(text, image, file, shape = 'repository-tag') {
     }
     return doc.toString(TO_STRING);
 }
-/** `docker.io/keptnexamples/carts:0.8.1` -> repository and tag (a port in the registry is not a tag). */
-function splitReference(reference) {
-    const colon = reference.lastIndexOf(':');
-    if (colon <= reference.lastIndexOf('/'))
-        return undefined;
-    return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
-}
 /**
  * The registry part of a repository, as Docker tells it: a first component with a dot or a port, or
  * `localhost`; otherwise Docker Hub (`docker.io`), which charts with a registry key name explicitly.
@@ -502,9 +497,13 @@ function splitRegistry(repository) {
         return { registry: first, path: repository.slice(slash + 1) };
     return { registry: 'docker.io', path: repository };
 }
+/** A reference without a tag names no image a values file could hold. */
+function withTag({ repository, tag }) {
+    return tag === undefined ? undefined : { repository, tag };
+}
 function load(text, file) {
     // Helm values are the chart's business: a .inf there is not ours to refuse.
-    const { doc } = (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYaml */ .hN)(text, file, { finiteNumbers: false });
+    const { doc } = (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYaml */ .hN)(text, file, { finiteNumbers: false });
     if (doc.contents !== null && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents)) {
         throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, 1, 'expected a map of Helm values at the top level');
     }
@@ -557,6 +556,7 @@ function setScalar(doc, path, value) {
 /* harmony export */   an: () => (/* binding */ imageRepository),
 /* harmony export */   ep: () => (/* binding */ pathInWorkspace),
 /* harmony export */   fX: () => (/* binding */ toolVersion),
+/* harmony export */   mQ: () => (/* binding */ splitReference),
 /* harmony export */   o8: () => (/* binding */ durationSeconds),
 /* harmony export */   q3: () => (/* binding */ httpUrl),
 /* harmony export */   uR: () => (/* binding */ ociTag),
@@ -575,6 +575,19 @@ const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 // registry[:port]/path components, lower case, as the OCI distribution spec allows; no tag or digest here.
 const IMAGE_REPOSITORY = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+/**
+ * Pure: the repository and tag of an image reference, as the registry reads it: a colon after the last
+ * slash starts the tag (a registry's port is not one), `@` a digest (kept as the tag); no tag: undefined.
+ */
+function splitReference(reference) {
+    const at = reference.indexOf('@');
+    if (at >= 0)
+        return { repository: reference.slice(0, at), tag: reference.slice(at + 1) };
+    const colon = reference.lastIndexOf(':');
+    if (colon <= reference.lastIndexOf('/'))
+        return { repository: reference };
+    return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+}
 /** An OCI tag; `..` is refused on top so that no tag can read like a path step on the config branch. */
 function ociTag(input, value) {
     if (!OCI_TAG.test(value) || value.includes('..'))

@@ -9,6 +9,7 @@
 import { isMap, isScalar, type Document } from 'yaml'
 import type { ImageRef } from '../contracts/config.js'
 import { ConfigFileError } from '../contracts/errors.js'
+import { splitReference } from '../contracts/names.js'
 import { parseYaml } from '../files/yaml-file.js'
 
 export type ImageShape = 'string' | 'repository-tag' | 'registry-repository-tag'
@@ -21,7 +22,8 @@ export function readImage(text: string | undefined, file: string): ImageRef | un
   if (text === undefined) return undefined
   const doc = load(text, file)
   const image = doc.get('image', true)
-  if (isScalar(image)) return typeof image.value === 'string' ? splitReference(image.value) : undefined
+  if (isScalar(image))
+    return typeof image.value === 'string' ? withTag(splitReference(image.value)) : undefined
   const repository = scalarText(doc, ['image', 'repository'])
   const tag = scalarText(doc, ['image', 'tag'])
   if (repository === undefined || tag === undefined) return undefined
@@ -64,13 +66,6 @@ export function writeImage(
   return doc.toString(TO_STRING)
 }
 
-/** `docker.io/keptnexamples/carts:0.8.1` -> repository and tag (a port in the registry is not a tag). */
-export function splitReference(reference: string): ImageRef | undefined {
-  const colon = reference.lastIndexOf(':')
-  if (colon <= reference.lastIndexOf('/')) return undefined
-  return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) }
-}
-
 /**
  * The registry part of a repository, as Docker tells it: a first component with a dot or a port, or
  * `localhost`; otherwise Docker Hub (`docker.io`), which charts with a registry key name explicitly.
@@ -81,6 +76,11 @@ export function splitRegistry(repository: string): { registry: string; path: str
   if (first && (first.includes('.') || first.includes(':') || first === 'localhost'))
     return { registry: first, path: repository.slice(slash + 1) }
   return { registry: 'docker.io', path: repository }
+}
+
+/** A reference without a tag names no image a values file could hold. */
+function withTag({ repository, tag }: ReturnType<typeof splitReference>): ImageRef | undefined {
+  return tag === undefined ? undefined : { repository, tag }
 }
 
 function load(text: string, file: string): Document.Parsed {

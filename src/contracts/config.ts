@@ -50,6 +50,11 @@ export interface ImageRef {
   readonly tag: string
 }
 
+/** The image this run delivers. */
+export function imageOf(config: Pick<ActionConfig, 'image' | 'tag'>): ImageRef {
+  return { repository: config.image, tag: config.tag }
+}
+
 /** The `service-url` value that asks for a port-forward instead of a URL. */
 export const PORT_FORWARD = 'port-forward'
 

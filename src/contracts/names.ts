@@ -9,6 +9,18 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/
 const IMAGE_REPOSITORY =
   /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/
 
+/**
+ * Pure: the repository and tag of an image reference, as the registry reads it: a colon after the last
+ * slash starts the tag (a registry's port is not one), `@` a digest (kept as the tag); no tag: undefined.
+ */
+export function splitReference(reference: string): { repository: string; tag?: string } {
+  const at = reference.indexOf('@')
+  if (at >= 0) return { repository: reference.slice(0, at), tag: reference.slice(at + 1) }
+  const colon = reference.lastIndexOf(':')
+  if (colon <= reference.lastIndexOf('/')) return { repository: reference }
+  return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) }
+}
+
 /** An OCI tag; `..` is refused on top so that no tag can read like a path step on the config branch. */
 export function ociTag(input: string, value: string): string {
   if (!OCI_TAG.test(value) || value.includes('..'))

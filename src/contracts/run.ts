@@ -44,12 +44,18 @@ export interface TestResult {
   readonly workload: string
   readonly samples: number
   readonly errors: number
-  /** Why samples failed, most frequent first (the health check's when it failed): `cause` and `count`. */
-  readonly causes?: readonly { readonly cause: string; readonly count: number }[]
+  /** Why samples failed, most frequent first (the health check's when it failed). */
+  readonly causes?: readonly FailureCause[]
   /** Wall time of the main workload's JMeter run (JVM start included); 0 when it did not run. */
   readonly durationSeconds: number
   /** Wall time of every JMeter run of the step (health check included): what the action waited for. */
   readonly jmeterSeconds: number
+}
+
+/** One reason samples failed, as the results file records it, and how often. */
+export interface FailureCause {
+  readonly cause: string
+  readonly count: number
 }
 
 /** Written by the evaluate step. */

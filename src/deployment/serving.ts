@@ -2,7 +2,9 @@
  * What a Service really routes to: the ready endpoints of its EndpointSlices and the images their pods run.
  * "Promoted" and "rolled back" are said only after this shows the expected version, and only it, serving.
  */
+import type { ImageRef } from '../contracts/config.js'
 import { DeployError } from '../contracts/errors.js'
+import { splitReference } from '../contracts/names.js'
 import type { RunContext } from '../contracts/run.js'
 import type { Kubectl } from '../programs/kubectl.js'
 import { clusterFor } from './cluster.js'
@@ -30,15 +32,10 @@ export function normalImage(image: string): string {
   return image.replace(/^docker\.io\//, '').replace(/^library\//, '')
 }
 
-/** Pure: the repository and tag of a reference (a digest is kept as the "tag"). */
-export function splitImage(image: string): { repository: string; tag: string } {
-  const normal = normalImage(image)
-  const at = normal.indexOf('@')
-  if (at >= 0) return { repository: normal.slice(0, at), tag: normal.slice(at + 1) }
-  const colon = normal.lastIndexOf(':')
-  if (colon > normal.lastIndexOf('/'))
-    return { repository: normal.slice(0, colon), tag: normal.slice(colon + 1) }
-  return { repository: normal, tag: 'latest' }
+/** Pure: the repository (normalized) and tag of a reference; no tag is `latest`, as the runtime reads it. */
+export function splitImage(image: string): ImageRef {
+  const { repository, tag } = splitReference(normalImage(image))
+  return { repository, tag: tag ?? 'latest' }
 }
 
 /** Pure: the ready endpoints of the slices, counted by the tag of `repository` their pod runs. */
@@ -73,17 +70,20 @@ export function servesOnly(serving: Serving, tag: string): boolean {
 /** Pure: `2 ready pods of 0.8.1 and 1 of 0.8.3`, or `no ready pod`. */
 export function describeServing(serving: Serving): string {
   if (serving.total === 0) return 'no ready pod'
-  const parts = [...serving.ready].map(([version, n], i) =>
-    i === 0
-      ? `${n} ready pod${n === 1 ? '' : 's'} ${version === 'other' ? 'without the service image' : `of ${version}`}`
-      : `${n} ${version === 'other' ? 'without the service image' : `of ${version}`}`
-  )
-  return parts.join(' and ')
+  const what = (version: string) => (version === 'other' ? 'without the service image' : `of ${version}`)
+  return [...serving.ready]
+    .map(([version, n], i) => `${n}${i > 0 ? '' : n === 1 ? ' ready pod' : ' ready pods'} ${what(version)}`)
+    .join(' and ')
 }
 
 /** How long the endpoints may take to follow a switch (the EndpointSlice controller, pods terminating). */
 export const SERVING_DEADLINE_MS = 60_000
 const POLL_MS = 500
+
+/** The run's timeout, 60 s at most. */
+export function servingDeadlineMs(ctx: RunContext): number {
+  return Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000)
+}
 
 /**
  * Waits until `service` in `namespace` routes only to ready pods running `repository:tag`, and says so;
@@ -123,19 +123,13 @@ async function readServing(
   return servingOf(slices, pods, repository)
 }
 
-export interface ImageRef {
-  readonly repository: string
-  readonly tag: string
-}
-
 /**
  * Checks that the stage's stable service (`<service>`) routes only to ready pods of `image`; returns the
  * line that says so. Waits at most the run's timeout (60 s at most) for the endpoints to follow.
  */
 export async function confirmServing(ctx: RunContext, image: ImageRef): Promise<string> {
   const { kubectl } = await clusterFor(ctx)
-  const deadline = Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000)
-  return waitUntilServing(kubectl, ctx.config.service, ctx.plan.namespace, image, deadline)
+  return waitUntilServing(kubectl, ctx.config.service, ctx.plan.namespace, image, servingDeadlineMs(ctx))
 }
 
 /** What the stable service routes to now, in words (for a stage with nothing to restore). */

@@ -1,6 +1,7 @@
 /** Keptn's pass/fail rules for one JMeter run, computed from its JTL rather than from JMeter's summary line. */
+import type { FailureCause } from '../contracts/run.js'
 import { readJtl } from '../results-file/jtl-read.js'
-import { FailureCauses, SampleSink, type FailureCause } from '../results-file/sli.js'
+import { FailureCauses, SampleSink } from '../results-file/sli.js'
 import { FUNCTIONAL, type Workload } from './workloads.js'
 
 export interface JtlCounts {

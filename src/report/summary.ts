@@ -1,6 +1,7 @@
 /** The job summary a person reads instead of the log: pure markdown from the run's results. */
 import type { Evaluation, Indicator, Result, Target } from '../contracts/evaluation.js'
 import type { GateDecision } from '../contracts/gate.js'
+import type { FailureCause } from '../contracts/run.js'
 
 export interface TrendPoint {
   readonly tag: string
@@ -22,7 +23,7 @@ export interface SummaryInput {
   readonly failure?: string
   readonly evaluation?: Evaluation
   /** Why samples of the tests failed, most frequent first, from the results file. */
-  readonly failureCauses?: readonly { readonly cause: string; readonly count: number }[]
+  readonly failureCauses?: readonly FailureCause[]
   /** Recent evaluations of this stage, oldest first, the current one last. */
   readonly trend: readonly TrendPoint[]
   readonly configCommit?: { readonly sha: string; readonly url?: string }

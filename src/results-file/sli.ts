@@ -2,6 +2,7 @@
  * Built-in SLIs computed from samples: request_count, error_rate, throughput, response_time_*.
  * The exact definitions are in docs/sli.md; per-label SLIs are named `<sli>{label="<label>"}`.
  */
+import type { FailureCause } from '../contracts/run.js'
 import { Histogram, type Target } from './histogram.js'
 
 export const DEFAULT_LABEL_CAP = 200
@@ -43,12 +44,6 @@ export interface Columns {
   elapsed: boolean
   success: boolean
   label: boolean
-}
-
-/** One reason samples failed, as JMeter recorded it, and how often. */
-export interface FailureCause {
-  readonly cause: string
-  readonly count: number
 }
 
 /** Distinct causes kept (more are counted as one "other" line): a file of random messages stays small. */

@@ -9,6 +9,7 @@ import { setImage } from '../config-branch/config-branch.js'
 import { describeChange, valuesPath } from '../config-branch/layout.js'
 import { configTarget } from '../config-branch/target.js'
 import { imageShape, type ImageShape } from '../config-branch/values-file.js'
+import { imageOf } from '../contracts/config.js'
 import type { Step } from '../contracts/run.js'
 import { checkDeployable } from '../deployment/preflight.js'
 import { readUserFile } from '../files/user-file.js'
@@ -27,7 +28,7 @@ export const commitStep: Step<'commit'> = {
       const version = await checkDeployable(ctx)
       ctx.log.info(`Checked before committing: chart ${ctx.config.chartDir}, cluster ${version}`)
     }
-    const image = { repository: ctx.config.image, tag: ctx.config.tag }
+    const image = imageOf(ctx.config)
     const target = configTarget(ctx.config)
     const shape = chartImageShape(ctx.config.chartDir)
     const result = await setImage(target, ctx.key, image, { tempRoot: ctx.tempDir }, shape)

@@ -5,10 +5,11 @@
 import { readDeployment, recordDeployment, recordRollback } from '../config-branch/config-branch.js'
 import type { DeploymentRecord } from '../config-branch/records.js'
 import { configTarget } from '../config-branch/target.js'
+import { imageOf, type ImageRef } from '../contracts/config.js'
 import { DeployError, GateFailedError } from '../contracts/errors.js'
 import type { GateDecision } from '../contracts/gate.js'
 import type { RunContext, Step } from '../contracts/run.js'
-import { confirmServing, describeStableService, type ImageRef } from '../deployment/serving.js'
+import { confirmServing, describeStableService } from '../deployment/serving.js'
 import { promote, reject } from '../deployment/strategies/index.js'
 import { decideGate, type GateInput } from '../gate/decision.js'
 import { unscoredReason } from '../scoring/unscored.js'
@@ -53,7 +54,7 @@ export function gateReason(ctx: RunContext, decision: GateDecision): string {
   return [decision.headline, ...reasons].join('; ')
 }
 
-const image = (ctx: RunContext) => ({ repository: ctx.config.image, tag: ctx.config.tag })
+const image = (ctx: RunContext) => imageOf(ctx.config)
 
 /** The outcome as the cluster shows it: the stable service routes only to ready pods of `image`. */
 async function checkServing(ctx: RunContext, image: ImageRef, what: string): Promise<void> {
@@ -89,7 +90,7 @@ export async function rollBack(ctx: RunContext, reason: string): Promise<void> {
   const options = { tempRoot: ctx.tempDir }
   const passed = (await readDeployment(configTarget(ctx.config), ctx.key, options))?.passed
   await reject(ctx, { toRevision: passed?.revision })
-  const restore = passed?.image ?? ctx.results.commit?.previous
+  const restore = restoreOf(ctx, passed)
   if (restore) await checkServing(ctx, restore, `Rolling back to ${restore.tag}`)
   else ctx.log.info(`Nothing to restore: ${await describeStableService(ctx, ctx.config.image)}`)
   await restoreDesiredState(ctx, passed, reason)
@@ -104,6 +105,11 @@ export async function undoCommit(ctx: RunContext, reason: string): Promise<void>
   await restoreDesiredState(ctx, passed, reason)
 }
 
+/** What a rollback restores: the last version that passed its gate here, else the one before this run. */
+function restoreOf(ctx: RunContext, passed: DeploymentRecord['passed']): ImageRef | undefined {
+  return passed?.image ?? ctx.results.commit?.previous
+}
+
 /** The config branch names the last version that passed (or the one before this run) again, and says why. */
 async function restoreDesiredState(
   ctx: RunContext,
@@ -112,7 +118,7 @@ async function restoreDesiredState(
 ): Promise<void> {
   const target = configTarget(ctx.config)
   const options = { tempRoot: ctx.tempDir }
-  const restore = passed?.image ?? ctx.results.commit?.previous
+  const restore = restoreOf(ctx, passed)
   if (restore) await recordRollback(target, ctx.key, { from: image(ctx), to: restore, reason }, options)
   await recordDeployment(
     target,

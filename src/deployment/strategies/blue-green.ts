@@ -8,13 +8,14 @@
  * colour also keeps its own helm history. The live colour is read from the stable service's selector:
  * the cluster itself is the record of which colour serves.
  */
+import { imageOf } from '../../contracts/config.js'
 import { type Colour, type DeployResult, type DeployTarget, type Traffic } from '../../contracts/deploy.js'
 import { DeployError } from '../../contracts/errors.js'
 import type { RunContext } from '../../contracts/run.js'
 import type { Kubectl } from '../../programs/kubectl.js'
 import { clusterFor, type ClusterStrategy } from '../cluster.js'
 import { hasIstio, virtualService } from '../istio.js'
-import { SERVING_DEADLINE_MS, waitUntilServing } from '../serving.js'
+import { servingDeadlineMs, waitUntilServing } from '../serving.js'
 
 /** The pod label (set by the chart from the `colour` value) that tells the colours apart. */
 export const COLOUR_LABEL = 'colour'
@@ -95,8 +96,6 @@ async function routeMesh(ctx: RunContext, kubectl: Kubectl, deploy: DeployResult
   await kubectl.apply(deploy.namespace, [vs])
 }
 
-const image = (ctx: RunContext) => ({ repository: ctx.config.image, tag: ctx.config.tag })
-
 /** The stable service selects what the colour's own service selects (server-side apply: idempotent). */
 async function selectColour(ctx: RunContext, kubectl: Kubectl, namespace: string, colour: Colour) {
   const name = `${ctx.config.service}-${colour}`
@@ -121,12 +120,16 @@ export const blueGreen: ClusterStrategy = {
     const { kubectl } = await clusterFor(ctx)
     const next = decidePromote(ctx.config.service, deploy)
     // The stable service moves only to a colour whose own service routes to ready pods of the new version.
-    const deadline = Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000)
-    await waitUntilServing(kubectl, deploy.testService, deploy.namespace, image(ctx), deadline).catch(
-      (error: Error) => {
-        throw new DeployError(`${ctx.config.service} not switched to ${next.live}: ${error.message}`)
-      }
-    )
+    const deadline = servingDeadlineMs(ctx)
+    await waitUntilServing(
+      kubectl,
+      deploy.testService,
+      deploy.namespace,
+      imageOf(ctx.config),
+      deadline
+    ).catch((error: Error) => {
+      throw new DeployError(`${ctx.config.service} not switched to ${next.live}: ${error.message}`)
+    })
     await selectColour(ctx, kubectl, deploy.namespace, next.live)
     await routeMesh(ctx, kubectl, deploy, next.live)
     if (next.scaleDown) await scaleDown(kubectl, next.scaleDown, deploy.namespace)
