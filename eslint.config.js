@@ -11,12 +11,12 @@ import tseslint from 'typescript-eslint'
 const LAYERS = [
   ['contracts'],
   ['files'],
-  ['programs', 'results-file', 'shipyard', 'inputs'],
+  ['programs', 'results-file', 'shipyard', 'inputs', 'charts'],
   ['config-branch', 'scoring', 'jmeter-tests', 'installers', 'deployment', 'gate', 'report'],
   ['stages'],
   ['pipeline'],
   ['runner'],
-  ['cli', 'main.ts', 'post.ts'],
+  ['cli', 'main.ts', 'post.ts', 'post-render.ts'],
   ['index.ts']
 ]
 

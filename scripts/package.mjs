@@ -1,4 +1,4 @@
-// Bundles the action entry, its post step and the CLI with ncc into dist/ (what users run).
+// Bundles the action entry, its post step, the blue/green post-renderer and the CLI with ncc into dist/ (what users run).
 import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -7,6 +7,7 @@ import path from 'node:path'
 const entries = [
   ['src/index.ts', 'dist'],
   ['src/post.ts', 'dist/post'],
+  ['src/post-render.ts', 'dist/post-render'],
   ['src/cli/index.ts', 'dist/cli']
 ]
 const ncc = path.resolve('node_modules/.bin/ncc')

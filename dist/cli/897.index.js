@@ -127,7 +127,7 @@ async function attempts(git, target, update, options) {
             await git.fetchBranch(target.branch);
         }
         const snapshot = await git.read(target.branch, update.reads);
-        const files = changedFiles(snapshot, update.mutate(snapshot.files));
+        const files = changedFiles(snapshot, await update.mutate(snapshot.files));
         if (!files)
             return { sha: snapshot.head, changed: false, attempts: attempt };
         const sha = await git.commit({
@@ -255,19 +255,19 @@ function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 /** Sets the desired image of a service in a stage. The same image again: no commit, the tip's sha. */
-/** `shape`: how the chart reads its image (its values.yaml), for a stage whose values file has none yet. */
-async function setImage(target, key, image, options, shape) {
+async function setImage(target, key, image, options, { shape, check } = {}) {
     (0,layout/* checkImage */.cd)(image);
     const path = (0,layout/* valuesPath */._W)(key);
     let previous;
     let values = '';
     const result = await (0,branch_update/* updateBranch */.Ub)(target, {
         reads: [path],
-        mutate: files => {
+        mutate: async (files) => {
             const text = files.get(path);
             previous = (0,values_file/* readImage */.AM)(text, path);
             const same = text !== undefined && sameImage(previous, image);
             values = same ? text : (0,values_file/* writeImage */.te)(text, image, path, shape);
+            await check?.(values);
             return same ? null : { [path]: values };
         },
         message: `${SUBJECT} ${(0,layout/* describeChange */.uQ)(key, image.tag)}`

@@ -34,7 +34,7 @@ const COMMANDS = {
     run: {
         term: 'run [options]',
         description: 'Run one stage (commit, install, deploy, test, evaluate, gate) against the current kube context.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(241), __nccwpck_require__.e(682), __nccwpck_require__.e(897), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8381))).runCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(241), __nccwpck_require__.e(682), __nccwpck_require__.e(897), __nccwpck_require__.e(15)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6015))).runCommand()
     }
 };
 async function buildProgram(argv) {

@@ -36,8 +36,11 @@ export type FileChanges = Readonly<Record<string, string>>
 
 export interface BranchUpdate {
   readonly reads: readonly string[]
-  /** Pure, and may run once per attempt against a newer tip. null (or no differing file): nothing to do. */
-  readonly mutate: (files: BranchFiles) => FileChanges | null
+  /**
+   * May run once per attempt against a newer tip: no side effects but checks (a rejection ends the update
+   * before any commit). null (or no differing file): nothing to do.
+   */
+  readonly mutate: (files: BranchFiles) => FileChanges | null | Promise<FileChanges | null>
   /** The subject (and body); the trailer is added. */
   readonly message: string
 }
@@ -169,7 +172,7 @@ async function attempts(
       await git.fetchBranch(target.branch)
     }
     const snapshot = await git.read(target.branch, update.reads)
-    const files = changedFiles(snapshot, update.mutate(snapshot.files))
+    const files = changedFiles(snapshot, await update.mutate(snapshot.files))
     if (!files) return { sha: snapshot.head, changed: false, attempts: attempt }
     const sha = await git.commit({
       parent: snapshot.head,

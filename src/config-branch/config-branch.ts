@@ -49,14 +49,20 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 200)
 }
 
+export interface SetImageOptions {
+  /** How the chart reads its image (its values.yaml), for a stage whose values file has none yet. */
+  readonly shape?: ImageShape
+  /** Runs on the values file about to be the desired state; its error ends the update, nothing committed. */
+  readonly check?: (values: string) => Promise<void>
+}
+
 /** Sets the desired image of a service in a stage. The same image again: no commit, the tip's sha. */
-/** `shape`: how the chart reads its image (its values.yaml), for a stage whose values file has none yet. */
 export async function setImage(
   target: BranchTarget,
   key: StageKey,
   image: ImageRef,
   options?: UpdateOptions,
-  shape?: ImageShape
+  { shape, check }: SetImageOptions = {}
 ) {
   checkImage(image)
   const path = valuesPath(key)
@@ -66,11 +72,12 @@ export async function setImage(
     target,
     {
       reads: [path],
-      mutate: files => {
+      mutate: async files => {
         const text = files.get(path)
         previous = readImage(text, path)
         const same = text !== undefined && sameImage(previous, image)
         values = same ? text : writeImage(text, image, path, shape)
+        await check?.(values)
         return same ? null : { [path]: values }
       },
       message: `${SUBJECT} ${describeChange(key, image.tag)}`

@@ -7,6 +7,15 @@ export type HelmMajor = 3 | 4
 /** How traffic reaches the live colour: the stable service's selector, plus Istio weights when present. */
 export type Traffic = 'service' | 'istio'
 
+/**
+ * The user's chart as a release named after the service renders it: the service's Deployment and the
+ * Service users reach it by. Blue/green gives both a colour suffix and owns the stable Service by this name.
+ */
+export interface ChartNames {
+  readonly deployment: string
+  readonly service: string
+}
+
 /** Written by the deploy step. */
 export interface DeployResult {
   readonly strategy: DeploymentStrategy
@@ -21,6 +30,7 @@ export interface DeployResult {
   readonly colour?: Colour
   readonly liveColour?: Colour
   readonly traffic: Traffic
+  readonly chart: ChartNames
   /** The service the tests reach the new version through, and its URL from the service-url template. */
   readonly testService: string
   /** None with `service-url: port-forward`: its local port exists only while the tests run. */
@@ -36,11 +46,10 @@ export interface DeployResult {
 /** The pure decision of where a deploy goes. */
 export interface DeployTarget {
   readonly release: string
+  readonly chart: ChartNames
   readonly testService: string
   readonly colour?: Colour
   readonly liveColour?: Colour
-  /** Values the strategy adds on top of the values file (the colour). */
-  readonly setString: Readonly<Record<string, string>>
   readonly traffic: Traffic
 }
 
@@ -56,7 +65,7 @@ export interface RejectOptions {
 export interface Strategy<Cluster> {
   readonly name: DeploymentStrategy
   /** Reads what it needs from the cluster (the live colour) and decides where this deploy goes. */
-  target(ctx: RunContext, cluster: Cluster): Promise<DeployTarget>
+  target(ctx: RunContext, cluster: Cluster, chart: ChartNames): Promise<DeployTarget>
   /** Runs after a successful upgrade (blue/green: keep the mesh routes on the live colour). */
   afterDeploy(ctx: RunContext, cluster: Cluster, result: DeployResult): Promise<void>
   /** Gate passed: the new version takes the traffic. */

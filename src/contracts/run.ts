@@ -4,7 +4,7 @@
  * and later steps read it from `results`.
  */
 import type { ActionConfig, ImageRef } from './config.js'
-import type { DeployResult } from './deploy.js'
+import type { ChartNames, DeployResult } from './deploy.js'
 import type { EvaluationRecord, Evaluation } from './evaluation.js'
 import type { GateDecision } from './gate.js'
 import type { StageKey, StagePlan } from './plan.js'
@@ -19,6 +19,8 @@ export interface CommitResult {
   readonly previous?: ImageRef
   /** Path of the values file checked out for helm. */
   readonly valuesFile: string
+  /** The chart's names, read when it was checked to render with these values (stages that deploy). */
+  readonly chart?: ChartNames
 }
 
 /** Written by the install step: the programs every later step must use (never a bare `helm`). */

@@ -123,18 +123,24 @@ async function readServing(
   return servingOf(slices, pods, repository)
 }
 
+/** The Service users reach the stage by: the chart's own (direct), or the stable one (blue/green). */
+function stableServiceOf(ctx: RunContext): string {
+  return ctx.results.deploy?.chart.service ?? ctx.config.service
+}
+
 /**
- * Checks that the stage's stable service (`<service>`) routes only to ready pods of `image`; returns the
- * line that says so. Waits at most the run's timeout (60 s at most) for the endpoints to follow.
+ * Checks that the stage's stable service routes only to ready pods of `image`; returns the line that
+ * says so. Waits at most the run's timeout (60 s at most) for the endpoints to follow.
  */
 export async function confirmServing(ctx: RunContext, image: ImageRef): Promise<string> {
   const { kubectl } = await clusterFor(ctx)
-  return waitUntilServing(kubectl, ctx.config.service, ctx.plan.namespace, image, servingDeadlineMs(ctx))
+  return waitUntilServing(kubectl, stableServiceOf(ctx), ctx.plan.namespace, image, servingDeadlineMs(ctx))
 }
 
 /** What the stable service routes to now, in words (for a stage with nothing to restore). */
 export async function describeStableService(ctx: RunContext, repository: string): Promise<string> {
   const { kubectl } = await clusterFor(ctx)
-  const serving = await readServing(kubectl, ctx.config.service, ctx.plan.namespace, repository)
-  return `${ctx.config.service} in ${ctx.plan.namespace} routes to ${describeServing(serving)}`
+  const service = stableServiceOf(ctx)
+  const serving = await readServing(kubectl, service, ctx.plan.namespace, repository)
+  return `${service} in ${ctx.plan.namespace} routes to ${describeServing(serving)}`
 }

@@ -2,6 +2,10 @@
  * The one way this project calls helm: argument arrays built by pure functions (unit-tested), the
  * kubeconfig passed to the child process only, and errors that carry helm's own words.
  */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { stringify } from 'yaml'
 import type { HelmMajor } from '../contracts/deploy.js'
 import { SetupError, ToolError, ToolOutputError } from '../contracts/errors.js'
 import { execTool, KUBE_ENV, type ExecOptions, type ExecResult } from './exec.js'
@@ -25,14 +29,41 @@ export interface HelmRelease {
   readonly manifest: string
 }
 
-export interface UpgradeSpec {
+/** What `helm template` renders: the release's name, chart, namespace and values. */
+export interface RenderSpec {
   readonly release: string
   readonly chart: string
   readonly namespace: string
   readonly valuesFiles: readonly string[]
   /** --set-string pairs, applied after the values files. */
   readonly setString?: Readonly<Record<string, string>>
+}
+
+/** A node script helm pipes the rendered release through before it applies it. */
+export interface PostRenderer {
+  readonly node: string
+  readonly script: string
+  readonly args: readonly string[]
+}
+
+export interface UpgradeSpec extends RenderSpec {
   readonly timeoutSeconds: number
+  readonly postRenderer?: PostRenderer
+}
+
+/** Helm 4 runs post-renderers only as plugins: this one, from a plugins folder made for the call. */
+export const POST_RENDERER_PLUGIN = 'carts-deploy-post-renderer'
+
+/** Pure: the plugin.yaml of that plugin (Helm 4's subprocess runtime appends --post-renderer-args). */
+export function postRendererPlugin(renderer: PostRenderer): string {
+  return stringify({
+    apiVersion: 'v1',
+    type: 'postrenderer/v1',
+    name: POST_RENDERER_PLUGIN,
+    version: '1.0.0',
+    runtime: 'subprocess',
+    runtimeConfig: { platformCommand: [{ command: renderer.node, args: [renderer.script] }] }
+  })
 }
 
 export function versionArgs(): string[] {
@@ -58,18 +89,37 @@ function escapeSetValue(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,')
 }
 
-export function upgradeArgs(spec: UpgradeSpec, major: HelmMajor): string[] {
+function releaseArgs(spec: RenderSpec): string[] {
   return [
-    'upgrade',
-    '--install',
     spec.release,
     spec.chart,
     ...namespaceArgs(spec.namespace),
     ...spec.valuesFiles.flatMap(file => ['--values', file]),
-    ...Object.entries(spec.setString ?? {}).flatMap(([k, v]) => [
-      '--set-string',
-      `${k}=${escapeSetValue(v)}`
-    ]),
+    ...Object.entries(spec.setString ?? {}).flatMap(([k, v]) => ['--set-string', `${k}=${escapeSetValue(v)}`])
+  ]
+}
+
+/** Helm 3 runs the program itself; Helm 4 the plugin of that name (see postRendererPlugin). */
+function postRendererArgs(renderer: PostRenderer | undefined, major: HelmMajor): string[] {
+  if (!renderer) return []
+  const args = major === 3 ? [renderer.script, ...renderer.args] : renderer.args
+  return [
+    '--post-renderer',
+    major === 3 ? renderer.node : POST_RENDERER_PLUGIN,
+    ...args.flatMap(arg => ['--post-renderer-args', arg])
+  ]
+}
+
+export function templateArgs(spec: RenderSpec): string[] {
+  return ['template', ...releaseArgs(spec)]
+}
+
+export function upgradeArgs(spec: UpgradeSpec, major: HelmMajor): string[] {
+  return [
+    'upgrade',
+    '--install',
+    ...releaseArgs(spec),
+    ...postRendererArgs(spec.postRenderer, major),
     ...waitArgs(spec.timeoutSeconds),
     rollbackOnFailureFlag(major),
     '--output',
@@ -142,8 +192,20 @@ export class Helm {
   }
 
   async upgrade(spec: UpgradeSpec, timeoutMs?: number): Promise<HelmRelease> {
-    const result = await this.run(upgradeArgs(spec, await this.detected), timeoutMs)
-    return parseRelease(result.stdout)
+    const major = await this.detected
+    const plugins = spec.postRenderer && major === 4 ? await pluginsFolder(spec.postRenderer) : undefined
+    try {
+      const env: Record<string, string> = plugins ? { HELM_PLUGINS: plugins } : {}
+      const result = await this.run(upgradeArgs(spec, major), timeoutMs, env)
+      return parseRelease(result.stdout)
+    } finally {
+      if (plugins) await rm(plugins, { recursive: true, force: true })
+    }
+  }
+
+  /** The manifest the release would have (no cluster needed: helm's default capabilities). */
+  async template(spec: RenderSpec): Promise<string> {
+    return (await this.run(templateArgs(spec))).stdout
   }
 
   async rollback(release: string, namespace: string, revision: number, timeoutSeconds: number) {
@@ -164,10 +226,21 @@ export class Helm {
     throw new ToolError('helm', args, result.exitCode, result.stderr || result.stdout)
   }
 
-  private async run(args: readonly string[], timeoutMs?: number): Promise<ExecResult> {
+  private async run(
+    args: readonly string[],
+    timeoutMs?: number,
+    env: Readonly<Record<string, string>> = {}
+  ): Promise<ExecResult> {
     await this.detected
-    return runHelm(this.path, args, { env: this.env, ...(timeoutMs ? { timeoutMs } : {}) })
+    return runHelm(this.path, args, { env: { ...this.env, ...env }, ...(timeoutMs ? { timeoutMs } : {}) })
   }
+}
+
+async function pluginsFolder(renderer: PostRenderer): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'carts-helm-plugins-'))
+  await mkdir(path.join(folder, POST_RENDERER_PLUGIN))
+  await writeFile(path.join(folder, POST_RENDERER_PLUGIN, 'plugin.yaml'), postRendererPlugin(renderer))
+  return folder
 }
 
 /** The deadline of a call that asks helm itself to wait: its --timeout and a minute for the rest. */

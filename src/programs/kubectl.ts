@@ -46,8 +46,8 @@ export function rolloutStatusArgs(deployment: string, namespace: string, timeout
   ]
 }
 
-export function scaleArgs(selector: string, namespace: string, replicas: number): string[] {
-  return ['scale', 'deployment', '--namespace', namespace, '--selector', selector, `--replicas=${replicas}`]
+export function scaleArgs(deployment: string, namespace: string, replicas: number): string[] {
+  return ['scale', `deployment/${deployment}`, '--namespace', namespace, `--replicas=${replicas}`]
 }
 
 /**
@@ -140,8 +140,8 @@ export class Kubectl {
     })
   }
 
-  async scale(selector: string, namespace: string, replicas: number): Promise<void> {
-    await this.exec(scaleArgs(selector, namespace, replicas))
+  async scale(deployment: string, namespace: string, replicas: number): Promise<void> {
+    await this.exec(scaleArgs(deployment, namespace, replicas))
   }
 
   async apply(namespace: string, objects: readonly object[]): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * The commit step: the stage's desired image goes onto the config branch, and its values file to helm;
- * only once the chart is there and the cluster answers.
+ * only once the chart is there, renders with the new values (in the shape the strategy needs) and the
+ * cluster answers.
  */
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -10,7 +11,10 @@ import { describeChange, valuesPath } from '../config-branch/layout.js'
 import { configTarget } from '../config-branch/target.js'
 import { imageShape, type ImageShape } from '../config-branch/values-file.js'
 import { imageOf } from '../contracts/config.js'
+import type { ChartNames } from '../contracts/deploy.js'
 import type { Step } from '../contracts/run.js'
+import { inspectChart } from '../deployment/chart-check.js'
+import { clusterFor } from '../deployment/cluster.js'
 import { checkDeployable } from '../deployment/preflight.js'
 import { readUserFile } from '../files/user-file.js'
 
@@ -31,16 +35,22 @@ export const commitStep: Step<'commit'> = {
     const image = imageOf(ctx.config)
     const target = configTarget(ctx.config)
     const shape = chartImageShape(ctx.config.chartDir)
-    const result = await setImage(target, ctx.key, image, { tempRoot: ctx.tempDir }, shape)
     const valuesFile = join(ctx.tempDir, 'config', valuesPath(ctx.key))
     await mkdir(dirname(valuesFile), { recursive: true })
-    await writeFile(valuesFile, result.values)
+    const strategy = ctx.plan.deploymentStrategy
+    let chart: ChartNames | undefined
+    const check = async (values: string) => {
+      await writeFile(valuesFile, values)
+      if (strategy) chart = await inspectChart(ctx, (await clusterFor(ctx)).helm, strategy, valuesFile)
+    }
+    const options = { tempRoot: ctx.tempDir }
+    const result = await setImage(target, ctx.key, image, options, { shape, check })
     const change = describeChange(ctx.key, image.tag)
     const where = `branch '${target.branch}' at ${result.sha?.slice(0, 12)}`
     if (result.changed) ctx.log.info(`Committed ${change} to ${where}`)
     else ctx.log.info(`${change} is already the desired state on ${where}; no commit`)
     if (result.attempts > 1)
       ctx.log.info(`(pushed after ${result.attempts} attempts: other runs were writing too)`)
-    return { sha: result.sha ?? '', changed: result.changed, previous: result.previous, valuesFile }
+    return { sha: result.sha ?? '', changed: result.changed, previous: result.previous, valuesFile, chart }
   }
 }

@@ -1,11 +1,15 @@
 /**
  * The deploy step: the stage's values file from the config branch goes into `<project>-<stage>` with
  * `helm upgrade --install --wait` and rollback on failure, through the stage's strategy (direct or
- * blue/green), then a rollout check. Its result tells the test step where the new version answers.
+ * blue/green: the user's chart through the colouring post-renderer), then a rollout check. Its result
+ * tells the test step where the new version answers.
  */
 import type { DeployResult, DeployTarget } from '../contracts/deploy.js'
+import type { DeploymentStrategy } from '../contracts/plan.js'
 import type { RunContext, Step } from '../contracts/run.js'
+import { inspectChart, releaseSpec } from '../deployment/chart-check.js'
 import { clusterFor, type Cluster, type ClusterStrategy } from '../deployment/cluster.js'
+import { postRendererFor } from '../deployment/post-renderer.js'
 import { checkChart } from '../deployment/preflight.js'
 import { recoverRelease } from '../deployment/recovery.js'
 import { checkRollout, shortImage, upgradeRelease } from '../deployment/release.js'
@@ -13,20 +17,17 @@ import { serviceUrlOf } from '../deployment/service-url.js'
 import { strategyFor } from '../deployment/strategies/index.js'
 import type { UpgradeSpec } from '../programs/helm.js'
 
-/** Pure: the helm upgrade of one deploy. The strategy's values (colour) come after the values file. */
-export function upgradeSpec(ctx: RunContext, target: DeployTarget): UpgradeSpec {
-  const valuesFile = ctx.results.commit?.valuesFile
-  // Without a commit step (CLI use, tests) the image comes from the inputs instead of the config branch.
-  const image: Record<string, string> = valuesFile
-    ? {}
-    : { 'image.repository': ctx.config.image, 'image.tag': ctx.config.tag }
+/** The helm upgrade of one deploy: a colour's release goes through the post-renderer. */
+export function upgradeSpec(
+  ctx: RunContext,
+  strategy: DeploymentStrategy,
+  target: DeployTarget
+): UpgradeSpec {
+  const { colour, release } = target
   return {
-    release: target.release,
-    chart: ctx.config.chartDir,
-    namespace: ctx.plan.namespace,
-    valuesFiles: valuesFile ? [valuesFile] : [],
-    setString: { ...image, ...target.setString },
-    timeoutSeconds: ctx.config.timeoutSeconds
+    ...releaseSpec(ctx, release, strategy, ctx.results.commit?.valuesFile),
+    timeoutSeconds: ctx.config.timeoutSeconds,
+    ...(colour ? { postRenderer: postRendererFor({ colour, release, service: ctx.config.service }) } : {})
   }
 }
 
@@ -46,7 +47,7 @@ async function deploy(ctx: RunContext): Promise<DeployResult | undefined> {
     prepare(ctx, cluster, strategy),
     ensureNamespace(ctx, cluster)
   ])
-  const spec = upgradeSpec(ctx, target)
+  const spec = upgradeSpec(ctx, strategyName, target)
   const image = shortImage(ctx.config.image, ctx.config.tag)
   const major = await cluster.helm.major()
   ctx.log.info(`helm ${major}: upgrade --install ${spec.release} into ${spec.namespace}`)
@@ -62,6 +63,7 @@ async function deploy(ctx: RunContext): Promise<DeployResult | undefined> {
     colour: target.colour,
     liveColour: target.liveColour,
     traffic: target.traffic,
+    chart: target.chart,
     testService: target.testService,
     serviceUrl: serviceUrlOf(ctx.config.serviceAccess, { ...ctx.plan, service: target.testService }),
     image,
@@ -78,7 +80,11 @@ async function deploy(ctx: RunContext): Promise<DeployResult | undefined> {
 
 /** Where the deploy goes (the strategy's decision), and that release repaired if a crashed run left it stuck. */
 async function prepare(ctx: RunContext, cluster: Cluster, strategy: ClusterStrategy) {
-  const target = await strategy.target(ctx, cluster)
+  // The commit step checked the chart with these values already; without it (CLI, tests) check it here.
+  const valuesFile = ctx.results.commit?.valuesFile
+  const chart =
+    ctx.results.commit?.chart ?? (await inspectChart(ctx, cluster.helm, strategy.name, valuesFile))
+  const target = await strategy.target(ctx, cluster, chart)
   const before = await recoverRelease(
     cluster.helm,
     target.release,

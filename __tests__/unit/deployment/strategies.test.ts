@@ -12,13 +12,15 @@ import { decideDirect, decideDirectReject } from '../../../src/deployment/strate
 import type { HistoryEntry } from '../../../src/programs/helm.js'
 
 const h = (revision: number, status: string): HistoryEntry => ({ revision, status })
+// A chart with fixed names that differ from the service's (the stable Service keeps the chart's name).
+const chart = { deployment: 'carts-app', service: 'carts-svc' }
 
 describe('direct', () => {
-  it('upgrades the one release named after the service', () =>
-    expect(decideDirect('carts')).toEqual({
+  it("upgrades the one release named after the service; the tests use the chart's Service", () =>
+    expect(decideDirect('carts', chart)).toEqual({
       release: 'carts',
-      testService: 'carts',
-      setString: {},
+      chart,
+      testService: 'carts-svc',
       traffic: 'service'
     }))
 
@@ -47,19 +49,20 @@ describe('direct', () => {
 
 describe('blue/green decisions', () => {
   it('deploys blue first, then always the colour that is not live', () => {
-    expect(decideBlueGreen('carts', undefined, 'service')).toEqual({
+    expect(decideBlueGreen('carts', chart, undefined, 'service')).toEqual({
       release: 'carts-blue',
-      testService: 'carts-blue',
+      chart,
+      testService: 'carts-svc-blue',
       colour: 'blue',
       liveColour: undefined,
-      setString: { colour: 'blue' },
       traffic: 'service'
     })
-    expect(decideBlueGreen('carts', 'blue', 'istio')).toMatchObject({
+    expect(decideBlueGreen('carts', chart, 'blue', 'istio')).toMatchObject({
       release: 'carts-green',
+      testService: 'carts-svc-green',
       liveColour: 'blue'
     })
-    expect(decideBlueGreen('carts', 'green', 'service').colour).toBe('blue')
+    expect(decideBlueGreen('carts', chart, 'green', 'service').colour).toBe('blue')
     expect(otherColour('green')).toBe('blue')
   })
 
@@ -70,30 +73,30 @@ describe('blue/green decisions', () => {
     expect(liveColourOf({ spec: { selector: { colour: 'red' } } })).toBeUndefined()
   })
 
-  it('promote selects the new colour and scales the old one down', () => {
-    expect(decidePromote('carts', { colour: 'green', liveColour: 'blue' })).toEqual({
+  it("promote selects the new colour and scales the old colour's Deployment down", () => {
+    expect(decidePromote({ chart, colour: 'green', liveColour: 'blue' })).toEqual({
       live: 'green',
-      scaleDown: 'carts-blue'
+      scaleDown: 'carts-app-blue'
     })
-    expect(decidePromote('carts', { colour: 'blue', liveColour: undefined })).toEqual({
+    expect(decidePromote({ chart, colour: 'blue', liveColour: undefined })).toEqual({
       live: 'blue',
       scaleDown: undefined
     })
   })
 
-  it('reject keeps the live colour and scales the new one down', () => {
-    expect(decideReject('carts', { colour: 'green', liveColour: 'blue' })).toEqual({
+  it("reject keeps the live colour and scales the new colour's Deployment down", () => {
+    expect(decideReject({ chart, colour: 'green', liveColour: 'blue' })).toEqual({
       live: 'blue',
-      scaleDown: 'carts-green'
+      scaleDown: 'carts-app-green'
     })
-    expect(decideReject('carts', { colour: 'blue', liveColour: undefined })).toEqual({
+    expect(decideReject({ chart, colour: 'blue', liveColour: undefined })).toEqual({
       live: undefined,
-      scaleDown: 'carts-blue'
+      scaleDown: 'carts-app-blue'
     })
   })
 
   it('refuses to promote or reject without a blue/green deploy', () =>
-    expect(() => decidePromote('carts', { colour: undefined })).toThrow(/nothing to promote or reject/))
+    expect(() => decidePromote({ chart, colour: undefined })).toThrow(/nothing to promote or reject/))
 
   it('copies the colour service selector and ports into the stable service', () => {
     const colourService = {

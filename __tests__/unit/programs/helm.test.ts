@@ -6,7 +6,9 @@ import {
   parseHistory,
   parseRelease,
   rollbackArgs,
+  postRendererPlugin,
   rollbackOnFailureFlag,
+  templateArgs,
   uninstallArgs,
   upgradeArgs,
   versionArgs,
@@ -18,9 +20,10 @@ const spec: UpgradeSpec = {
   chart: '/w/chart',
   namespace: 'sockshop-dev',
   valuesFiles: ['/tmp/values.yaml'],
-  setString: { colour: 'blue' },
+  setString: { 'keptn.service': 'carts' },
   timeoutSeconds: 300
 }
+const renderer = { node: '/usr/bin/node', script: '/a/dist/post-render/index.js', args: ['blue', 'carts'] }
 
 describe('helm arguments', () => {
   it('upgrades with --atomic on Helm 3', () => {
@@ -34,7 +37,7 @@ describe('helm arguments', () => {
       '--values',
       '/tmp/values.yaml',
       '--set-string',
-      'colour=blue',
+      'keptn.service=carts',
       '--wait',
       '--timeout',
       '300s',
@@ -49,6 +52,25 @@ describe('helm arguments', () => {
     expect(args).toContain('--rollback-on-failure')
     expect(args).not.toContain('--atomic')
     expect(rollbackOnFailureFlag(3)).toBe('--atomic')
+  })
+
+  it('runs a post-renderer itself on Helm 3 and as a plugin on Helm 4', () => {
+    const three = upgradeArgs({ ...spec, postRenderer: renderer }, 3)
+    expect(three.slice(three.indexOf('--post-renderer'), three.indexOf('--wait'))).toEqual([
+      '--post-renderer',
+      '/usr/bin/node',
+      ...['/a/dist/post-render/index.js', 'blue', 'carts'].flatMap(a => ['--post-renderer-args', a])
+    ])
+    const four = upgradeArgs({ ...spec, postRenderer: renderer }, 4)
+    expect(four.slice(four.indexOf('--post-renderer'), four.indexOf('--wait'))).toEqual([
+      '--post-renderer',
+      'carts-deploy-post-renderer',
+      ...['blue', 'carts'].flatMap(a => ['--post-renderer-args', a])
+    ])
+    expect(postRendererPlugin(renderer)).toContain(
+      'runtimeConfig:\n  platformCommand:\n    - command: /usr/bin/node\n      args:\n        - /a/dist/post-render/index.js\n'
+    )
+    expect(templateArgs(spec)).toEqual(['template', ...upgradeArgs(spec, 3).slice(2, 10)])
   })
 
   it('keeps --set-string values literal (commas and backslashes escaped for strvals)', () => {

@@ -54,14 +54,12 @@ describe('kubectl arguments', () => {
       '--timeout=30s'
     ]))
 
-  it('scales the deployments of one release by label', () =>
-    expect(scaleArgs('app.kubernetes.io/instance=carts-blue', 'ns', 0)).toEqual([
+  it('scales one deployment by name (a chart may label both colours alike)', () =>
+    expect(scaleArgs('carts-blue', 'ns', 0)).toEqual([
       'scale',
-      'deployment',
+      'deployment/carts-blue',
       '--namespace',
       'ns',
-      '--selector',
-      'app.kubernetes.io/instance=carts-blue',
       '--replicas=0'
     ]))
 

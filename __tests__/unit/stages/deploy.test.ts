@@ -51,29 +51,46 @@ describe('service url', () => {
 describe('upgrade spec', () => {
   const target = {
     release: 'carts-green',
+    chart: { deployment: 'carts', service: 'carts' },
     testService: 'carts-green',
-    setString: { colour: 'green' },
+    colour: 'green' as const,
     traffic: 'service' as const
   }
+  const keptn = {
+    'keptn.project': 'sockshop',
+    'keptn.stage': 'dev',
+    'keptn.service': 'carts',
+    'keptn.deployment': 'canary'
+  }
 
-  it('uses the config branch values file and adds the colour', () => {
+  it("uses the config branch values file, passes Keptn's values and colours through the post-renderer", () => {
     const ctx = context({}, {}, { commit: { sha: 'abc', changed: true, valuesFile: '/tmp/v.yaml' } })
-    expect(upgradeSpec(ctx, target)).toEqual({
+    expect(upgradeSpec(ctx, 'blue_green_service', target)).toEqual({
       release: 'carts-green',
       chart: '/nonexistent/chart',
       namespace: 'sockshop-dev',
       valuesFiles: ['/tmp/v.yaml'],
-      setString: { colour: 'green' },
-      timeoutSeconds: 300
+      setString: keptn,
+      timeoutSeconds: 300,
+      postRenderer: {
+        node: process.execPath,
+        script: expect.stringMatching(/dist\/post-render\/index\.js$/),
+        args: ['green', 'carts', 'carts-green']
+      }
     })
   })
 
-  it('sets the image from the inputs when no commit step ran', () =>
-    expect(upgradeSpec(context(), target).setString).toEqual({
+  it('sets the image from the inputs when no commit step ran; a direct deploy is not post-rendered', () => {
+    const direct = { ...target, release: 'carts', testService: 'carts', colour: undefined }
+    const spec = upgradeSpec(context(), 'direct', direct)
+    expect(spec.setString).toEqual({
       'image.repository': 'docker.io/keptnexamples/carts',
       'image.tag': '0.8.1',
-      colour: 'green'
-    }))
+      ...keptn,
+      'keptn.deployment': 'direct'
+    })
+    expect(spec.postRenderer).toBeUndefined()
+  })
 })
 
 describe('deployStep without a cluster', () => {

@@ -2,16 +2,16 @@
  * `direct`: one release named after the service, upgraded in place. A failed gate rolls it back to the
  * revision that last passed its gate (the gate reads that from the config branch).
  */
-import type { DeployTarget, RejectOptions } from '../../contracts/deploy.js'
+import type { ChartNames, DeployTarget, RejectOptions } from '../../contracts/deploy.js'
 import { DeployError } from '../../contracts/errors.js'
 import type { RunContext } from '../../contracts/run.js'
 import type { HistoryEntry } from '../../programs/helm.js'
 import { clusterFor, type ClusterStrategy } from '../cluster.js'
 import { deployedRevision } from '../recovery.js'
 
-/** Pure: a direct deploy always upgrades the one release, and the tests use its own service. */
-export function decideDirect(service: string): DeployTarget {
-  return { release: service, testService: service, setString: {}, traffic: 'service' }
+/** Pure: a direct deploy always upgrades the one release, and the tests use the chart's own Service. */
+export function decideDirect(service: string, chart: ChartNames): DeployTarget {
+  return { release: service, chart, testService: chart.service, traffic: 'service' }
 }
 
 export type DirectRejection =
@@ -58,7 +58,7 @@ export async function rollbackDirect(ctx: RunContext, toRevision: number): Promi
 
 export const direct: ClusterStrategy = {
   name: 'direct',
-  target: async ctx => decideDirect(ctx.config.service),
+  target: async (ctx, _cluster, chart) => decideDirect(ctx.config.service, chart),
   afterDeploy: async () => {},
   async promote(ctx) {
     const deploy = ctx.results.deploy

@@ -16,13 +16,9 @@
 {{- end }}
 {{- end }}
 
-{{/* Immutable once deployed: the colour of a release never changes (carts-blue is always blue). */}}
 {{- define "carts.selectorLabels" -}}
 app.kubernetes.io/name: {{ include "carts.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
-{{- with .Values.colour }}
-colour: {{ . | quote }}
-{{- end }}
 {{- end }}
 
 {{- define "carts.labels" -}}

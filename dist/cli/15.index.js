@@ -1,8 +1,8 @@
-export const id = 381;
-export const ids = [381];
+export const id = 15;
+export const ids = [15];
 export const modules = {
 
-/***/ 8381:
+/***/ 6015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -598,11 +598,322 @@ function configTarget(config) {
 
 // EXTERNAL MODULE: ./src/config-branch/values-file.ts
 var values_file = __webpack_require__(7637);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/charts/manifest.ts
+/**
+ * Pure: a rendered helm manifest as objects, each with the chart file that rendered it (helm's
+ * `# Source:` comment), and back to text for helm.
+ */
+
+
+const SOURCE = /^#\s*Source:\s*[^/\s]+\/(\S+)/m;
+function parseManifest(manifest) {
+    return (0,dist/* parseAllDocuments */.hR)(manifest).flatMap(doc => {
+        if (doc.errors.length > 0)
+            throw new errors/* DeployError */.sH(`the rendered manifest is not YAML: ${doc.errors[0].message}`);
+        const object = doc.toJS({ maxAliasCount: 100 });
+        if (!object || typeof object !== 'object')
+            return [];
+        const comment = doc.commentBefore ?? doc.contents?.commentBefore;
+        const source = SOURCE.exec(`#${comment ?? ''}`)?.[1];
+        return [{ object, ...(source ? { source } : {}) }];
+    });
+}
+function printManifest(rendered) {
+    return rendered
+        .map(({ object, source }) => `---\n${source ? `# Source: ${source}\n` : ''}${stringify(object)}`)
+        .join('');
+}
+/** Helm hooks (tests, jobs) are not part of what serves. */
+function isHook(object) {
+    return Boolean(object.metadata?.annotations?.['helm.sh/hook']);
+}
+function manifest_nameOf(object) {
+    return object.metadata?.name ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/charts/workload.ts
+/**
+ * Pure: which rendered objects are the service. Blue/green needs exactly one Deployment for it and a
+ * Service that selects its pods; a chart that has not is refused before anything changes, naming the
+ * chart file and what it needs.
+ */
+
+function podLabelsOf(object) {
+    return (object.spec?.template?.metadata?.labels ?? {});
+}
+/** Pure: a selector selects labels when it is not empty and all its pairs are among them. */
+function workload_selects(selector, labels) {
+    const pairs = Object.entries(selector ?? {});
+    return pairs.length > 0 && pairs.every(([key, value]) => labels[key] === value);
+}
+function where(rendered) {
+    return `${rendered.object.kind} ${manifest_nameOf(rendered.object)}${rendered.source ? ` (${rendered.source})` : ''}`;
+}
+/** The Deployment named or labelled after the service, when the chart renders several. */
+function isTheService(object, service, baseName) {
+    const labels = podLabelsOf(object);
+    return (baseName(manifest_nameOf(object)) === service ||
+        labels['app.kubernetes.io/name'] === service ||
+        labels.app === service);
+}
+function workload_findWorkload(rendered, service, baseName = name => name) {
+    const live = rendered.filter(r => !isHook(r.object));
+    const deployments = live.filter(r => r.object.kind === 'Deployment');
+    const candidates = deployments.length > 1 ? deployments.filter(r => isTheService(r.object, service, baseName)) : deployments;
+    if (deployments.length === 0)
+        return { ok: false, problem: `it renders no Deployment (one Deployment for ${service} is needed)` };
+    if (candidates.length !== 1)
+        return {
+            ok: false,
+            problem: `it renders ${deployments.length} Deployments (${deployments.map(where).join(', ')}) and ` +
+                `${candidates.length === 0 ? 'none' : candidates.length} of them is named ${service} or has the pod ` +
+                `label app.kubernetes.io/name=${service} or app=${service} (exactly one is needed)`
+        };
+    const deployment = candidates[0];
+    const podLabels = podLabelsOf(deployment.object);
+    const services = live
+        .filter(r => r.object.kind === 'Service' && workload_selects(r.object.spec?.selector, podLabels))
+        .map(r => manifest_nameOf(r.object))
+        // The one named after the service first: that is the name users and tests know.
+        .sort((a, b) => Number(baseName(b) === service) - Number(baseName(a) === service));
+    const [first, ...rest] = services;
+    if (first === undefined)
+        return {
+            ok: false,
+            problem: `no Service selects the pods of ${where(deployment)}: a Service whose selector matches some of ` +
+                `its pod labels ${JSON.stringify(podLabels)} is needed`
+        };
+    return {
+        ok: true,
+        workload: { deployment: manifest_nameOf(deployment.object), services: [first, ...rest], podLabels }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/charts/colouring.ts
+
+
+
+/** The pod label that tells the colours apart. */
+const COLOUR_LABEL = 'colour';
+/** Pure: a rendered name without the release in it, as a direct release named after the service has it. */
+function baseNameIn({ service, release }) {
+    return name => (release !== service && name.includes(release) ? name.replace(release, service) : name);
+}
+/** Pure: the name an object of the chart has in one colour. */
+function colouredName(base, colour) {
+    return `${base}-${colour}`;
+}
+/** Which names the release's own objects have, by kind, and what each becomes. */
+class Renames {
+    names = new Map();
+    constructor(rendered, base, colour) {
+        for (const { object } of rendered)
+            this.names.set(`${object.kind}/${nameOf(object)}`, colouredName(base(nameOf(object)), colour));
+    }
+    /** holder[field] names an object of `kind`: it follows that object's new name (external ones stay). */
+    follow(holder, field, kind) {
+        const name = holder?.[field];
+        const renamed = typeof name === 'string' ? this.names.get(`${kind}/${name}`) : undefined;
+        if (renamed)
+            holder[field] = renamed;
+    }
+    of(object) {
+        return this.names.get(`${object.kind}/${nameOf(object)}`);
+    }
+}
+function list(value) {
+    return Array.isArray(value) ? value.filter(item => item && typeof item === 'object') : [];
+}
+function followPodSpec(pod, renames) {
+    if (!pod)
+        return;
+    renames.follow(pod, 'serviceAccountName', 'ServiceAccount');
+    for (const secret of list(pod.imagePullSecrets))
+        renames.follow(secret, 'name', 'Secret');
+    for (const volume of list(pod.volumes)) {
+        renames.follow(volume.configMap, 'name', 'ConfigMap');
+        renames.follow(volume.secret, 'secretName', 'Secret');
+        renames.follow(volume.persistentVolumeClaim, 'claimName', 'PersistentVolumeClaim');
+        for (const source of list(volume.projected?.sources)) {
+            renames.follow(source.configMap, 'name', 'ConfigMap');
+            renames.follow(source.secret, 'name', 'Secret');
+        }
+    }
+    for (const container of [...list(pod.containers), ...list(pod.initContainers)]) {
+        for (const from of list(container.envFrom)) {
+            renames.follow(from.configMapRef, 'name', 'ConfigMap');
+            renames.follow(from.secretRef, 'name', 'Secret');
+        }
+        for (const env of list(container.env)) {
+            renames.follow(env.valueFrom?.configMapKeyRef, 'name', 'ConfigMap');
+            renames.follow(env.valueFrom?.secretKeyRef, 'name', 'Secret');
+        }
+    }
+}
+/**
+ * A chart that leaves `replicas` to an autoscaler would keep a retired colour at 0 when the next version
+ * goes into it (helm sets only what the chart renders, and an autoscaler never scales up from 0): the
+ * colour's Deployment starts at the autoscaler's minimum, or 1.
+ */
+function startingReplicas(rendered, deployment) {
+    const hpa = rendered.find(({ object }) => object.kind === 'HorizontalPodAutoscaler' &&
+        object.spec?.scaleTargetRef?.kind === 'Deployment' &&
+        object.spec?.scaleTargetRef?.name === deployment);
+    const min = Number(hpa?.object.spec?.minReplicas ?? 1);
+    return Number.isInteger(min) && min > 0 ? min : 1;
+}
+function addLabel(holder, field, colour) {
+    holder[field] = { ...holder[field], [COLOUR_LABEL]: colour };
+}
+/**
+ * Pure: the release's objects in one colour. Throws a DeployError when the chart has no one Deployment
+ * with a Service for the service (checked before the commit too, so this is only a last guard).
+ */
+function colourRelease(rendered, colouring) {
+    const { service, colour } = colouring;
+    const base = baseNameIn(colouring);
+    const check = findWorkload(rendered, service, base);
+    if (!check.ok)
+        throw new DeployError(`the chart cannot be deployed blue/green: ${check.problem}`);
+    const { deployment, services, podLabels } = check.workload;
+    const renames = new Renames(rendered, base, colour);
+    return rendered.map(({ object: original, source }) => {
+        const object = structuredClone(original);
+        const name = nameOf(object);
+        object.metadata = { ...object.metadata, name: renames.of(original) };
+        addLabel(object.metadata, 'labels', colour);
+        // Kinds without a spec (ConfigMap, Secret) keep having none.
+        const spec = object.spec ?? {};
+        if (object.kind === 'Deployment' && name === deployment) {
+            object.spec = spec;
+            spec.selector = spec.selector ?? {};
+            addLabel(spec.selector, 'matchLabels', colour);
+            spec.template = spec.template ?? {};
+            spec.template.metadata = spec.template.metadata ?? {};
+            addLabel(spec.template.metadata, 'labels', colour);
+            spec.replicas = spec.replicas ?? startingReplicas(rendered, name);
+        }
+        if (object.kind === 'Service' && services.includes(name))
+            addLabel(spec, 'selector', colour);
+        if (object.kind === 'PodDisruptionBudget' && selects(spec.selector?.matchLabels, podLabels))
+            addLabel(spec.selector, 'matchLabels', colour);
+        followPodSpec(spec.template?.spec, renames);
+        renames.follow(spec.scaleTargetRef, 'name', spec.scaleTargetRef?.kind);
+        renames.follow(object.roleRef, 'name', object.roleRef?.kind);
+        for (const subject of list(object.subjects))
+            renames.follow(subject, 'name', subject.kind);
+        return { object, ...(source ? { source } : {}) };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/charts/chart-names.ts
+
+
+
+
+const MAX_NAME = 63;
+/**
+ * The service's Deployment and Service. Blue/green refuses a chart without one Deployment and a Service
+ * for it; a direct deploy takes the chart as it is (the tests then use the service's name).
+ */
+function chartNamesOf(manifest, service, strategy, chartDir) {
+    const check = workload_findWorkload(parseManifest(manifest), service);
+    if (strategy === 'direct')
+        return check.ok ? namesOf(check.workload) : { deployment: service, service };
+    const refuse = (problem) => new errors/* DeployError */.sH(`chart ${chartDir} cannot be deployed blue/green: ${problem}`);
+    if (!check.ok)
+        throw refuse(check.problem);
+    const names = namesOf(check.workload);
+    for (const name of [names.deployment, names.service])
+        if (colouredName(name, 'green').length > MAX_NAME)
+            throw refuse(`${name} is too long for a colour suffix (at most ${MAX_NAME - '-green'.length} characters)`);
+    return names;
+}
+function namesOf(workload) {
+    return { deployment: workload.deployment, service: workload.services[0] };
+}
+/** `keptn.deployment` as Keptn's helm-service set it: the chart as it is, or the chart under test. */
+function keptnDeploymentOf(strategy) {
+    return strategy === 'direct' ? 'direct' : 'canary';
+}
+/** The `keptn.*` values Keptn's helm-service passed to every chart it deployed. */
+function keptnValues(plan, service, strategy) {
+    return {
+        'keptn.project': plan.project,
+        'keptn.stage': plan.stage,
+        'keptn.service': service,
+        'keptn.deployment': keptnDeploymentOf(strategy)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deployment/chart-check.ts
+/**
+ * The user's chart rendered (`helm template`) with the values the deploy will use, before anything
+ * changes: a chart that does not render, or that a blue/green stage cannot colour, fails here, with the
+ * chart's own words, and not after the new image became the desired state.
+ */
+
+
+/**
+ * Pure: the chart, values files and values of a release of the stage. Without a values file from the
+ * config branch (CLI use, tests) the image comes from the inputs.
+ */
+function releaseSpec(ctx, release, strategy, valuesFile) {
+    const image = valuesFile
+        ? {}
+        : { 'image.repository': ctx.config.image, 'image.tag': ctx.config.tag };
+    return {
+        release,
+        chart: ctx.config.chartDir,
+        namespace: ctx.plan.namespace,
+        valuesFiles: valuesFile ? [valuesFile] : [],
+        setString: { ...image, ...keptnValues(ctx.plan, ctx.config.service, strategy) }
+    };
+}
+/** Renders the chart as a release named after the service and reads the names the strategy needs. */
+async function inspectChart(ctx, helm, strategy, valuesFile) {
+    const spec = releaseSpec(ctx, ctx.config.service, strategy, valuesFile);
+    let manifest;
+    try {
+        manifest = await helm.template(spec);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ToolError */.v4))
+            throw error;
+        const said = (0,errors/* lastLines */.w$)(error.output) || `exit ${error.exitCode}`;
+        throw new errors/* DeployError */.sH(`chart ${spec.chart} does not render with the values of ${ctx.plan.stage}: ${said}`);
+    }
+    return chartNamesOf(manifest, ctx.config.service, strategy, spec.chart);
+}
+
 // EXTERNAL MODULE: ./src/programs/exec.ts
 var exec = __webpack_require__(4276);
 ;// CONCATENATED MODULE: ./src/programs/helm.ts
+/**
+ * The one way this project calls helm: argument arrays built by pure functions (unit-tested), the
+ * kubeconfig passed to the child process only, and errors that carry helm's own words.
+ */
 
 
+
+
+
+
+/** Helm 4 runs post-renderers only as plugins: this one, from a plugins folder made for the call. */
+const POST_RENDERER_PLUGIN = 'carts-deploy-post-renderer';
+/** Pure: the plugin.yaml of that plugin (Helm 4's subprocess runtime appends --post-renderer-args). */
+function postRendererPlugin(renderer) {
+    return (0,dist/* stringify */.As)({
+        apiVersion: 'v1',
+        type: 'postrenderer/v1',
+        name: POST_RENDERER_PLUGIN,
+        version: '1.0.0',
+        runtime: 'subprocess',
+        runtimeConfig: { platformCommand: [{ command: renderer.node, args: [renderer.script] }] }
+    });
+}
 function versionArgs() {
     return ['version', '--short'];
 }
@@ -621,18 +932,35 @@ function rollbackOnFailureFlag(major) {
 function escapeSetValue(value) {
     return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,');
 }
-function upgradeArgs(spec, major) {
+function releaseArgs(spec) {
     return [
-        'upgrade',
-        '--install',
         spec.release,
         spec.chart,
         ...namespaceArgs(spec.namespace),
         ...spec.valuesFiles.flatMap(file => ['--values', file]),
-        ...Object.entries(spec.setString ?? {}).flatMap(([k, v]) => [
-            '--set-string',
-            `${k}=${escapeSetValue(v)}`
-        ]),
+        ...Object.entries(spec.setString ?? {}).flatMap(([k, v]) => ['--set-string', `${k}=${escapeSetValue(v)}`])
+    ];
+}
+/** Helm 3 runs the program itself; Helm 4 the plugin of that name (see postRendererPlugin). */
+function postRendererArgs(renderer, major) {
+    if (!renderer)
+        return [];
+    const args = major === 3 ? [renderer.script, ...renderer.args] : renderer.args;
+    return [
+        '--post-renderer',
+        major === 3 ? renderer.node : POST_RENDERER_PLUGIN,
+        ...args.flatMap(arg => ['--post-renderer-args', arg])
+    ];
+}
+function templateArgs(spec) {
+    return ['template', ...releaseArgs(spec)];
+}
+function upgradeArgs(spec, major) {
+    return [
+        'upgrade',
+        '--install',
+        ...releaseArgs(spec),
+        ...postRendererArgs(spec.postRenderer, major),
         ...waitArgs(spec.timeoutSeconds),
         rollbackOnFailureFlag(major),
         '--output',
@@ -690,8 +1018,21 @@ class Helm {
         return this.detected;
     }
     async upgrade(spec, timeoutMs) {
-        const result = await this.run(upgradeArgs(spec, await this.detected), timeoutMs);
-        return parseRelease(result.stdout);
+        const major = await this.detected;
+        const plugins = spec.postRenderer && major === 4 ? await pluginsFolder(spec.postRenderer) : undefined;
+        try {
+            const env = plugins ? { HELM_PLUGINS: plugins } : {};
+            const result = await this.run(upgradeArgs(spec, major), timeoutMs, env);
+            return parseRelease(result.stdout);
+        }
+        finally {
+            if (plugins)
+                await (0,promises_.rm)(plugins, { recursive: true, force: true });
+        }
+    }
+    /** The manifest the release would have (no cluster needed: helm's default capabilities). */
+    async template(spec) {
+        return (await this.run(templateArgs(spec))).stdout;
     }
     async rollback(release, namespace, revision, timeoutSeconds) {
         await this.run(rollbackArgs(release, namespace, revision, timeoutSeconds), waitDeadlineMs(timeoutSeconds));
@@ -710,10 +1051,16 @@ class Helm {
             return [];
         throw new errors/* ToolError */.v4('helm', args, result.exitCode, result.stderr || result.stdout);
     }
-    async run(args, timeoutMs) {
+    async run(args, timeoutMs, env = {}) {
         await this.detected;
-        return runHelm(this.path, args, { env: this.env, ...(timeoutMs ? { timeoutMs } : {}) });
+        return runHelm(this.path, args, { env: { ...this.env, ...env }, ...(timeoutMs ? { timeoutMs } : {}) });
     }
+}
+async function pluginsFolder(renderer) {
+    const folder = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'carts-helm-plugins-'));
+    await (0,promises_.mkdir)(external_node_path_default().join(folder, POST_RENDERER_PLUGIN));
+    await (0,promises_.writeFile)(external_node_path_default().join(folder, POST_RENDERER_PLUGIN, 'plugin.yaml'), postRendererPlugin(renderer));
+    return folder;
 }
 /** The deadline of a call that asks helm itself to wait: its --timeout and a minute for the rest. */
 function waitDeadlineMs(timeoutSeconds) {
@@ -773,8 +1120,8 @@ function rolloutStatusArgs(deployment, namespace, timeoutSeconds) {
         `--timeout=${timeoutSeconds}s`
     ];
 }
-function scaleArgs(selector, namespace, replicas) {
-    return ['scale', 'deployment', '--namespace', namespace, '--selector', selector, `--replicas=${replicas}`];
+function scaleArgs(deployment, namespace, replicas) {
+    return ['scale', `deployment/${deployment}`, '--namespace', namespace, `--replicas=${replicas}`];
 }
 /**
  * Server-side apply of a manifest read from stdin. --force-conflicts: these objects are ours alone, so
@@ -852,8 +1199,8 @@ class Kubectl {
             timeoutMs: (timeoutSeconds + 60) * 1000
         });
     }
-    async scale(selector, namespace, replicas) {
-        await this.exec(scaleArgs(selector, namespace, replicas));
+    async scale(deployment, namespace, replicas) {
+        await this.exec(scaleArgs(deployment, namespace, replicas));
     }
     async apply(namespace, objects) {
         const input = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects });
@@ -1027,8 +1374,11 @@ async function checkDeployable(ctx) {
 ;// CONCATENATED MODULE: ./src/stages/commit.ts
 /**
  * The commit step: the stage's desired image goes onto the config branch, and its values file to helm;
- * only once the chart is there and the cluster answers.
+ * only once the chart is there, renders with the new values (in the shape the strategy needs) and the
+ * cluster answers.
  */
+
+
 
 
 
@@ -1055,10 +1405,17 @@ const commitStep = {
         const image = imageOf(ctx.config);
         const target = configTarget(ctx.config);
         const shape = chartImageShape(ctx.config.chartDir);
-        const result = await (0,config_branch/* setImage */.g7)(target, ctx.key, image, { tempRoot: ctx.tempDir }, shape);
         const valuesFile = (0,external_node_path_.join)(ctx.tempDir, 'config', (0,layout/* valuesPath */._W)(ctx.key));
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(valuesFile), { recursive: true });
-        await (0,promises_.writeFile)(valuesFile, result.values);
+        const strategy = ctx.plan.deploymentStrategy;
+        let chart;
+        const check = async (values) => {
+            await (0,promises_.writeFile)(valuesFile, values);
+            if (strategy)
+                chart = await inspectChart(ctx, (await clusterFor(ctx)).helm, strategy, valuesFile);
+        };
+        const options = { tempRoot: ctx.tempDir };
+        const result = await (0,config_branch/* setImage */.g7)(target, ctx.key, image, options, { shape, check });
         const change = (0,layout/* describeChange */.uQ)(ctx.key, image.tag);
         const where = `branch '${target.branch}' at ${result.sha?.slice(0, 12)}`;
         if (result.changed)
@@ -1067,9 +1424,27 @@ const commitStep = {
             ctx.log.info(`${change} is already the desired state on ${where}; no commit`);
         if (result.attempts > 1)
             ctx.log.info(`(pushed after ${result.attempts} attempts: other runs were writing too)`);
-        return { sha: result.sha ?? '', changed: result.changed, previous: result.previous, valuesFile };
+        return { sha: result.sha ?? '', changed: result.changed, previous: result.previous, valuesFile, chart };
     }
 };
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./src/deployment/post-renderer.ts
+/** The blue/green post-renderer (dist/post-render), run by the node that runs the action. */
+
+
+
+
+const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+// From dist/index.js, dist/cli/index.js, and the sources the tests run (src/deployment/).
+const CANDIDATES = ['post-render', '../post-render', '../../dist/post-render'].map(dir => external_node_path_default().join(here, dir, 'index.js'));
+function postRendererFor({ colour, service, release }) {
+    const script = CANDIDATES.find(file => (0,external_node_fs_.existsSync)(file));
+    if (!script)
+        throw new errors/* SetupError */.w3(`the blue/green post-renderer is missing (${CANDIDATES[0]}): dist/ is incomplete`);
+    return { node: process.execPath, script, args: [colour, service, release] };
+}
 
 ;// CONCATENATED MODULE: ./src/deployment/recovery.ts
 /**
@@ -1121,8 +1496,6 @@ async function recoverRelease(helm, release, namespace, timeoutSeconds) {
     return { history: await helm.history(release, namespace), message };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/deployment/release.ts
 /**
  * One `helm upgrade --install` with rollback on failure, and the one-line explanation a user gets when
@@ -1347,26 +1720,33 @@ async function readServing(kubectl, service, namespace, repository) {
     ]);
     return servingOf(slices, pods, repository);
 }
+/** The Service users reach the stage by: the chart's own (direct), or the stable one (blue/green). */
+function stableServiceOf(ctx) {
+    return ctx.results.deploy?.chart.service ?? ctx.config.service;
+}
 /**
- * Checks that the stage's stable service (`<service>`) routes only to ready pods of `image`; returns the
- * line that says so. Waits at most the run's timeout (60 s at most) for the endpoints to follow.
+ * Checks that the stage's stable service routes only to ready pods of `image`; returns the line that
+ * says so. Waits at most the run's timeout (60 s at most) for the endpoints to follow.
  */
 async function confirmServing(ctx, image) {
     const { kubectl } = await clusterFor(ctx);
-    return waitUntilServing(kubectl, ctx.config.service, ctx.plan.namespace, image, servingDeadlineMs(ctx));
+    return waitUntilServing(kubectl, stableServiceOf(ctx), ctx.plan.namespace, image, servingDeadlineMs(ctx));
 }
 /** What the stable service routes to now, in words (for a stage with nothing to restore). */
 async function describeStableService(ctx, repository) {
     const { kubectl } = await clusterFor(ctx);
-    const serving = await readServing(kubectl, ctx.config.service, ctx.plan.namespace, repository);
-    return `${ctx.config.service} in ${ctx.plan.namespace} routes to ${describeServing(serving)}`;
+    const service = stableServiceOf(ctx);
+    const serving = await readServing(kubectl, service, ctx.plan.namespace, repository);
+    return `${service} in ${ctx.plan.namespace} routes to ${describeServing(serving)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/deployment/strategies/blue-green.ts
 /**
- * `blue_green_service`: two releases, `<service>-blue` and `<service>-green`, side by side. Each has its
- * own Deployment and Service (`<service>-<colour>`), so the tests reach the new colour directly. The
- * stable service `<service>` is ours (server-side applied, not helm's) and selects the live colour.
+ * `blue_green_service`: two releases of the user's chart, `<service>-blue` and `<service>-green`, side by
+ * side. A helm post-renderer gives every object of a release the colour in its name and labels (see
+ * charts/colouring), so each colour has its own Deployment and Service (`carts-blue` for the chart's
+ * `carts`) and the tests reach the new colour directly. The stable Service, by the chart's Service name,
+ * is ours (server-side applied, not helm's) and selects the live colour.
  *
  * Why two releases and not one release holding both colours: deploying the new colour never re-renders
  * the live one, and a failed deploy's --atomic rollback touches only the new colour's release. Each
@@ -1378,8 +1758,7 @@ async function describeStableService(ctx, repository) {
 
 
 
-/** The pod label (set by the chart from the `colour` value) that tells the colours apart. */
-const COLOUR_LABEL = 'colour';
+
 function otherColour(colour) {
     return colour === 'blue' ? 'green' : 'blue';
 }
@@ -1389,21 +1768,27 @@ function liveColourOf(stable) {
     return colour === 'blue' || colour === 'green' ? colour : undefined;
 }
 /** Pure: the new version goes to the colour that is not live (blue when none is). */
-function decideBlueGreen(service, live, traffic) {
+function decideBlueGreen(service, chart, live, traffic) {
     const colour = live ? otherColour(live) : 'blue';
-    const release = `${service}-${colour}`;
-    return { release, testService: release, colour, liveColour: live, setString: { colour }, traffic };
+    return {
+        release: `${service}-${colour}`,
+        chart,
+        testService: colouredName(chart.service, colour),
+        colour,
+        liveColour: live,
+        traffic
+    };
 }
 /** Pure: promote selects the new colour and retires the old one (if there was one). */
-function decidePromote(service, deploy) {
+function decidePromote(deploy) {
     const colour = requireColour(deploy.colour);
     const old = deploy.liveColour && deploy.liveColour !== colour ? deploy.liveColour : undefined;
-    return { live: colour, scaleDown: old ? `${service}-${old}` : undefined };
+    return { live: colour, scaleDown: old ? colouredName(deploy.chart.deployment, old) : undefined };
 }
 /** Pure: reject leaves the stable service where it was and retires the new colour. */
-function decideReject(service, deploy) {
+function decideReject(deploy) {
     const colour = requireColour(deploy.colour);
-    return { live: deploy.liveColour, scaleDown: `${service}-${colour}` };
+    return { live: deploy.liveColour, scaleDown: colouredName(deploy.chart.deployment, colour) };
 }
 /** Pure: the stable service selects exactly what the colour's own service selects, on the same ports. */
 function stableService(service, namespace, colourService) {
@@ -1427,61 +1812,60 @@ function requireDeploy(ctx) {
         throw new errors/* DeployError */.sH(NOTHING);
     return deploy;
 }
-async function scaleDown(kubectl, release, namespace) {
-    await kubectl.scale(`app.kubernetes.io/instance=${release}`, namespace, 0);
-}
-async function routeMesh(ctx, kubectl, deploy, live) {
+async function routeMesh(kubectl, deploy, live) {
     if (deploy.traffic !== 'istio' || !live)
         return;
-    const vs = virtualService(ctx.config.service, deploy.namespace, live, otherColour(live));
+    const vs = virtualService(deploy.chart.service, deploy.namespace, live, otherColour(live));
     await kubectl.apply(deploy.namespace, [vs]);
 }
 /** The stable service selects what the colour's own service selects (server-side apply: idempotent). */
-async function selectColour(ctx, kubectl, namespace, colour) {
-    const name = `${ctx.config.service}-${colour}`;
+async function selectColour(kubectl, deploy, colour) {
+    const { chart, namespace } = deploy;
+    const name = colouredName(chart.service, colour);
     const colourService = await kubectl.getJson('service', name, namespace);
     if (!colourService)
         throw new errors/* DeployError */.sH(`service ${name} in ${namespace} is gone`);
-    await kubectl.apply(namespace, [stableService(ctx.config.service, namespace, colourService)]);
+    await kubectl.apply(namespace, [stableService(chart.service, namespace, colourService)]);
 }
 const blueGreen = {
     name: 'blue_green_service',
-    async target(ctx, { kubectl }) {
+    async target(ctx, { kubectl }, chart) {
         const [stable, istio] = await Promise.all([
-            kubectl.getJson('service', ctx.config.service, ctx.plan.namespace),
+            kubectl.getJson('service', chart.service, ctx.plan.namespace),
             hasIstio(kubectl)
         ]);
-        return decideBlueGreen(ctx.config.service, liveColourOf(stable), istio ? 'istio' : 'service');
+        return decideBlueGreen(ctx.config.service, chart, liveColourOf(stable), istio ? 'istio' : 'service');
     },
     // The mesh keeps sending everything to the live colour while the new one is tested.
-    afterDeploy: async (ctx, { kubectl }, deploy) => routeMesh(ctx, kubectl, deploy, deploy.liveColour),
+    afterDeploy: async (_ctx, { kubectl }, deploy) => routeMesh(kubectl, deploy, deploy.liveColour),
     async promote(ctx) {
         const deploy = requireDeploy(ctx);
         const { kubectl } = await clusterFor(ctx);
-        const next = decidePromote(ctx.config.service, deploy);
+        const next = decidePromote(deploy);
+        const stable = deploy.chart.service;
         // The stable service moves only to a colour whose own service routes to ready pods of the new version.
         const deadline = servingDeadlineMs(ctx);
         await waitUntilServing(kubectl, deploy.testService, deploy.namespace, imageOf(ctx.config), deadline).catch((error) => {
-            throw new errors/* DeployError */.sH(`${ctx.config.service} not switched to ${next.live}: ${error.message}`);
+            throw new errors/* DeployError */.sH(`${stable} not switched to ${next.live}: ${error.message}`);
         });
-        await selectColour(ctx, kubectl, deploy.namespace, next.live);
-        await routeMesh(ctx, kubectl, deploy, next.live);
+        await selectColour(kubectl, deploy, next.live);
+        await routeMesh(kubectl, deploy, next.live);
         if (next.scaleDown)
-            await scaleDown(kubectl, next.scaleDown, deploy.namespace);
-        const retired = next.scaleDown ? `; ${next.scaleDown} scaled to 0` : '';
-        ctx.log.info(`${ctx.config.service} in ${deploy.namespace} now selects ${next.live}${retired}`);
+            await kubectl.scale(next.scaleDown, deploy.namespace, 0);
+        const retired = next.scaleDown ? `; deployment ${next.scaleDown} scaled to 0` : '';
+        ctx.log.info(`${stable} in ${deploy.namespace} now selects ${next.live}${retired}`);
     },
     async reject(ctx) {
         const deploy = requireDeploy(ctx);
         const { kubectl } = await clusterFor(ctx);
-        const next = decideReject(ctx.config.service, deploy);
+        const next = decideReject(deploy);
         // Back to the live colour, should a promote have moved the stable service before it failed.
         if (next.live)
-            await selectColour(ctx, kubectl, deploy.namespace, next.live);
-        await routeMesh(ctx, kubectl, deploy, next.live);
-        await scaleDown(kubectl, next.scaleDown, deploy.namespace);
+            await selectColour(kubectl, deploy, next.live);
+        await routeMesh(kubectl, deploy, next.live);
+        await kubectl.scale(next.scaleDown, deploy.namespace, 0);
         const stays = next.live ? `stays on ${next.live}` : 'was never switched';
-        ctx.log.info(`${next.scaleDown} scaled to 0; ${ctx.config.service} in ${deploy.namespace} ${stays}`);
+        ctx.log.info(`deployment ${next.scaleDown} scaled to 0; ${deploy.chart.service} in ${deploy.namespace} ${stays}`);
     }
 };
 
@@ -1489,9 +1873,9 @@ const blueGreen = {
 
 
 
-/** Pure: a direct deploy always upgrades the one release, and the tests use its own service. */
-function decideDirect(service) {
-    return { release: service, testService: service, setString: {}, traffic: 'service' };
+/** Pure: a direct deploy always upgrades the one release, and the tests use the chart's own Service. */
+function decideDirect(service, chart) {
+    return { release: service, chart, testService: chart.service, traffic: 'service' };
 }
 /**
  * Pure: on a failed gate, go back to `toRevision` (the last one that passed its gate) or, when the gate
@@ -1527,7 +1911,7 @@ async function rollbackDirect(ctx, toRevision) {
 }
 const direct = {
     name: 'direct',
-    target: async (ctx) => decideDirect(ctx.config.service),
+    target: async (ctx, _cluster, chart) => decideDirect(ctx.config.service, chart),
     afterDeploy: async () => { },
     async promote(ctx) {
         const deploy = ctx.results.deploy;
@@ -1580,20 +1964,15 @@ async function reject(ctx, options = {}) {
 
 
 
-/** Pure: the helm upgrade of one deploy. The strategy's values (colour) come after the values file. */
-function upgradeSpec(ctx, target) {
-    const valuesFile = ctx.results.commit?.valuesFile;
-    // Without a commit step (CLI use, tests) the image comes from the inputs instead of the config branch.
-    const image = valuesFile
-        ? {}
-        : { 'image.repository': ctx.config.image, 'image.tag': ctx.config.tag };
+
+
+/** The helm upgrade of one deploy: a colour's release goes through the post-renderer. */
+function upgradeSpec(ctx, strategy, target) {
+    const { colour, release } = target;
     return {
-        release: target.release,
-        chart: ctx.config.chartDir,
-        namespace: ctx.plan.namespace,
-        valuesFiles: valuesFile ? [valuesFile] : [],
-        setString: { ...image, ...target.setString },
-        timeoutSeconds: ctx.config.timeoutSeconds
+        ...releaseSpec(ctx, release, strategy, ctx.results.commit?.valuesFile),
+        timeoutSeconds: ctx.config.timeoutSeconds,
+        ...(colour ? { postRenderer: postRendererFor({ colour, release, service: ctx.config.service }) } : {})
     };
 }
 const deployStep = { name: 'deploy', run: deploy };
@@ -1611,7 +1990,7 @@ async function deploy(ctx) {
         prepare(ctx, cluster, strategy),
         ensureNamespace(ctx, cluster)
     ]);
-    const spec = upgradeSpec(ctx, target);
+    const spec = upgradeSpec(ctx, strategyName, target);
     const image = shortImage(ctx.config.image, ctx.config.tag);
     const major = await cluster.helm.major();
     ctx.log.info(`helm ${major}: upgrade --install ${spec.release} into ${spec.namespace}`);
@@ -1628,6 +2007,7 @@ async function deploy(ctx) {
         colour: target.colour,
         liveColour: target.liveColour,
         traffic: target.traffic,
+        chart: target.chart,
         testService: target.testService,
         serviceUrl: serviceUrlOf(ctx.config.serviceAccess, { ...ctx.plan, service: target.testService }),
         image,
@@ -1641,7 +2021,10 @@ async function deploy(ctx) {
 }
 /** Where the deploy goes (the strategy's decision), and that release repaired if a crashed run left it stuck. */
 async function prepare(ctx, cluster, strategy) {
-    const target = await strategy.target(ctx, cluster);
+    // The commit step checked the chart with these values already; without it (CLI, tests) check it here.
+    const valuesFile = ctx.results.commit?.valuesFile;
+    const chart = ctx.results.commit?.chart ?? (await inspectChart(ctx, cluster.helm, strategy.name, valuesFile));
+    const target = await strategy.target(ctx, cluster, chart);
     const before = await recoverRelease(cluster.helm, target.release, ctx.plan.namespace, ctx.config.timeoutSeconds);
     return { target, before };
 }
