@@ -1,5 +1,5 @@
 /** Runs the bundled action exactly as the runner does: INPUT_* variables and the runner's files. */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -24,6 +24,40 @@ export function runAction(
   workspace: Record<string, string> = {},
   dir = mkdtempSync(path.join(tmpdir(), 'carts-action-'))
 ): ActionRun {
+  const run = prepare(inputs, env, workspace, dir)
+  const result = spawnSync(process.execPath, [DIST_ACTION], {
+    env: run.env,
+    encoding: 'utf8',
+    timeout: 600_000
+  })
+  return run.finish(result.status, result.stdout, result.stderr)
+}
+
+/** The same without blocking this process: for tests that serve the action's downloads themselves. */
+export function runActionAsync(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  workspace: Record<string, string> = {},
+  dir = mkdtempSync(path.join(tmpdir(), 'carts-action-'))
+): Promise<ActionRun> {
+  const run = prepare(inputs, env, workspace, dir)
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [DIST_ACTION], { env: run.env, timeout: 600_000 })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', chunk => (stdout += chunk))
+    child.stderr.on('data', chunk => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', status => resolve(run.finish(status, stdout, stderr)))
+  })
+}
+
+function prepare(
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+  workspace: Record<string, string>,
+  dir: string
+) {
   for (const [file, text] of Object.entries(workspace)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
     writeFileSync(path.join(dir, file), text)
@@ -51,18 +85,16 @@ export function runAction(
     writeFileSync(runnerEnv[name], '')
   }
   for (const [name, value] of Object.entries(inputs)) runnerEnv[`INPUT_${name.toUpperCase()}`] = value
-  const result = spawnSync(process.execPath, [DIST_ACTION], {
-    env: { ...runnerEnv, ...env },
-    encoding: 'utf8',
-    timeout: 600_000
-  })
   return {
-    status: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    outputs: parseFileCommands(readFileSync(runnerEnv.GITHUB_OUTPUT, 'utf8')),
-    summary: readFileSync(runnerEnv.GITHUB_STEP_SUMMARY, 'utf8'),
-    dir
+    env: { ...runnerEnv, ...env },
+    finish: (status: number | null, stdout: string, stderr: string): ActionRun => ({
+      status,
+      stdout,
+      stderr,
+      outputs: parseFileCommands(readFileSync(runnerEnv.GITHUB_OUTPUT, 'utf8')),
+      summary: readFileSync(runnerEnv.GITHUB_STEP_SUMMARY, 'utf8'),
+      dir
+    })
   }
 }
 
