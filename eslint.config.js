@@ -12,7 +12,7 @@ const LAYERS = [
   ['contracts'],
   ['files'],
   ['programs', 'results-file', 'shipyard', 'inputs', 'charts'],
-  ['config-branch', 'scoring', 'jmeter-tests', 'installers', 'deployment', 'gate', 'report'],
+  ['config-branch', 'scoring', 'jmeter-tests', 'installers', 'deployment', 'gate', 'report', 'workflow'],
   ['stages'],
   ['pipeline'],
   ['runner'],

@@ -1,6 +1,6 @@
 /**
  * unit tier: the real programs its tests install from a loopback mirror, built once and cached: JMeter
- * 5.6.3 assembled from Maven Central, helm 3 built from the Go module proxy. No test skips for a missing cache.
+ * 5.6.3 assembled from Maven Central, helm 3 and actionlint built from the Go module proxy. No test skips for a missing cache.
  */
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
@@ -17,4 +17,5 @@ export default function setup(): void {
     })
   run('e2e/jmeter/assemble.sh')
   run('e2e/cluster/build.sh', 'helm3')
+  run('scripts/actionlint.sh')
 }

@@ -19,22 +19,27 @@ const COMMANDS = {
     plan: {
         term: 'plan [options]',
         description: 'Print the plan of one stage: namespace, strategies, approval, next stage.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1754))).planCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(586), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1754))).planCommand()
     },
     config: {
         term: 'config',
         description: 'read and write the desired image of each stage',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(897), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9927))).configCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(897), __nccwpck_require__.e(311)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9927))).configCommand()
     },
     evaluate: {
         term: 'evaluate [options]',
         description: 'Evaluate results against an SLO. Exit 0 pass or warning, 1 fail, 2 unusable input.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(301)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2682))).evaluateCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(336)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2682))).evaluateCommand()
+    },
+    workflow: {
+        term: 'workflow [options]',
+        description: 'Write the GitHub Actions delivery workflow for a shipyard: a gated job per stage.',
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(586), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4438))).workflowCommand()
     },
     run: {
         term: 'run [options]',
         description: 'Run one stage (commit, install, deploy, test, evaluate, gate) against the current kube context.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(241), __nccwpck_require__.e(682), __nccwpck_require__.e(897), __nccwpck_require__.e(15)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6015))).runCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(241), __nccwpck_require__.e(586), __nccwpck_require__.e(682), __nccwpck_require__.e(897), __nccwpck_require__.e(15)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6015))).runCommand()
     }
 };
 async function buildProgram(argv) {

@@ -30,6 +30,11 @@ const COMMANDS: Record<string, Entry> = {
     description: 'Evaluate results against an SLO. Exit 0 pass or warning, 1 fail, 2 unusable input.',
     load: async () => (await import('./commands/evaluate.js')).evaluateCommand()
   },
+  workflow: {
+    term: 'workflow [options]',
+    description: 'Write the GitHub Actions delivery workflow for a shipyard: a gated job per stage.',
+    load: async () => (await import('./commands/workflow.js')).workflowCommand()
+  },
   run: {
     term: 'run [options]',
     description:

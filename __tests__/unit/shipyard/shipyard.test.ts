@@ -29,6 +29,12 @@ const EXPECTED: Record<string, (string | undefined)[][] | RegExp> = {
     ['staging', 'blue_green_service', 'performance'],
     ['production', 'blue_green_service', undefined]
   ],
+  'shipyard-0.2-four-stages-approval.yaml': [
+    ['dev', 'direct', 'functional'],
+    ['qa', 'direct', 'performance'],
+    ['staging', 'blue_green_service', 'performance'],
+    ['production', 'blue_green_service', undefined]
+  ],
   'shipyard-0.2.2-artifact-delivery.yaml': [['production', 'blue_green_service', 'performance']],
   'shipyard-0.2-quality-gates-only.yaml': [['hardening', undefined, undefined]],
   'shipyard-0.2-user-managed.yaml':

@@ -1,93 +1,59 @@
-export const id = 409;
-export const ids = [409];
+export const id = 336;
+export const ids = [336];
 export const modules = {
 
-/***/ 9927:
+/***/ 2682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   configCommand: () => (/* binding */ configCommand),
-/* harmony export */   runGet: () => (/* binding */ runGet),
-/* harmony export */   runSetImage: () => (/* binding */ runSetImage)
+/* harmony export */   evaluateCommand: () => (/* binding */ evaluateCommand)
 /* harmony export */ });
 /* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
-/* harmony import */ var _config_branch_config_branch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7897);
-/* harmony import */ var _config_branch_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9003);
-/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(444);
-/* harmony import */ var _programs_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2525);
-/** `carts-deploy config set-image | get`: the config branch from a terminal or any CI. */
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/* harmony import */ var _scoring_evaluate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3118);
+/* harmony import */ var _scoring_explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5986);
+/* harmony import */ var _scoring_history_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8933);
+/* harmony import */ var _scoring_unscored_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2244);
+/* harmony import */ var _scoring_values_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6243);
+/** `evaluate`: the quality gate on a results file (or given SLI values), Keptn lighthouse scoring. */
 
 
 
 
 
-/** Checks names as the options they came from, so the error says `--service`, not `service`. */
-function asOptions(work) {
-    try {
-        return work();
-    }
-    catch (error) {
-        if (error instanceof _contracts_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz && !error.input.startsWith('--')) {
-            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--${error.input}`, error.expected, error.got);
+
+
+function evaluateCommand() {
+    return new commander__WEBPACK_IMPORTED_MODULE_0__/* .Command */ .uB('evaluate')
+        .description('Evaluate results against an SLO. Exit 0 pass or warning, 1 fail, 2 unusable input.')
+        .option('--results <file>', 'JMeter results file (JTL, CSV or XML)')
+        .option('--values <file.json>', 'JSON object of SLI name to number (or null), instead of --results')
+        .option('--slo <file>', 'Keptn slo.yaml')
+        .option('--thresholds <list>', 'compact gate instead of --slo, e.g. "response_time_p95<600, error_rate<=1"')
+        .option('--history <file.json>', 'JSON array of earlier `evaluate --json` outputs, newest first')
+        .option('--labels', "also compute every label's SLIs (up to 200 labels)")
+        .option('--json', 'print the evaluation as JSON')
+        .option('--fail-on-unscored', 'fail a gate that scored nothing (no pass criteria, or only relative ones without a baseline)')
+        .action(async (options) => {
+        if ((options.results === undefined) === (options.values === undefined)) {
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--results/--values', 'exactly one of --results FILE or --values FILE.json');
         }
-        throw error;
-    }
-}
-function runUrl(env) {
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
-    return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
-}
-function parse(opts, env) {
-    return asOptions(() => {
-        const key = (0,_config_branch_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .checkStageKey */ .OX)({ project: opts.project, stage: opts.stage, service: opts.service });
-        const repo = (0,_config_branch_config_branch_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveRepo */ .J9)(opts.repo);
-        const token = (0,_programs_git_js__WEBPACK_IMPORTED_MODULE_4__/* .httpOrigin */ .dp)(repo) ? env.GITHUB_TOKEN : undefined;
-        const auth = token ? { token } : undefined;
-        return { key, target: (0,_config_branch_config_branch_js__WEBPACK_IMPORTED_MODULE_1__/* .checkTarget */ .e$)({ repo, branch: opts.branch, auth, runUrl: runUrl(env) }) };
+        if (options.slo !== undefined && options.thresholds !== undefined) {
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--slo/--thresholds', 'at most one of --slo or --thresholds');
+        }
+        const evaluated = await (0,_scoring_evaluate_js__WEBPACK_IMPORTED_MODULE_2__/* .evaluateResults */ .G)({
+            ...(options.results !== undefined ? { resultsFile: options.results } : {}),
+            ...(options.values !== undefined ? { values: (0,_scoring_values_js__WEBPACK_IMPORTED_MODULE_5__/* .loadValues */ .F)(options.values) } : {}),
+            ...(options.slo !== undefined ? { sloFile: options.slo } : {}),
+            ...(options.thresholds !== undefined ? { thresholds: options.thresholds } : {}),
+            ...(options.history !== undefined ? { history: (0,_scoring_history_js__WEBPACK_IMPORTED_MODULE_4__/* .loadHistory */ .FB)(options.history) } : {}),
+            labels: options.labels === true
+        });
+        const evaluation = options.failOnUnscored === true ? (0,_scoring_unscored_js__WEBPACK_IMPORTED_MODULE_6__/* .failUnscored */ .i)(evaluated) : evaluated;
+        process.stdout.write(options.json ? `${JSON.stringify(evaluation, null, 2)}\n` : (0,_scoring_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .W)(evaluation));
+        process.exitCode = evaluation.result === 'fail' ? 1 : 0;
     });
-}
-/** Sets the image; returns the commit sha that holds it (new, or the tip when nothing changed). */
-async function runSetImage(opts, env = process.env) {
-    const { target, key } = parse(opts, env);
-    const image = asOptions(() => (0,_config_branch_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .checkImage */ .cd)({ repository: opts.image, tag: opts.tag }));
-    const result = await (0,_config_branch_config_branch_js__WEBPACK_IMPORTED_MODULE_1__/* .setImage */ .g7)(target, key, image);
-    return result.sha ?? '';
-}
-/** `REPO:TAG`, or with json a `{repository, tag, sha}` object. */
-async function runGet(opts, env = process.env) {
-    const { target, key } = parse(opts, env);
-    const { sha, image } = await (0,_config_branch_config_branch_js__WEBPACK_IMPORTED_MODULE_1__/* .getImage */ .Qp)(target, key);
-    if (!image) {
-        const where = `${key.project}/${key.stage} on branch '${target.branch}' of ${target.repo}`;
-        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigBranchError */ .Vj(`No image is set for ${key.service} in ${where}`);
-    }
-    return opts.json ? JSON.stringify({ ...image, sha }) : `${image.repository}:${image.tag}`;
-}
-/** Errors propagate: the CLI entry prints them on one line and picks the exit code (2 for bad input). */
-async function print(work) {
-    process.stdout.write(`${await work()}\n`);
-}
-function stageOptions(command) {
-    return command
-        .requiredOption('--repo <path|url>', 'repository that holds the config branch (local path or https URL)')
-        .option('--branch <name>', 'the config branch', 'config')
-        .requiredOption('--project <name>', 'project')
-        .requiredOption('--stage <name>', 'stage')
-        .requiredOption('--service <name>', 'service');
-}
-function configCommand() {
-    const config = new commander__WEBPACK_IMPORTED_MODULE_0__/* .Command */ .uB('config').description('read and write the desired image of each stage');
-    stageOptions(config.command('set-image'))
-        .description('set the image of a service in a stage; prints the commit sha (token: env GITHUB_TOKEN)')
-        .requiredOption('--image <repository>', 'image repository without tag, e.g. docker.io/keptnexamples/carts')
-        .requiredOption('--tag <tag>', 'image tag')
-        .action((opts) => print(() => runSetImage(opts)));
-    stageOptions(config.command('get'))
-        .description('print the image of a service in a stage as REPO:TAG')
-        .option('--json', 'print {"repository", "tag", "sha"}')
-        .action((opts) => print(() => runGet(opts)));
-    return config;
 }
 
 

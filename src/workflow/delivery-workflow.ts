@@ -1,0 +1,218 @@
+/**
+ * Pure: the GitHub Actions delivery workflow for a shipyard. A job per stage in shipyard order, each
+ * running only when the stage before promoted; a stage whose approval is manual (for pass or warning)
+ * gets an approval job on a reviewer-protected environment between it and the next stage.
+ */
+import { stringify } from 'yaml'
+import type { Shipyard, StageSpec } from '../contracts/plan.js'
+
+export interface WorkflowOptions {
+  /** The action as `uses:` names it: `org/carts-deploy-action@v1`, or `./` in this repository. */
+  readonly uses: string
+  readonly chart: string
+  /** Where the jmeter.conf.yaml and .jmx files are, for stages with tests. */
+  readonly jmeterDir?: string
+  /** The slo.yaml of a stage, by stage name. */
+  readonly slo: Readonly<Record<string, string>>
+  /** The shipyard file as the jobs pass it to the action; none for the embedded default. */
+  readonly shipyardFile?: string
+  readonly defaultImage: string
+}
+
+/** Pure: the command that writes this workflow again (in the header, so nobody edits it by hand). */
+export function commandLine(options: WorkflowOptions): string {
+  const slo = Object.entries(options.slo).flatMap(([stage, file]) => ['--slo', `${stage}=${file}`])
+  return [
+    'carts-deploy workflow',
+    ...(options.shipyardFile ? ['--shipyard', options.shipyardFile] : []),
+    '--uses',
+    options.uses,
+    '--chart',
+    options.chart,
+    ...(options.jmeterDir ? ['--jmeter-dir', options.jmeterDir] : []),
+    ...slo,
+    '--image',
+    options.defaultImage
+  ].join(' ')
+}
+
+/** A YAML scalar exactly as `value` (quoted where YAML would read it otherwise). */
+function scalar(value: string): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd()
+}
+
+/** Job ids start with a letter or `_`; a stage name may start with a digit. */
+export function jobId(stage: string): string {
+  return /^[a-z]/.test(stage) ? stage : `stage-${stage}`
+}
+
+function needsManualApproval(stage: StageSpec): boolean {
+  return stage.approval.pass === 'manual' || stage.approval.warning === 'manual'
+}
+
+const ARTIFACT_JOB = `  artifact:
+    name: New artifact
+    runs-on: ubuntu-latest
+    outputs:
+      image: \${{ steps.read.outputs.image }}
+      tag: \${{ steps.read.outputs.tag }}
+    steps:
+      - id: read
+        name: Read image and tag from the event
+        env:
+          EVENT: \${{ github.event_name }}
+          DISPATCH_IMAGE: \${{ inputs.image }}
+          DISPATCH_TAG: \${{ inputs.tag }}
+          PAYLOAD_IMAGE: \${{ github.event.client_payload.image }}
+          PAYLOAD_TAG: \${{ github.event.client_payload.tag }}
+          PACKAGE_NAMESPACE: \${{ github.event.registry_package.namespace }}
+          PACKAGE_NAME: \${{ github.event.registry_package.name }}
+          PACKAGE_TAG: \${{ github.event.registry_package.package_version.container_metadata.tag.name }}
+          DEFAULT_IMAGE: __DEFAULT_IMAGE__
+        run: |
+          case "$EVENT" in
+            workflow_dispatch)   image="$DISPATCH_IMAGE"; tag="$DISPATCH_TAG" ;;
+            repository_dispatch) image="$PAYLOAD_IMAGE"; tag="$PAYLOAD_TAG" ;;
+            registry_package)    image="ghcr.io/\${PACKAGE_NAMESPACE,,}/\${PACKAGE_NAME,,}"; tag="$PACKAGE_TAG" ;;
+          esac
+          # The action validates both again; this only keeps the job outputs on one line.
+          if [[ ! "$tag" =~ ^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$ ]]; then
+            echo "::error::no valid image tag in the $EVENT event"
+            exit 1
+          fi
+          echo "image=\${image:-$DEFAULT_IMAGE}" >> "$GITHUB_OUTPUT"
+          echo "tag=$tag" >> "$GITHUB_OUTPUT"
+`
+
+function header(options: WorkflowOptions, shipyard: Shipyard): string {
+  const stages = shipyard.stages.map(s => s.name).join(' -> ')
+  return `# Multi-stage delivery: ${stages}, each stage gated by its quality gate.
+# Written by carts-deploy from ${shipyard.source}; regenerate it rather than edit it:
+#   ${commandLine(options)}
+# Configure: the secret KUBECONFIG (a kubeconfig for the cluster), and in Settings > Environments one
+# environment per stage (and required reviewers on each *-approval environment).
+# Start it with a new image: publish a container version to GitHub Packages, run it by hand with a tag,
+# or send the equivalent of \`keptn send event new-artifact\`:
+#   gh api repos/OWNER/REPO/dispatches -f event_type=new-artifact \\
+#     -F 'client_payload[image]=${options.defaultImage}' -F 'client_payload[tag]=0.8.1'
+name: Delivery
+
+on:
+  registry_package:
+    types: [published]
+  workflow_dispatch:
+    inputs:
+      tag:
+        description: Image tag to deliver, e.g. 0.8.1
+        required: true
+        type: string
+      image:
+        description: Image repository
+        required: false
+        default: ${scalar(options.defaultImage)}
+        type: string
+  repository_dispatch:
+    types: [new-artifact]
+
+# Nothing by default; each job asks for what it needs.
+permissions: {}
+
+jobs:
+`
+}
+
+/** The condition for a stage: the one before promoted, or its approval job succeeded. */
+function gate(previous: StageSpec | undefined): { needs: string[]; if?: string } {
+  if (!previous) return { needs: ['artifact'] }
+  const id = jobId(previous.name)
+  if (!needsManualApproval(previous))
+    return { needs: ['artifact', id], if: `needs.${id}.outputs.promote == 'true'` }
+  const approval = `${id}-approval`
+  return {
+    needs: ['artifact', id, approval],
+    // always(): a skipped approval job must not skip this one when the stage promoted by itself.
+    if: `always() && (needs.${id}.outputs.promote == 'true' || needs.${approval}.result == 'success')`
+  }
+}
+
+function stageJob(stage: StageSpec, previous: StageSpec | undefined, options: WorkflowOptions): string {
+  const id = jobId(stage.name)
+  const { needs, if: condition } = gate(previous)
+  const tested = stage.testStrategy !== undefined
+  const deploys = stage.deploymentStrategy !== undefined
+  const slo = options.slo[stage.name]
+  const inputs: [string, string][] = [
+    ['stage', scalar(stage.name)],
+    ['image', '${{ needs.artifact.outputs.image }}'],
+    ['tag', '${{ needs.artifact.outputs.tag }}'],
+    ...(options.shipyardFile ? [['shipyard', scalar(options.shipyardFile)] as [string, string]] : []),
+    ...(deploys ? [['chart', scalar(options.chart)] as [string, string]] : []),
+    ...(tested && options.jmeterDir ? [['jmeter-dir', scalar(options.jmeterDir)] as [string, string]] : []),
+    ...(slo ? [['slo', scalar(slo)] as [string, string]] : []),
+    ...(deploys ? [['kubeconfig', '${{ secrets.KUBECONFIG }}'] as [string, string]] : [])
+  ]
+  const lines = [
+    `  ${id}:`,
+    `    needs: ${needs.length === 1 ? needs[0] : `[${needs.join(', ')}]`}`,
+    ...(condition ? [`    if: ${condition}`] : []),
+    '    runs-on: ubuntu-latest',
+    `    environment: ${scalar(stage.name)}`,
+    '    # One delivery per stage at a time; a running deploy is never cancelled.',
+    '    concurrency:',
+    `      group: ${scalar(`delivery-${stage.name}`)}`,
+    '      cancel-in-progress: false',
+    '    permissions:',
+    '      contents: write # push the desired state to the config branch',
+    '    outputs:',
+    '      promote: ${{ steps.deliver.outputs.promote }}',
+    ...(needsManualApproval(stage) ? ['      approval: ${{ steps.deliver.outputs.approval }}'] : []),
+    '    steps:',
+    '      - uses: actions/checkout@v6',
+    ...(tested
+      ? [
+          '      - uses: actions/setup-java@v5 # JMeter needs Java',
+          '        with:',
+          '          distribution: temurin',
+          '          java-version: 17'
+        ]
+      : []),
+    '      - id: deliver',
+    `        uses: ${options.uses}`,
+    '        with:',
+    ...inputs.map(([name, value]) => `          ${name}: ${value}`),
+    ...(tested
+      ? [
+          "      - if: always() && steps.deliver.outputs.results-dir != ''",
+          '        uses: actions/upload-artifact@v4',
+          '        with:',
+          `          name: ${scalar(`jmeter-${stage.name}`)}`,
+          '          path: ${{ steps.deliver.outputs.results-dir }}'
+        ]
+      : [])
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+function approvalJob(stage: StageSpec): string {
+  const id = jobId(stage.name)
+  const environment = `${stage.name}-approval`
+  return `  ${id}-approval:
+    needs: ${id}
+    if: needs.${id}.outputs.approval == 'required'
+    runs-on: ubuntu-latest
+    # Give this environment required reviewers (Settings > Environments): the run waits here for one.
+    environment: ${scalar(environment)}
+    permissions: {}
+    steps:
+      - run: echo "A reviewer approved promoting from ${stage.name}."
+`
+}
+
+export function deliveryWorkflow(shipyard: Shipyard, options: WorkflowOptions): string {
+  const jobs = shipyard.stages.flatMap((stage, i) => [
+    stageJob(stage, shipyard.stages[i - 1], options),
+    ...(needsManualApproval(stage) && i < shipyard.stages.length - 1 ? [approvalJob(stage)] : [])
+  ])
+  const artifact = ARTIFACT_JOB.replace('__DEFAULT_IMAGE__', scalar(options.defaultImage))
+  return `${header(options, shipyard)}${[artifact, ...jobs].join('\n')}`
+}
