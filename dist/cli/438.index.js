@@ -48,6 +48,17 @@ function commandLine(options) {
         options.defaultImage
     ].join(' ');
 }
+/**
+ * Inputs a repository variable may set (Settings > Variables); an unset variable is empty, and an empty
+ * input is the action's default.
+ */
+const VARIABLES = [
+    ['config-repo', 'CONFIG_REPO'],
+    ['service-url', 'SERVICE_URL'],
+    ['helm-version', 'HELM_VERSION'],
+    ['helm-download-url', 'HELM_DOWNLOAD_URL'],
+    ['jmeter-download-url', 'JMETER_DOWNLOAD_URL']
+];
 /** A YAML scalar exactly as `value` (quoted where YAML would read it otherwise). */
 function scalar(value) {
     return (0,dist/* stringify */.As)(value, { lineWidth: 0 }).trimEnd();
@@ -98,7 +109,10 @@ function header(options, shipyard) {
 # Written by carts-deploy from ${shipyard.source}; regenerate it rather than edit it:
 #   ${commandLine(options)}
 # Configure: the secret KUBECONFIG (a kubeconfig for the cluster), and in Settings > Environments one
-# environment per stage (and required reviewers on each *-approval environment).
+# environment per stage (and required reviewers on each *-approval environment). Optional repository
+# variables: CONFIG_REPO (the config branch in another repository), SERVICE_URL (\`port-forward\` for a
+# GitHub-hosted runner and a remote cluster), HELM_VERSION, HELM_DOWNLOAD_URL and JMETER_DOWNLOAD_URL
+# (mirrors); unset, the action's defaults apply.
 # Start it with a new image: publish a container version to GitHub Packages, run it by hand with a tag,
 # or send the equivalent of \`keptn send event new-artifact\`:
 #   gh api repos/OWNER/REPO/dispatches -f event_type=new-artifact \\
@@ -156,7 +170,8 @@ function stageJob(stage, previous, options) {
         ...(deploys ? [['chart', scalar(options.chart)]] : []),
         ...(tested && options.jmeterDir ? [['jmeter-dir', scalar(options.jmeterDir)]] : []),
         ...(slo ? [['slo', scalar(slo)]] : []),
-        ...(deploys ? [['kubeconfig', '${{ secrets.KUBECONFIG }}']] : [])
+        ...(deploys ? [['kubeconfig', '${{ secrets.KUBECONFIG }}']] : []),
+        ...VARIABLES.map(([input, name]) => [input, `\${{ vars.${name} }}`])
     ];
     const lines = [
         `  ${id}:`,

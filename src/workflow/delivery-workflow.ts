@@ -36,6 +36,18 @@ export function commandLine(options: WorkflowOptions): string {
   ].join(' ')
 }
 
+/**
+ * Inputs a repository variable may set (Settings > Variables); an unset variable is empty, and an empty
+ * input is the action's default.
+ */
+const VARIABLES: readonly (readonly [string, string])[] = [
+  ['config-repo', 'CONFIG_REPO'],
+  ['service-url', 'SERVICE_URL'],
+  ['helm-version', 'HELM_VERSION'],
+  ['helm-download-url', 'HELM_DOWNLOAD_URL'],
+  ['jmeter-download-url', 'JMETER_DOWNLOAD_URL']
+]
+
 /** A YAML scalar exactly as `value` (quoted where YAML would read it otherwise). */
 function scalar(value: string): string {
   return stringify(value, { lineWidth: 0 }).trimEnd()
@@ -90,7 +102,10 @@ function header(options: WorkflowOptions, shipyard: Shipyard): string {
 # Written by carts-deploy from ${shipyard.source}; regenerate it rather than edit it:
 #   ${commandLine(options)}
 # Configure: the secret KUBECONFIG (a kubeconfig for the cluster), and in Settings > Environments one
-# environment per stage (and required reviewers on each *-approval environment).
+# environment per stage (and required reviewers on each *-approval environment). Optional repository
+# variables: CONFIG_REPO (the config branch in another repository), SERVICE_URL (\`port-forward\` for a
+# GitHub-hosted runner and a remote cluster), HELM_VERSION, HELM_DOWNLOAD_URL and JMETER_DOWNLOAD_URL
+# (mirrors); unset, the action's defaults apply.
 # Start it with a new image: publish a container version to GitHub Packages, run it by hand with a tag,
 # or send the equivalent of \`keptn send event new-artifact\`:
 #   gh api repos/OWNER/REPO/dispatches -f event_type=new-artifact \\
@@ -149,7 +164,8 @@ function stageJob(stage: StageSpec, previous: StageSpec | undefined, options: Wo
     ...(deploys ? [['chart', scalar(options.chart)] as [string, string]] : []),
     ...(tested && options.jmeterDir ? [['jmeter-dir', scalar(options.jmeterDir)] as [string, string]] : []),
     ...(slo ? [['slo', scalar(slo)] as [string, string]] : []),
-    ...(deploys ? [['kubeconfig', '${{ secrets.KUBECONFIG }}'] as [string, string]] : [])
+    ...(deploys ? [['kubeconfig', '${{ secrets.KUBECONFIG }}'] as [string, string]] : []),
+    ...VARIABLES.map(([input, name]) => [input, `\${{ vars.${name} }}`] as [string, string])
   ]
   const lines = [
     `  ${id}:`,
