@@ -15,13 +15,7 @@ import { valuesPath } from '../../src/config-branch/layout.js'
 import { HELMS, KUBECONFIG, kubectl } from '../helpers/deploy-cluster.js'
 import { REPO } from '../helpers/paths.js'
 import { runActionAsync, type ActionRun } from '../helpers/run-action.js'
-import {
-  buildHelmArchive,
-  JMETER_TGZ,
-  sha,
-  startServer,
-  type ArchiveServer
-} from '../helpers/tool-archives.js'
+import { startToolMirror, type ToolMirror } from '../helpers/tool-mirror.js'
 
 jest.setTimeout(300_000)
 
@@ -32,26 +26,15 @@ const SUFFIX = Date.now().toString(36).slice(-5)
 const HELM_OF = { direct: ['3.22.0', HELMS[0][1]], blue_green_service: ['4.3.1', HELMS[1][1]] } as const
 type Strategy = keyof typeof HELM_OF
 
-let mirror: ArchiveServer
-let checksums: string
+let mirror: ToolMirror
 const root = mkdtempSync(path.join(tmpdir(), 'carts-user-charts-'))
 
 beforeAll(async () => {
-  mirror = await startServer()
-  const digests: Record<string, string> = {}
-  for (const [version, binary] of Object.values(HELM_OF)) {
-    const archive = await buildHelmArchive(binary, root, version)
-    mirror.serve(`/${path.basename(archive)}`, archive)
-    digests[path.basename(archive)] = `sha256:${await sha('sha256', archive)}`
-  }
-  mirror.serve('/apache-jmeter-5.6.3.tgz', JMETER_TGZ)
-  digests['apache-jmeter-5.6.3.tgz'] = `sha512:${await sha('sha512', JMETER_TGZ)}`
-  checksums = path.join(root, 'checksums.json')
-  writeFileSync(checksums, JSON.stringify(digests))
+  mirror = await startToolMirror(root, Object.fromEntries(Object.values(HELM_OF)))
 }, 300_000)
 
 afterAll(async () => {
-  await mirror.close()
+  await mirror.server.close()
   const ours = (await kubectl(['get', 'namespaces', '-o', 'name']))
     .split('\n')
     .filter(n => n.startsWith('namespace/uc-') && n.endsWith(SUFFIX))
@@ -98,8 +81,8 @@ function job(ws: string, namespace: string, strategy: Strategy, tag: string): Pr
     'config-repo': 'config.git',
     kubeconfig: readFileSync(KUBECONFIG, 'utf8'),
     'helm-version': HELM_OF[strategy][0],
-    'helm-download-url': mirror.url,
-    'jmeter-download-url': mirror.url,
+    'helm-download-url': mirror.server.url,
+    'jmeter-download-url': mirror.server.url,
     'jmeter-dir': 'carts/jmeter',
     slo: 'carts/slo.yaml',
     'service-url': 'port-forward',
@@ -108,7 +91,7 @@ function job(ws: string, namespace: string, strategy: Strategy, tag: string): Pr
   const env = {
     GITHUB_WORKSPACE: ws,
     RUNNER_TOOL_CACHE: path.join(root, 'tool-cache'),
-    CARTS_DEPLOY_CHECKSUMS_FILE: checksums
+    CARTS_DEPLOY_CHECKSUMS_FILE: mirror.checksums
   }
   return runActionAsync(inputs, env, {}, dir)
 }
