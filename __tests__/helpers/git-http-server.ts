@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 
 export interface GitHttpServer {
@@ -18,6 +19,8 @@ export interface GitHttpServerOptions {
   /** Answer every request with this redirect (to the same path and query on `redirectTo`'s origin). */
   readonly redirectTo?: string
   readonly redirectStatus?: 301 | 302 | 307 | 308
+  /** Serve HTTPS with this key and certificate (PEM), as a GitHub server would be reached. */
+  readonly tls?: { readonly key: string; readonly cert: string }
 }
 
 export async function startGitHttpServer(
@@ -26,7 +29,7 @@ export async function startGitHttpServer(
   options: GitHttpServerOptions = {}
 ): Promise<GitHttpServer> {
   const seen: string[] = []
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const auth = req.headers.authorization ?? ''
     seen.push(auth)
     if (options.redirectTo) {
@@ -39,12 +42,13 @@ export async function startGitHttpServer(
       return
     }
     backend(root, req, res)
-  })
+  }
+  const server = options.tls ? createTlsServer(options.tls, handle) : createServer(handle)
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>(resolve => server.listen(0, host, resolve))
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://${host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     seen,
     close: () => new Promise(resolve => server.close(() => resolve()))
   }
