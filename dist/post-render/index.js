@@ -10,7 +10,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   SP: () => (/* binding */ colourRelease)
 });
 
-// UNUSED EXPORTS: COLOUR_LABEL, baseNameIn, colouredName
+// UNUSED EXPORTS: COLOUR_LABEL, colouredName
 
 // EXTERNAL MODULE: ./src/contracts/errors.ts
 var errors = __nccwpck_require__(444);

@@ -7,7 +7,7 @@ import { DeployError } from '../contracts/errors.js'
 import type { DeploymentStrategy, StagePlan } from '../contracts/plan.js'
 import { colouredName } from './colouring.js'
 import { parseManifest } from './manifest.js'
-import { findWorkload } from './workload.js'
+import { findWorkload, type ServiceWorkload } from './workload.js'
 
 const MAX_NAME = 63
 
@@ -35,12 +35,12 @@ export function chartNamesOf(
   return names
 }
 
-function namesOf(workload: { deployment: string; services: readonly string[] }): ChartNames {
-  return { deployment: workload.deployment, service: workload.services[0]! }
+function namesOf(workload: ServiceWorkload): ChartNames {
+  return { deployment: workload.deployment, service: workload.services[0] }
 }
 
 /** `keptn.deployment` as Keptn's helm-service set it: the chart as it is, or the chart under test. */
-export function keptnDeploymentOf(strategy: DeploymentStrategy): 'direct' | 'canary' {
+function keptnDeploymentOf(strategy: DeploymentStrategy): 'direct' | 'canary' {
   return strategy === 'direct' ? 'direct' : 'canary'
 }
 

@@ -20,7 +20,7 @@ export interface Colouring {
 }
 
 /** Pure: a rendered name without the release in it, as a direct release named after the service has it. */
-export function baseNameIn({ service, release }: Pick<Colouring, 'service' | 'release'>): BaseName {
+function baseNameIn({ service, release }: Pick<Colouring, 'service' | 'release'>): BaseName {
   return name => (release !== service && name.includes(release) ? name.replace(release, service) : name)
 }
 

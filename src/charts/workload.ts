@@ -5,7 +5,8 @@
  */
 import { isHook, nameOf, type KubeObject, type Labels, type Rendered } from './manifest.js'
 
-export interface Workload {
+/** The service's Deployment and the Services that select its pods. */
+export interface ServiceWorkload {
   /** The service's Deployment, as rendered. */
   readonly deployment: string
   /** The Services selecting its pods: the first is the one the tests and users reach. */
@@ -14,9 +15,9 @@ export interface Workload {
 }
 
 export type WorkloadCheck =
-  { readonly ok: true; readonly workload: Workload } | { readonly ok: false; readonly problem: string }
+  { readonly ok: true; readonly workload: ServiceWorkload } | { readonly ok: false; readonly problem: string }
 
-export function podLabelsOf(object: KubeObject): Labels {
+function podLabelsOf(object: KubeObject): Labels {
   return (object.spec?.template?.metadata?.labels ?? {}) as Labels
 }
 
