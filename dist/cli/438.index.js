@@ -250,8 +250,10 @@ const collect = (value, all) => [...all, value];
 function sloByStage(entries, stages) {
     const out = {};
     for (const entry of entries) {
-        const [stage, file] = [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)];
-        if (!entry.includes('=') || !stages.includes(stage) || !file)
+        const at = entry.indexOf('=');
+        const stage = entry.slice(0, at);
+        const file = entry.slice(at + 1);
+        if (at < 0 || !stages.includes(stage) || !file)
             throw new errors/* InputError */.dz('--slo', `STAGE=FILE with STAGE one of ${stages.join(', ')}`, entry);
         out[stage] = file;
     }
