@@ -44244,33 +44244,40 @@ function servingOf(slices, pods, repository) {
     const byName = new Map(pods.map(pod => [pod.metadata.name, pod]));
     const wanted = splitImage(repository).repository;
     const ready = new Map();
+    const terminating = new Map();
+    const count = (counts, version) => counts.set(version, (counts.get(version) ?? 0) + 1);
     let total = 0;
     for (const endpoint of slices.flatMap(slice => slice.endpoints ?? [])) {
-        // A missing ready condition means ready (the EndpointSlice API's rule).
-        if (endpoint.conditions?.ready === false)
-            continue;
         const pod = endpoint.targetRef?.kind === 'Pod' ? byName.get(endpoint.targetRef.name ?? '') : undefined;
         const tag = pod?.spec.containers
             .map(c => splitImage(c.image))
             .find(image => image.repository === wanted)?.tag;
         const version = tag ?? 'other';
-        ready.set(version, (ready.get(version) ?? 0) + 1);
-        total++;
+        if (endpoint.conditions?.terminating === true)
+            count(terminating, version);
+        // A missing ready condition means ready (the EndpointSlice API's rule).
+        else if (endpoint.conditions?.ready !== false) {
+            count(ready, version);
+            total++;
+        }
     }
-    return { ready, total };
+    return { ready, total, terminating };
 }
-/** Pure: true when at least one ready endpoint serves and all of them run `tag`. */
+/** Pure: true when at least one ready endpoint serves, all of them run `tag`, and no pod of another version is still terminating. */
 function servesOnly(serving, tag) {
-    return serving.total > 0 && serving.ready.get(tag) === serving.total;
+    const draining = [...serving.terminating.keys()].some(version => version !== tag);
+    return serving.total > 0 && serving.ready.get(tag) === serving.total && !draining;
 }
 /** Pure: `2 ready pods of 0.8.1 and 1 of 0.8.3`, or `no ready pod`. */
 function describeServing(serving) {
-    if (serving.total === 0)
-        return 'no ready pod';
     const what = (version) => (version === 'other' ? 'without the service image' : `of ${version}`);
-    return [...serving.ready]
-        .map(([version, n], i) => `${n}${i > 0 ? '' : n === 1 ? ' ready pod' : ' ready pods'} ${what(version)}`)
-        .join(' and ');
+    const ready = serving.total === 0
+        ? 'no ready pod'
+        : [...serving.ready]
+            .map(([version, n], i) => `${n}${i > 0 ? '' : n === 1 ? ' ready pod' : ' ready pods'} ${what(version)}`)
+            .join(' and ');
+    const terminating = [...serving.terminating].map(([version, n]) => `${n} terminating pod${n === 1 ? '' : 's'} ${what(version)}`);
+    return [ready, ...terminating].join(' and ');
 }
 /** How long the endpoints may take to follow a switch (the EndpointSlice controller, pods terminating). */
 const SERVING_DEADLINE_MS = 60_000;

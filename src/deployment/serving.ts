@@ -11,7 +11,7 @@ import { clusterFor } from './cluster.js'
 
 export interface EndpointSliceJson {
   readonly endpoints?: readonly {
-    readonly conditions?: { readonly ready?: boolean }
+    readonly conditions?: { readonly ready?: boolean; readonly terminating?: boolean }
     readonly targetRef?: { readonly kind?: string; readonly name?: string }
   }[]
 }
@@ -21,10 +21,15 @@ export interface PodJson {
   readonly spec: { readonly containers: readonly { readonly image: string }[] }
 }
 
-/** Ready endpoints per version of the service's image ('other' for a pod without it). */
+/**
+ * Ready endpoints per version of the service's image ('other' for a pod without it), and the terminating
+ * ones: kube-proxy's rules follow the slices about a second late and fall back to terminating endpoints,
+ * so a terminating pod may still answer until it is gone.
+ */
 export interface Serving {
   readonly ready: ReadonlyMap<string, number>
   readonly total: number
+  readonly terminating: ReadonlyMap<string, number>
 }
 
 /** Pure: `docker.io/library/x:1`, `docker.io/x:1` and `x:1` name the same image. */
@@ -47,33 +52,47 @@ export function servingOf(
   const byName = new Map(pods.map(pod => [pod.metadata.name, pod]))
   const wanted = splitImage(repository).repository
   const ready = new Map<string, number>()
+  const terminating = new Map<string, number>()
+  const count = (counts: Map<string, number>, version: string) =>
+    counts.set(version, (counts.get(version) ?? 0) + 1)
   let total = 0
   for (const endpoint of slices.flatMap(slice => slice.endpoints ?? [])) {
-    // A missing ready condition means ready (the EndpointSlice API's rule).
-    if (endpoint.conditions?.ready === false) continue
     const pod = endpoint.targetRef?.kind === 'Pod' ? byName.get(endpoint.targetRef.name ?? '') : undefined
     const tag = pod?.spec.containers
       .map(c => splitImage(c.image))
       .find(image => image.repository === wanted)?.tag
     const version = tag ?? 'other'
-    ready.set(version, (ready.get(version) ?? 0) + 1)
-    total++
+    if (endpoint.conditions?.terminating === true) count(terminating, version)
+    // A missing ready condition means ready (the EndpointSlice API's rule).
+    else if (endpoint.conditions?.ready !== false) {
+      count(ready, version)
+      total++
+    }
   }
-  return { ready, total }
+  return { ready, total, terminating }
 }
 
-/** Pure: true when at least one ready endpoint serves and all of them run `tag`. */
+/** Pure: true when at least one ready endpoint serves, all of them run `tag`, and no pod of another version is still terminating. */
 export function servesOnly(serving: Serving, tag: string): boolean {
-  return serving.total > 0 && serving.ready.get(tag) === serving.total
+  const draining = [...serving.terminating.keys()].some(version => version !== tag)
+  return serving.total > 0 && serving.ready.get(tag) === serving.total && !draining
 }
 
 /** Pure: `2 ready pods of 0.8.1 and 1 of 0.8.3`, or `no ready pod`. */
 export function describeServing(serving: Serving): string {
-  if (serving.total === 0) return 'no ready pod'
   const what = (version: string) => (version === 'other' ? 'without the service image' : `of ${version}`)
-  return [...serving.ready]
-    .map(([version, n], i) => `${n}${i > 0 ? '' : n === 1 ? ' ready pod' : ' ready pods'} ${what(version)}`)
-    .join(' and ')
+  const ready =
+    serving.total === 0
+      ? 'no ready pod'
+      : [...serving.ready]
+          .map(
+            ([version, n], i) => `${n}${i > 0 ? '' : n === 1 ? ' ready pod' : ' ready pods'} ${what(version)}`
+          )
+          .join(' and ')
+  const terminating = [...serving.terminating].map(
+    ([version, n]) => `${n} terminating pod${n === 1 ? '' : 's'} ${what(version)}`
+  )
+  return [ready, ...terminating].join(' and ')
 }
 
 /** How long the endpoints may take to follow a switch (the EndpointSlice controller, pods terminating). */

@@ -13,8 +13,8 @@ const pod = (name: string, ...images: string[]): PodJson => ({
   metadata: { name },
   spec: { containers: images.map(image => ({ image })) }
 })
-const endpoint = (name: string, ready?: boolean) => ({
-  ...(ready === undefined ? {} : { conditions: { ready } }),
+const endpoint = (name: string, ready?: boolean, terminating?: boolean) => ({
+  ...(ready === undefined ? {} : { conditions: { ready, ...(terminating ? { terminating } : {}) } }),
   targetRef: { kind: 'Pod', name }
 })
 const REPO = 'docker.io/keptnexamples/carts'
@@ -60,5 +60,25 @@ describe('what a service routes to', () => {
     const none = servingOf([{ endpoints: [endpoint('a', false)] }], [pod('a', `${REPO}:0.8.1`)], REPO)
     expect(servesOnly(none, '0.8.1')).toBe(false)
     expect(describeServing(none)).toBe('no ready pod')
+  })
+
+  it('waits out a terminating pod of another version: the proxy rules may still send it requests', () => {
+    const pods = [pod('new', `${REPO}:0.8.1`), pod('old', `${REPO}:0.8.2`)]
+    const draining = servingOf(
+      [{ endpoints: [endpoint('new', true), endpoint('old', false, true)] }],
+      pods,
+      REPO
+    )
+    expect(servesOnly(draining, '0.8.1')).toBe(false)
+    expect(describeServing(draining)).toBe('1 ready pod of 0.8.1 and 1 terminating pod of 0.8.2')
+    const gone = servingOf([{ endpoints: [endpoint('new', true)] }], pods, REPO)
+    expect(servesOnly(gone, '0.8.1')).toBe(true)
+    // A terminating pod of the same version (a restart) changes nothing that answers.
+    const restart = servingOf(
+      [{ endpoints: [endpoint('new', true), endpoint('old', false, true)] }],
+      [pod('new', `${REPO}:0.8.1`), pod('old', `${REPO}:0.8.1`)],
+      REPO
+    )
+    expect(servesOnly(restart, '0.8.1')).toBe(true)
   })
 })
