@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint'
 const LAYERS = [
   ['contracts'],
   ['files'],
-  ['programs', 'results-file', 'shipyard', 'inputs', 'charts'],
+  ['programs', 'results-file', 'prometheus', 'shipyard', 'inputs', 'charts'],
   ['config-branch', 'scoring', 'jmeter-tests', 'installers', 'deployment', 'gate', 'report', 'workflow'],
   ['stages'],
   ['pipeline'],

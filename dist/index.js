@@ -37822,7 +37822,7 @@ function explain(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5598);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8939);
 /** Entry point the runner starts (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37832,7 +37832,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5598:
+/***/ 8939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41591,28 +41591,32 @@ function evaluationSection(evaluation) {
     if (!evaluation)
         return [];
     const { pass, warning } = evaluation.totalScore;
-    const thresholds = `pass ≥ ${pass} %${warning === null ? '' : `, warning ≥ ${warning} %`}`;
-    const baseline = evaluation.comparison.baseline === 'none'
-        ? 'no baseline: relative criteria held by default'
-        : `compared with ${evaluation.comparison.baseline} earlier run(s), ${evaluation.comparison.aggregateFunction}`;
+    const unit = evaluation.scoring === 'pitometer' ? ' points' : ' %';
+    const thresholds = `pass ≥ ${pass}${unit}${warning === null ? '' : `, warning ≥ ${warning}${unit}`}`;
+    const baseline = evaluation.scoring === 'pitometer'
+        ? "pitometer's scoring: an indicator's points are halved at a warning threshold, 0 at a severe one"
+        : evaluation.comparison.baseline === 'none'
+            ? 'no baseline: relative criteria held by default'
+            : `compared with ${evaluation.comparison.baseline} earlier run(s), ${evaluation.comparison.aggregateFunction}`;
     const rows = evaluation.indicators.slice(0, MAX_ROWS).map(indicatorRow);
     const cut = evaluation.indicators.length - rows.length;
     return [
         '',
         '### Objectives',
         '',
-        `Total score **${evaluation.score.toFixed(1)} %** (${thresholds}); ${baseline}.`,
+        `Total score **${evaluation.score.toFixed(1)}${unit}** (${thresholds}); ${baseline}.`,
         '',
-        '| SLI | value | compared | pass criteria | warning criteria | status | score |',
-        '|---|---:|---:|---|---|---|---:|',
+        '| SLI | source | value | compared | pass criteria | warning criteria | status | score |',
+        '|---|---|---:|---:|---|---|---|---:|',
         ...rows,
-        ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | |`] : [])
+        ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | | |`] : [])
     ];
 }
 function indicatorRow(i) {
     const name = `${summary_escape(i.displayName ?? i.sli)}${i.keySli ? ' 🔑' : ''}`;
     const cells = [
         name,
+        sourceCell(i),
         number(i.value),
         number(i.comparedValue),
         criteria(i.passTargets),
@@ -41621,6 +41625,16 @@ function indicatorRow(i) {
         i.status === 'info' ? '–' : `${round(i.score)} / ${round(i.weight)}`
     ];
     return `| ${cells.join(' | ')} |`;
+}
+/** Where the value came from; for a query, the query as sent and, without a value, Prometheus's reason. */
+function sourceCell(i) {
+    const source = i.source;
+    if (!source)
+        return '–';
+    if (source.kind !== 'prometheus')
+        return source.kind === 'values' ? 'given values' : 'results file';
+    const why = i.value === null ? `<br>${summary_escape(i.reason)}` : '';
+    return `Prometheus: ${code(source.query)}${why}`;
 }
 /** AND inside a criteria list, OR across lists; a violated criterion is struck through. */
 function criteria(targets) {
@@ -42699,6 +42713,21 @@ function checkRepo(input, value) {
 function hasControl(value) {
     return [...value].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
 }
+/** A Prometheus URL without credentials in it: they belong in the (masked) token, not in logs. */
+function prometheusUrl(input, value) {
+    const url = httpUrl(input, value);
+    const parsed = new URL(url);
+    if (parsed.username || parsed.password)
+        throw new errors/* InputError */.dz(input, 'a URL without credentials (give them as the Prometheus token)', parsed.host);
+    return url;
+}
+/** A token alone is sent as `Bearer <token>`; a value with a scheme (`Basic …`, `Bearer …`) as it is. */
+function authorizationOf(token) {
+    const value = token?.trim();
+    if (!value)
+        return undefined;
+    return /^[A-Za-z][\w-]* \S/.test(value) ? value : `Bearer ${value}`;
+}
 
 ;// CONCATENATED MODULE: ./src/config-branch/layout.ts
 
@@ -43176,7 +43205,6 @@ function configTarget(config) {
 }
 
 ;// CONCATENATED MODULE: ./src/contracts/config.ts
-/** The typed, validated configuration of one run: what inputs.ts (action) and the CLI produce. */
 /** The image this run delivers. */
 function imageOf(config) {
     return { repository: config.image, tag: config.tag };
@@ -44646,6 +44674,429 @@ function readEvaluationRecords(items) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/prometheus/settings.ts
+/** Raw Prometheus settings (action inputs or CLI options) checked into what the evaluation needs. */
+
+/** How long one query may take: Prometheus's own default query timeout is 2 minutes; a gate waits less. */
+const QUERY_TIMEOUT_MS = 30_000;
+/** RFC 3339 or unix seconds, as Keptn accepted them, to epoch ms. */
+function parseTime(input, value) {
+    const text = value.trim();
+    const ms = /^\d+(\.\d+)?$/.test(text)
+        ? Number(text) * 1000
+        : /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/i.test(text)
+            ? Date.parse(text)
+            : NaN;
+    if (!Number.isFinite(ms))
+        throw new InputError(input, 'RFC 3339 (2026-12-03T10:00:00Z) or unix seconds', value);
+    return ms;
+}
+/** The test window: start before end. */
+function checkWindow(start, end) {
+    if (!(start < end))
+        throw new InputError('--start/--end', 'a start before the end');
+    return { start, end };
+}
+
+;// CONCATENATED MODULE: ./src/prometheus/placeholders.ts
+function substitute(query, dialect, context) {
+    const { start, end } = context.window ?? { start: 0, end: 0 };
+    const seconds = Math.max(1, Math.ceil((end - start) / 1000));
+    const replacements = dialect === 'sli'
+        ? [
+            [/\$LABEL\.([A-Za-z0-9_.-]+)/g, (_, key) => context.labels[key]],
+            [/\$DURATION_SECONDS/g, () => `${seconds}s`],
+            [/\$PROJECT/g, () => context.project],
+            [/\$STAGE/g, () => context.stage],
+            [/\$SERVICE/g, () => context.service],
+            [/\$DEPLOYMENT/g, () => context.deployment]
+        ]
+        : [
+            [/\$DURATION_MINUTES/g, () => String(Math.ceil(seconds / 60))],
+            [/\$DURATION/g, () => `${seconds}s`],
+            [/\$ENVIRONMENT/g, () => context.stage]
+        ];
+    // Every `$NAME` must be one of the dialect's own: Keptn's plain replacement would turn a `$DURATION_SECONDS`
+    // in a perfspec into `90s_SECONDS`, a query error far from its cause.
+    for (const [token] of query.matchAll(/\$[A-Z][A-Z0-9_]*/g))
+        if (!NAMES[dialect].includes(token))
+            return { unsupported: `${token} (not a placeholder of Keptn's ${KNOWN[dialect]})` };
+    let out = query;
+    for (const [pattern, value] of replacements) {
+        let missing;
+        out = out.replace(pattern, (match, key) => {
+            const replaced = value(match, key) || undefined;
+            if (replaced === undefined)
+                missing ??= match;
+            return replaced ?? match;
+        });
+        if (missing)
+            return { unsupported: `${missing} (no value for it was given)` };
+    }
+    return { query: out };
+}
+const NAMES = {
+    sli: ['$PROJECT', '$STAGE', '$SERVICE', '$DEPLOYMENT', '$DURATION_SECONDS', '$LABEL'],
+    pitometer: ['$ENVIRONMENT', '$DURATION_MINUTES', '$DURATION']
+};
+const KNOWN = {
+    sli: 'sli.yaml: $PROJECT $STAGE $SERVICE $DEPLOYMENT $DURATION_SECONDS $LABEL.<key>',
+    pitometer: 'pitometer: $ENVIRONMENT $DURATION_MINUTES $DURATION'
+};
+
+;// CONCATENATED MODULE: ./src/prometheus/query.ts
+/**
+ * Prometheus's HTTP API, `/api/v1/query`: one instant query, one number or the reason there is none (an
+ * unreachable server, a query error, an empty result, NaN, no answer in time). Never throws for those: a
+ * missing value is for the gate to judge, per Keptn.
+ */
+/** Prometheus answers an instant query in a few KiB; a larger body is not a single value. */
+const MAX_ANSWER_BYTES = 1 << 20;
+/** Evaluates `query` at `time` (epoch ms). */
+async function queryInstant(endpoint, query, time) {
+    const url = `${endpoint.url.replace(/\/+$/, '')}/api/v1/query`;
+    const body = new URLSearchParams({ query, time: (time / 1000).toFixed(3) });
+    let response;
+    try {
+        response = await fetch(url, {
+            method: 'POST',
+            headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                accept: 'application/json',
+                ...(endpoint.authorization ? { authorization: endpoint.authorization } : {})
+            },
+            body,
+            signal: AbortSignal.timeout(endpoint.timeoutMs)
+        });
+    }
+    catch (error) {
+        return { values: null, reason: unreachable(endpoint, error) };
+    }
+    let text;
+    try {
+        text = await readCapped(response);
+    }
+    catch (error) {
+        return { values: null, reason: unreachable(endpoint, error) };
+    }
+    return outcomeOf(response.status, text);
+}
+/** Pure: the outcome of Prometheus's answer (HTTP status and body). */
+function outcomeOf(status, text) {
+    let answer;
+    try {
+        answer = JSON.parse(text);
+    }
+    catch {
+        return { values: null, reason: `Prometheus answered HTTP ${status} without JSON: ${query_firstLine(text)}` };
+    }
+    if (answer.status !== 'success')
+        return {
+            values: null,
+            reason: `Prometheus: ${answer.errorType ?? `HTTP ${status}`}: ${query_firstLine(answer.error ?? 'no error message')}`
+        };
+    const data = answer.data ?? {};
+    const samples = samplesOf(data.resultType, data.result);
+    if (samples === null)
+        return { values: null, reason: `Prometheus answered a ${String(data.resultType)}, not a number` };
+    if (samples.length === 0)
+        return { values: null, reason: 'no data: the query returned an empty result' };
+    const values = samples.map(Number);
+    const bad = values.findIndex(v => !Number.isFinite(v));
+    if (bad >= 0)
+        return { values: null, reason: `the query returned ${samples[bad]}, not a number` };
+    return { values };
+}
+/** The sample values of a vector (one per series) or scalar result; null for other result types. */
+function samplesOf(type, result) {
+    if (type === 'scalar' && Array.isArray(result))
+        return [String(result[1])];
+    if (type !== 'vector' || !Array.isArray(result))
+        return null;
+    return result.map(series => String(series.value?.[1]));
+}
+async function readCapped(response) {
+    const reader = response.body?.getReader();
+    if (!reader)
+        return '';
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > MAX_ANSWER_BYTES) {
+            await reader.cancel();
+            throw new Error(`answer larger than ${MAX_ANSWER_BYTES >> 20} MiB`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function unreachable(endpoint, error) {
+    const e = error;
+    const why = e.name === 'TimeoutError'
+        ? `no answer within ${endpoint.timeoutMs / 1000} s`
+        : (e.cause?.code ?? e.cause?.message ?? e.message);
+    return `Prometheus at ${endpoint.url} unreachable: ${why}`;
+}
+function query_firstLine(text) {
+    const line = text.trim().split('\n')[0] ?? '';
+    return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+;// CONCATENATED MODULE: ./src/prometheus/measure.ts
+/** Runs a gate's PromQL queries for a window, all at once: placeholders first, then one instant query each. */
+
+
+
+/**
+ * The queries run at the window's end, but no sooner than this after it: a scrape that started before the
+ * end lands (its samples are stamped with its start) within its scrape timeout, and the gate should see it.
+ */
+const SETTLE_MS = 2_000;
+async function measureQueries(endpoint, definitions, dialect, context) {
+    // Every query is checked before any is sent: an unsupported placeholder is a file to fix, not a missing value.
+    const queries = definitions.map(definition => {
+        const substituted = substitute(definition.query, dialect, context);
+        if ('unsupported' in substituted)
+            throw new errors/* ConfigFileError */.x(definition.file, definition.line, `${definition.name}: unsupported placeholder ${substituted.unsupported}`);
+        return substituted.query;
+    });
+    const window = context.window;
+    if (!window)
+        return definitions.map(({ name }, i) => ({
+            name,
+            query: queries[i],
+            values: null,
+            reason: 'not queried: the tests did not run, so there is no test window'
+        }));
+    const early = window.end + SETTLE_MS - Date.now();
+    if (early > 0)
+        await new Promise(resolve => setTimeout(resolve, early));
+    return Promise.all(definitions.map(async ({ name }, i) => {
+        const query = queries[i];
+        const outcome = await queryInstant(endpoint, query, window.end);
+        return outcome.values === null
+            ? { name, query, values: null, reason: outcome.reason }
+            : { name, query, values: outcome.values };
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/prometheus/perfspec.ts
+/**
+ * Keptn's pitometer gates: a 0.4 `perfspec.json` (indicators with Threshold grading, objectives in points)
+ * and Keptn 0.5's `service-indicators.yaml` + `service-objectives.yaml`, which pitometer-service turned into
+ * the same perfspec (each objective's `threshold` an upper severe threshold, its `score` the metric score).
+ * Only Prometheus indicators with Threshold grading are supported; anything else is refused with the file
+ * and line. JSON is read with the YAML parser (JSON is YAML) so that errors can name the line.
+ */
+
+
+
+const THRESHOLD_KEYS = ['upperSevere', 'upperWarning', 'lowerWarning', 'lowerSevere'];
+function loadPerfSpec(file) {
+    return (0,user_file/* parseUserFile */.HJ)(file, 'yaml', text => parsePerfSpec(text, file));
+}
+/** Reads the fields of one mapping, refusing unknown keys and wrong types with the line. */
+class Fields {
+    src;
+    path;
+    value;
+    constructor(src, path, value, allowed, what) {
+        this.src = src;
+        this.path = path;
+        this.value = value;
+        for (const key of Object.keys(value))
+            if (!allowed.includes(key))
+                throw this.error([key], `not supported in ${what} (expected ${allowed.join(', ')})`);
+    }
+    error(path, message) {
+        const at = [...this.path, ...path];
+        return new errors/* ConfigFileError */.x(this.src.file, (0,yaml_file/* lineAt */.mh)(this.src, at), `${at.join('.')}: ${message}`);
+    }
+    string(key) {
+        const v = this.value[key];
+        if (typeof v !== 'string' || v.trim() === '')
+            throw this.error([key], 'expected a non-empty string');
+        return v.trim();
+    }
+    number(key, optional = false) {
+        const v = this.value[key];
+        if (v === undefined && optional)
+            return undefined;
+        if (typeof v !== 'number')
+            throw this.error([key], 'expected a number');
+        return v;
+    }
+    mapping(key) {
+        return asMapping(this.src, [...this.path, key], this.value[key]);
+    }
+    list(key) {
+        const v = this.value[key];
+        if (!Array.isArray(v) || v.length === 0)
+            throw this.error([key], 'expected a non-empty list');
+        return v;
+    }
+    line() {
+        return (0,yaml_file/* lineAt */.mh)(this.src, this.path);
+    }
+}
+function asMapping(src, path, value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw new errors/* ConfigFileError */.x(src.file, (0,yaml_file/* lineAt */.mh)(src, path), `${path.join('.') || 'document'}: expected a mapping`);
+    return value;
+}
+function perfspec_document(text, file) {
+    const src = (0,yaml_file/* parseYaml */.hN)(text, file);
+    if (src.value === null || src.value === undefined)
+        throw new errors/* ConfigFileError */.x(file, 1, 'is empty');
+    return { src, root: asMapping(src, [], src.value) };
+}
+function prometheusSource(fields, key) {
+    const source = fields.string(key);
+    if (source.toLowerCase() !== 'prometheus')
+        throw fields.error([key], `source ${source} is not supported (only Prometheus)`);
+}
+function parsePerfSpec(text, file) {
+    const { src, root } = perfspec_document(text, file);
+    const top = new Fields(src, [], root, ['spec_version', 'indicators', 'objectives'], 'perfspec.json');
+    const indicators = top.list('indicators').map((raw, i) => {
+        const path = ['indicators', i];
+        const f = new Fields(src, path, asMapping(src, path, raw), ['id', 'source', 'query', 'grading', 'metadata'], 'an indicator');
+        prometheusSource(f, 'source');
+        const g = new Fields(src, [...path, 'grading'], f.mapping('grading'), ['type', 'thresholds', 'metricScore', 'ignoreEmpty'], 'a grading');
+        const type = g.string('type');
+        if (type !== 'Threshold')
+            throw g.error(['type'], `grading ${type} is not supported (only Threshold)`);
+        const t = new Fields(src, [...path, 'grading', 'thresholds'], g.mapping('thresholds'), THRESHOLD_KEYS, 'thresholds');
+        const thresholds = {};
+        for (const key of THRESHOLD_KEYS) {
+            const value = t.number(key, true);
+            if (value !== undefined)
+                thresholds[key] = value;
+        }
+        const ignoreEmpty = asMapping(src, path, raw).grading.ignoreEmpty;
+        if (ignoreEmpty !== undefined && typeof ignoreEmpty !== 'boolean')
+            throw g.error(['ignoreEmpty'], 'expected true or false');
+        const line = f.line();
+        return {
+            id: f.string('id'),
+            query: f.string('query'),
+            thresholds,
+            metricScore: g.number('metricScore'),
+            ignoreEmpty: ignoreEmpty === true,
+            file,
+            ...(line === undefined ? {} : { line })
+        };
+    });
+    const o = new Fields(src, ['objectives'], top.mapping('objectives'), ['pass', 'warning'], 'objectives');
+    return {
+        file,
+        indicators,
+        objectives: { pass: o.number('pass'), warning: o.number('warning') },
+        notes: zeroNotes(indicators)
+    };
+}
+/** Keptn 0.5: indicators by metric name in one file, objectives (points per metric) in the other. */
+function loadServiceObjectives(indicatorsFile, objectivesFile) {
+    const indicators = (0,user_file/* parseUserFile */.HJ)(indicatorsFile, 'yaml', text => readServiceIndicators(text, indicatorsFile));
+    return (0,user_file/* parseUserFile */.HJ)(objectivesFile, 'yaml', text => parseServiceObjectives(text, objectivesFile, indicators));
+}
+function readServiceIndicators(text, file) {
+    const { src, root } = perfspec_document(text, file);
+    const top = new Fields(src, [], root, ['indicators'], 'service-indicators.yaml');
+    const out = new Map();
+    top.list('indicators').forEach((raw, i) => {
+        const path = ['indicators', i];
+        const value = asMapping(src, path, raw);
+        const f = new Fields(src, path, value, ['metric', 'source', 'query'], 'an indicator');
+        prometheusSource(f, 'source');
+        const line = f.line();
+        out.set(f.string('metric'), { query: f.string('query'), file, ...(line === undefined ? {} : { line }) });
+    });
+    return out;
+}
+function parseServiceObjectives(text, file, indicators) {
+    const { src, root } = perfspec_document(text, file);
+    const top = new Fields(src, [], root, ['pass', 'warning', 'objectives'], 'service-objectives.yaml');
+    const notes = [];
+    const perf = top.list('objectives').map((raw, i) => {
+        const path = ['objectives', i];
+        const f = new Fields(src, path, asMapping(src, path, raw), ['metric', 'threshold', 'timeframe', 'score'], 'an objective');
+        const metric = f.string('metric');
+        const indicator = indicators.get(metric);
+        if (!indicator)
+            throw f.error(['metric'], `${metric} is not among the indicators of service-indicators.yaml`);
+        if (f.number('threshold') === 0)
+            notes.push(zeroNote(metric));
+        if (raw.timeframe !== undefined)
+            notes.push(`${file}: ${metric}: timeframe is not used (nor was it by Keptn 0.5): the window is the test run`);
+        return {
+            id: metric,
+            query: indicator.query,
+            thresholds: { upperSevere: f.number('threshold') },
+            metricScore: f.number('score'),
+            ignoreEmpty: false,
+            file: indicator.file,
+            ...(indicator.line === undefined ? {} : { line: indicator.line })
+        };
+    });
+    return {
+        file,
+        indicators: perf,
+        objectives: { pass: top.number('pass'), warning: top.number('warning') },
+        notes
+    };
+}
+/** Pitometer tests each threshold for truthiness: one of 0 is ignored, as it was there. */
+function zeroNotes(indicators) {
+    return indicators.flatMap(i => (THRESHOLD_KEYS.some(k => i.thresholds[k] === 0) ? [zeroNote(i.id)] : []));
+}
+function zeroNote(id) {
+    return `${id}: a threshold of 0 is ignored, as pitometer ignored it`;
+}
+
+;// CONCATENATED MODULE: ./src/prometheus/sli-file.ts
+/**
+ * Keptn 0.6+ `sli.yaml`: the PromQL query of each SLI, as Keptn's prometheus-service read it
+ * (`spec_version` and `indicators: {name: query}`). Read unchanged from a Keptn repository; anything else
+ * is refused with the file and line.
+ */
+
+
+
+function loadSliFile(file) {
+    return (0,user_file/* parseUserFile */.HJ)(file, 'yaml', text => parseSliFile(text, file));
+}
+const sli_file_KNOWN = new Set(['spec_version', 'indicators']);
+function parseSliFile(text, file) {
+    const src = (0,yaml_file/* parseYaml */.hN)(text, file);
+    const raw = src.value;
+    if (raw === null || raw === undefined)
+        throw new errors/* ConfigFileError */.x(file, 1, 'is empty');
+    if (typeof raw !== 'object' || Array.isArray(raw))
+        throw new errors/* ConfigFileError */.x(file, 1, 'expected a mapping with spec_version and indicators');
+    for (const key of Object.keys(raw))
+        if (!sli_file_KNOWN.has(key))
+            throw new errors/* ConfigFileError */.x(file, (0,yaml_file/* lineAt */.mh)(src, [key]), `${key}: not part of Keptn's sli.yaml (expected spec_version and indicators)`);
+    const { spec_version: version, indicators } = raw;
+    if (version !== undefined && typeof version !== 'string' && typeof version !== 'number')
+        throw new errors/* ConfigFileError */.x(file, (0,yaml_file/* lineAt */.mh)(src, ['spec_version']), 'spec_version: expected a string');
+    if (indicators === null || typeof indicators !== 'object' || Array.isArray(indicators))
+        throw new errors/* ConfigFileError */.x(file, (0,yaml_file/* lineAt */.mh)(src, ['indicators']), 'indicators: expected a mapping of SLI name to PromQL query');
+    const queries = Object.entries(indicators).map(([name, query]) => {
+        const line = (0,yaml_file/* lineAt */.mh)(src, ['indicators', name]);
+        if (typeof query !== 'string' || query.trim() === '')
+            throw new errors/* ConfigFileError */.x(file, line, `indicators.${name}: expected a PromQL query (a non-empty string)`);
+        return { name, query: query.trim(), file, ...(line === undefined ? {} : { line }) };
+    });
+    if (queries.length === 0)
+        throw new errors/* ConfigFileError */.x(file, (0,yaml_file/* lineAt */.mh)(src, ['indicators']), 'indicators: none given');
+    return queries;
+}
+
 ;// CONCATENATED MODULE: ./src/results-file/csv-fields.ts
 /** The general (slow) CSV record splitter: quoted fields with commas, doubled quotes and newlines. */
 const COMMA = 44;
@@ -45083,7 +45534,7 @@ const DEFAULTS = [
     { name: 'JMeter 3.x/4.x default (16 columns)', columns: 16, integers: [0, 1, 9, 10, 11, 12, 13, 14, 15] },
     { name: 'JMeter 2.x default (12 columns)', columns: 12, integers: [0, 1, 8, 9, 10, 11] }
 ];
-const KNOWN = new Set([
+const csv_layout_KNOWN = new Set([
     'timeStamp',
     'elapsed',
     'label',
@@ -45111,7 +45562,7 @@ const INTEGER = /^\d{1,15}$/;
 /** Decides from the first record; returns the layout, or a refusal that says why. */
 function detectLayout(fields) {
     const names = fields.map(f => f.trim().toLowerCase());
-    if (names.filter(n => KNOWN.has(n)).length >= 2) {
+    if (names.filter(n => csv_layout_KNOWN.has(n)).length >= 2) {
         const at = (name) => names.indexOf(name.toLowerCase());
         const layout = {
             timestamp: at('timeStamp'),
@@ -46014,7 +46465,8 @@ function scoreObjective(input) {
 }
 function judge(o, value, missing, passTargets, warningTargets, baseline) {
     if (o.pass.length === 0 && o.errors.length === 0) {
-        return { status: 'info', reason: 'informational: no pass criteria' };
+        const none = value === null ? `; no value${missing ? `: ${missing}` : ''}` : '';
+        return { status: 'info', reason: `informational: no pass criteria${none}` };
     }
     if (o.errors.length > 0)
         return { status: 'fail', reason: o.errors.map(e => e.message).join('; ') };
@@ -46082,6 +46534,115 @@ function total(indicators, totalScore) {
     return { result, score: Math.round(score * 100) / 100, reasons };
 }
 
+;// CONCATENATED MODULE: ./src/scoring/pitometer.ts
+
+
+/** Pure: one value against the thresholds. */
+function gradeValue(value, t, metricScore) {
+    let score = metricScore;
+    const violations = [];
+    const breach = (name, op, severe) => {
+        violations.push(`${formatNumber(value)} ${op} ${name} ${formatNumber(t[name])}`);
+        score = severe ? 0 : score / 2;
+    };
+    if (t.lowerSevere && value <= t.lowerSevere)
+        breach('lowerSevere', '<=', true);
+    else if (t.lowerWarning && value <= t.lowerWarning)
+        breach('lowerWarning', '<=', false);
+    if (t.upperSevere && value >= t.upperSevere)
+        breach('upperSevere', '>=', true);
+    else if (t.upperWarning && value >= t.upperWarning)
+        breach('upperWarning', '>=', false);
+    return { score, violations };
+}
+function gradeIndicator(indicator, measured) {
+    const { thresholds: t, metricScore } = indicator;
+    const values = measured.values;
+    const grades = (values ?? []).map(v => gradeValue(v, t, metricScore));
+    const score = values === null
+        ? 0
+        : grades.length === 0
+            ? indicator.ignoreEmpty
+                ? metricScore
+                : 0
+            : Math.min(...grades.map(g => g.score));
+    const violations = grades.flatMap(g => g.violations);
+    const value = values?.length ? worst(values, t) : null;
+    const reason = values === null
+        ? `no value: ${measured.reason ?? 'the indicator returned no values'}`
+        : violations.length
+            ? `${violations.join('; ')}${values.length > 1 ? ` (the lowest of ${values.length} series)` : ''}`
+            : `within every threshold${values.length > 1 ? ` (${values.length} series)` : ''}`;
+    const targets = (pairs) => pairs.flatMap(([name, operator]) => {
+        const target = t[name];
+        if (!target)
+            return [];
+        const holds = (v) => (operator === '<' ? v < target : v > target);
+        return [
+            {
+                criterion: `${operator}${formatNumber(target)}`,
+                group: 0,
+                operator,
+                target,
+                relative: false,
+                violated: values === null || (values ?? []).some(v => !holds(v))
+            }
+        ];
+    });
+    return {
+        sli: indicator.id,
+        source: { kind: 'prometheus', query: measured.query },
+        value,
+        status: score >= metricScore ? 'pass' : score > 0 ? 'warning' : 'fail',
+        score,
+        weight: metricScore,
+        keySli: false,
+        comparedValue: null,
+        comparedValues: [],
+        passTargets: targets([
+            ['upperWarning', '<'],
+            ['lowerWarning', '>']
+        ]),
+        warningTargets: targets([
+            ['upperSevere', '<'],
+            ['lowerSevere', '>']
+        ]),
+        reason,
+        sloFile: indicator.file,
+        ...(indicator.line === undefined ? {} : { line: indicator.line })
+    };
+}
+/** The series value that scored lowest (the one shown). */
+function worst(values, t) {
+    return values.reduce((a, b) => (gradeValue(b, t, 1).score < gradeValue(a, t, 1).score ? b : a));
+}
+function gradePerfSpec(spec, measured) {
+    const byName = new Map(measured.map(m => [m.name, m]));
+    const indicators = spec.indicators.map(i => gradeIndicator(i, byName.get(i.id)));
+    const score = indicators.reduce((sum, i) => sum + i.score, 0);
+    const { pass, warning } = spec.objectives;
+    const result = pass <= score ? 'pass' : warning <= score ? 'warning' : 'fail';
+    const points = `${formatNumber(score)} points`;
+    const headline = result === 'pass'
+        ? `${points}: at least the ${formatNumber(pass)} to pass`
+        : result === 'warning'
+            ? `${points}: below the ${formatNumber(pass)} to pass, at least the ${formatNumber(warning)} to warn`
+            : `${points}: below the ${formatNumber(warning)} to warn`;
+    const failing = indicators.filter(i => i.status !== 'pass').map(i => `${i.sli}: ${i.reason}`);
+    return {
+        result,
+        score,
+        scoring: 'pitometer',
+        indicators,
+        totalScore: { pass, warning },
+        comparison: { ...scoring_history/* DEFAULT_COMPARISON */.KJ, baseline: 'none' },
+        reasons: result === 'pass' ? [headline] : [headline, ...failing],
+        warnings: [...spec.notes],
+        sloFile: spec.file,
+        slis: Object.fromEntries(indicators.map(i => [i.sli, i.value]))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/scoring/unscored.ts
 /** The indicator was checked against a number (or failed outright: no value, a malformed criterion). */
 function scored(i) {
@@ -46121,7 +46682,7 @@ const MARK = { pass: '✔', warning: '!', fail: '✘', info: 'i' };
 function explain(e) {
     const unscored = unscoredReason(e);
     const lines = [
-        `Quality gate: ${e.result.toUpperCase()} (score ${formatNumber(e.score)}%)${unscored ? ` — but ${unscored}` : ''}`
+        `Quality gate: ${e.result.toUpperCase()} (score ${formatNumber(e.score)}${e.scoring === 'pitometer' ? ' points' : '%'})${unscored ? ` — but ${unscored}` : ''}`
     ];
     for (const reason of e.reasons)
         lines.push(`  ${reason}`);
@@ -46149,7 +46710,8 @@ function indicator(i) {
     const compared = i.comparedValue === null ? '' : `, baseline ${formatNumber(i.comparedValue)}`;
     const head = `  ${MARK[i.status]} ${name} = ${formatNumber(i.value)}${compared}: ${i.status}${key}, ${formatNumber(i.score)}/${formatNumber(i.weight)}${where}`;
     const targets = [...targetsText('pass', i.passTargets), ...targetsText('warning', i.warningTargets)];
-    return [head, `      ${i.reason}`, ...targets].join('\n');
+    const source = i.source?.kind === 'prometheus' ? [`      PromQL: ${i.source.query}`] : [];
+    return [head, `      ${i.reason}`, ...source, ...targets].join('\n');
 }
 function targetsText(kind, targets) {
     if (targets.length === 0)
@@ -46170,6 +46732,10 @@ function targetsText(kind, targets) {
 
 
 
+
+
+
+
 const NO_SLO = {
     comparison: scoring_history/* DEFAULT_COMPARISON */.KJ,
     objectives: [],
@@ -46178,11 +46744,20 @@ const NO_SLO = {
 };
 /** Throws InputError/ConfigFileError for unusable input; everything else becomes a result. */
 async function evaluateResults(input) {
-    if ((input.resultsFile === undefined) === (input.values === undefined)) {
-        throw new errors/* InputError */.dz('results', 'exactly one of a results file or SLI values');
+    const prometheus = input.prometheus;
+    if (input.resultsFile !== undefined && input.values !== undefined) {
+        throw new errors/* InputError */.dz('results', 'at most one of a results file or SLI values');
     }
-    if ([input.slo, input.sloFile, input.thresholds].filter(x => x !== undefined).length > 1) {
+    const sloGiven = [input.slo, input.sloFile, input.thresholds].filter(x => x !== undefined).length;
+    if (sloGiven > 1)
         throw new errors/* InputError */.dz('slo', 'at most one of an SLO file or thresholds');
+    if (prometheus && prometheus.gate.kind !== 'sli') {
+        if (sloGiven > 0)
+            throw new errors/* InputError */.dz('slo', `no SLO or thresholds beside a pitometer gate (${prometheus.gate.kind})`);
+        return { ...(await pitometerGate(prometheus, prometheus.gate)), prometheus: queried(prometheus) };
+    }
+    if (input.resultsFile === undefined && input.values === undefined && !prometheus) {
+        throw new errors/* InputError */.dz('results', 'a results file, SLI values or Prometheus SLIs');
     }
     const slo = input.slo ??
         (input.sloFile
@@ -46191,8 +46766,51 @@ async function evaluateResults(input) {
             : input.thresholds !== undefined
                 ? parseThresholds(input.thresholds)
                 : null);
-    const measured = input.resultsFile !== undefined ? measure(input.resultsFile, slo ?? NO_SLO, input) : given(input.values);
-    return evaluate_judge(slo, measured, input.history ?? [], input.resultsFile);
+    const local = input.resultsFile !== undefined
+        ? measure(input.resultsFile, slo ?? NO_SLO, input)
+        : given(input.values ?? {}, input.values === undefined ? 'none' : 'values');
+    const measured = prometheus?.gate.kind === 'sli'
+        ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file))
+        : local;
+    const evaluation = evaluate_judge(slo, measured, input.history ?? [], input.resultsFile);
+    return prometheus ? { ...evaluation, prometheus: queried(prometheus) } : evaluation;
+}
+function queried({ endpoint, context }) {
+    return { url: endpoint.url, ...(context.window ? { window: context.window } : {}) };
+}
+async function pitometerGate({ endpoint, context }, gate) {
+    const spec = gate.kind === 'perfspec'
+        ? loadPerfSpec(gate.file)
+        : loadServiceObjectives(gate.indicators, gate.objectives);
+    const definitions = spec.indicators.map(i => ({ ...i, name: i.id }));
+    return gradePerfSpec(spec, await measureQueries(endpoint, definitions, 'pitometer', context));
+}
+async function sliQueries({ endpoint, context }, file) {
+    return measureQueries(endpoint, loadSliFile(file), 'sli', context);
+}
+/** An sli.yaml query must give one number, as Keptn's prometheus-service required. */
+function sliValueOf(m) {
+    if (m.values === null)
+        return { value: null, reason: `${m.reason} (query: ${m.query})` };
+    if (m.values.length > 1)
+        return {
+            value: null,
+            reason: `the query returned ${m.values.length} series, not one: aggregate it, e.g. with sum() or avg() (query: ${m.query})`
+        };
+    return { value: m.values[0] };
+}
+/** The SLIs of the sli.yaml are Prometheus's; the others stay the results file's (or the given values'). */
+function withPrometheus(local, measurements) {
+    const queried = new Map(measurements.map(m => [m.name, { value: sliValueOf(m), query: m.query }]));
+    return {
+        ...local,
+        lookup: sli => queried.get(sli)?.value ?? local.lookup(sli),
+        sourceOf: sli => {
+            const q = queried.get(sli);
+            return q ? { kind: 'prometheus', query: q.query } : local.sourceOf(sli);
+        },
+        slis: { ...local.slis, ...Object.fromEntries([...queried].map(([name, q]) => [name, q.value.value])) }
+    };
 }
 function measure(file, slo, input) {
     const perLabel = input.labels === true || slo.objectives.some(o => parseSliName(o.sli)?.label !== undefined);
@@ -46211,20 +46829,23 @@ function measure(file, slo, input) {
         const reason = `results file unusable: ${error.message}`;
         // The objectives say only that there is no value: the file and line are in the first reason, once.
         const none = { value: null, reason: 'the results file is unusable (see the reasons)' };
-        return { lookup: () => none, slis: {}, warnings: sink.warnings, unusable: reason };
+        return { lookup: () => none, sourceOf: RESULTS_FILE, slis: {}, warnings: sink.warnings, unusable: reason };
     }
     const samples = sink.total.count;
     const unusable = samples === 0 ? `the results file ${file} has no samples` : undefined;
     return {
         lookup: sli => lookupSli(sink, sli),
+        sourceOf: RESULTS_FILE,
         slis: standardSlis(sink),
         samples,
         warnings: sink.warnings,
         ...(unusable ? { unusable } : {})
     };
 }
-function given(values) {
+const RESULTS_FILE = () => ({ kind: 'results-file' });
+function given(values, from) {
     return {
+        sourceOf: () => (from === 'values' ? { kind: 'values' } : undefined),
         lookup: sli => {
             const value = Object.hasOwn(values, sli) ? values[sli] : undefined;
             if (typeof value === 'number' && Number.isFinite(value))
@@ -46243,7 +46864,8 @@ function evaluate_judge(slo, measured, history, resultsFile) {
     const runs = (0,scoring_history/* selectRuns */.b0)(history, used.comparison);
     const indicators = used.objectives.map(objective => {
         const { value, reason } = measured.lookup(objective.sli);
-        return scoreObjective({
+        const source = measured.sourceOf(objective.sli);
+        const scored = scoreObjective({
             objective,
             value,
             ...(reason ? { missing: reason } : {}),
@@ -46251,6 +46873,7 @@ function evaluate_judge(slo, measured, history, resultsFile) {
             aggregateFunction: used.comparison.aggregateFunction,
             ...(used.file ? { sloFile: used.file } : {})
         });
+        return source ? { ...scored, source } : scored;
     });
     const outcome = total(indicators, used.totalScore);
     const reasons = [...failClosed(slo, measured), ...outcome.reasons];
@@ -46329,11 +46952,13 @@ function checkValues(value, file = 'values') {
 
 
 
+
+
 const evaluateStep = { name: 'evaluate', run: evaluate };
 async function evaluate(ctx) {
     const { config } = ctx;
     const test = ctx.results.test;
-    if (config.gate.kind === 'none') {
+    if (config.gate.kind === 'none' && !config.prometheus) {
         ctx.log.info(test
             ? `No SLO: the gate follows the ${test.workload} test's verdict (${test.verdict}).`
             : 'No tests and no SLO: nothing to evaluate; the gate decides on the rollout.');
@@ -46341,7 +46966,13 @@ async function evaluate(ctx) {
     }
     const target = configTarget(config);
     const history = readEvaluationRecords(await readEvaluations(target, ctx.key, { tempRoot: ctx.tempDir }));
-    const measured = await evaluateResults({ ...measurement(ctx, test), ...gateSource(ctx), history });
+    const prometheus = prometheusInput(ctx, test);
+    const measured = await evaluateResults({
+        ...(prometheus?.gate.kind === 'sli' || !prometheus ? measurement(ctx, test) : {}),
+        ...gateSource(ctx),
+        history,
+        ...(prometheus ? { prometheus } : {})
+    });
     const judged = withTestVerdict(measured, test);
     const evaluation = config.failOnUnscored === true ? failUnscored(judged) : judged;
     const unscored = unscoredReason(evaluation);
@@ -46367,6 +46998,29 @@ function measurement(ctx, test) {
         return { resultsFile: test.jtl };
     // Nothing was measured: every objective fails for lack of a value (fail closed).
     return { values: {} };
+}
+/** The Prometheus queries, for the main workload's run (the window Keptn queried too). */
+function prometheusInput(ctx, test) {
+    const settings = ctx.config.prometheus;
+    if (!settings)
+        return undefined;
+    const strategy = ctx.plan.deploymentStrategy;
+    return {
+        endpoint: {
+            url: settings.url,
+            timeoutMs: QUERY_TIMEOUT_MS,
+            ...(settings.authorization ? { authorization: settings.authorization } : {})
+        },
+        gate: settings.gate,
+        context: {
+            project: ctx.plan.project,
+            stage: ctx.plan.stage,
+            service: ctx.config.service,
+            deployment: strategy ? keptnDeploymentOf(strategy) : 'direct',
+            labels: {},
+            ...(test?.window ? { window: test.window } : {})
+        }
+    };
 }
 function gateSource(ctx) {
     const gate = ctx.config.gate;
@@ -48127,6 +48781,7 @@ async function runJmeter(options) {
     (0,external_node_fs_.rmSync)(files.dir, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(files.dir, { recursive: true });
     const started = performance.now();
+    const start = Date.now();
     const result = await execTool(options.bin, jmeterArgs(options.script, files, options.properties), {
         cwd: options.cwd,
         inherit: JAVA_ENV,
@@ -48140,7 +48795,8 @@ async function runJmeter(options) {
     // Killed on timeout, the JVM may report 143 rather than a signal: elapsed time is what tells.
     const timedOut = result.timedOut === true || (result.exitCode !== 0 && seconds * 1000 >= options.timeoutMs - 50);
     const error = jmeter_explain(result.exitCode, timedOut, options.timeoutMs, output, readText(files.log));
-    return { exitCode: result.exitCode, seconds, timedOut, error, jtlWritten: nonEmpty(files.jtl) };
+    const window = { start, end: Date.now() };
+    return { exitCode: result.exitCode, seconds, window, timedOut, error, jtlWritten: nonEmpty(files.jtl) };
 }
 function jmeter_explain(exitCode, timedOut, timeoutMs, output, logText) {
     if (timedOut)
@@ -48320,7 +48976,12 @@ async function runWorkload(settings, workload, dir) {
         timeoutMs: settings.timeoutMs,
         onLine: line => settings.log.info(line)
     });
-    const base = { ...none, seconds: outcome.seconds, jtl: outcome.jtlWritten ? files.jtl : undefined };
+    const base = {
+        ...none,
+        seconds: outcome.seconds,
+        window: outcome.window,
+        jtl: outcome.jtlWritten ? files.jtl : undefined
+    };
     // A non-zero exit fails even with a JTL: 5.6.3 exits 1 only when the run itself went wrong.
     if (outcome.error)
         return { ...base, verdict: 'fail', reason: outcome.error };
@@ -48474,6 +49135,7 @@ function toResult(run, main, resultsDir, reason, earlierSeconds) {
         errors: isMain ? run.errors : 0,
         ...(run.causes ? { causes: run.causes } : {}),
         durationSeconds: isMain ? run.seconds : 0,
+        ...(isMain && run.window ? { window: run.window } : {}),
         jmeterSeconds: earlierSeconds + run.seconds
     };
 }
@@ -48700,6 +49362,30 @@ const INPUTS = {
         description: 'Path of a JSON file of SLI name to number, evaluated instead of test results.',
         default: ''
     },
+    'prometheus-url': {
+        description: 'Prometheus to query the SLIs of sli, perfspec or the Keptn 0.5 pair from, e.g. http://prometheus.monitoring:9090.',
+        default: ''
+    },
+    'prometheus-token': {
+        description: "Token (or whole Authorization header value, e.g. 'Basic …') for a hosted Prometheus; a secret.",
+        default: ''
+    },
+    sli: {
+        description: "Path of a Keptn sli.yaml: PromQL per SLI, scored by the slo beside the results file's SLIs.",
+        default: ''
+    },
+    perfspec: {
+        description: 'Path of a Keptn 0.4 pitometer perfspec.json: the whole gate, with pitometer’s scoring.',
+        default: ''
+    },
+    'service-indicators': {
+        description: 'Path of a Keptn 0.5 service-indicators.yaml (with service-objectives): a pitometer gate.',
+        default: ''
+    },
+    'service-objectives': {
+        description: 'Path of a Keptn 0.5 service-objectives.yaml (with service-indicators).',
+        default: ''
+    },
     'github-token': { description: 'Token that pushes to the config branch.', default: '${{ github.token }}' },
     timeout: { description: 'How long a rollout may take (helm --timeout), e.g. 5m.', default: '5m' },
     'fail-on': { description: 'Gate result that fails the job: fail, warning or never.', default: 'fail' },
@@ -48737,7 +49423,11 @@ const OUTPUTS = {
  * servers refuse headers far smaller); real tokens are under 1 KiB. The kubeconfig goes to helm and kubectl
  * as a 0600 file, never in argv or the environment; real ones are a few KiB, embedded certificates included.
  */
-const SECRET_INPUT_LIMITS = { 'github-token': 16 * 1024, kubeconfig: 512 * 1024 };
+const SECRET_INPUT_LIMITS = {
+    'github-token': 16 * 1024,
+    'prometheus-token': 16 * 1024,
+    kubeconfig: 512 * 1024
+};
 /** An oversized secret names the limit and its size, never its content. */
 function limited(name, value) {
     const size = value === undefined ? 0 : Buffer.byteLength(value);
@@ -48784,6 +49474,12 @@ function buildConfig(raw, env) {
         serviceAccess: serviceAccess(get('service-url')),
         jmeterDir: inWorkspace('jmeter-dir'),
         gate: gate(inWorkspace('slo'), optional('thresholds')),
+        prometheus: prometheus(optional('prometheus-url'), limited('prometheus-token', optional('prometheus-token')), [
+            ['sli', inWorkspace('sli')],
+            ['perfspec', inWorkspace('perfspec')],
+            ['service-indicators', inWorkspace('service-indicators')],
+            ['service-objectives', inWorkspace('service-objectives')]
+        ], optional('slo') ?? optional('thresholds')),
         sliValuesFile: inWorkspace('sli-values'),
         githubToken: limited('github-token', optional('github-token')),
         timeoutSeconds: durationSeconds('timeout', get('timeout')),
@@ -48795,6 +49491,39 @@ function buildConfig(raw, env) {
             ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
             : undefined
     });
+}
+/** The Prometheus gate files given (input name, path), checked for one coherent gate. */
+function prometheus(url, token, files, slo) {
+    const given = new Map(files.filter((f) => f[1] !== undefined));
+    const names = [...given.keys()];
+    if (url === undefined) {
+        if (names.length)
+            throw new errors/* InputError */.dz('prometheus-url', `the Prometheus to query for '${names[0]}'`);
+        return undefined;
+    }
+    const gate = prometheusGate(given);
+    const authorization = authorizationOf(token);
+    if (gate.kind !== 'sli' && slo !== undefined)
+        throw new errors/* InputError */.dz(names[0], "a pitometer gate alone: leave 'slo' and 'thresholds' empty");
+    return {
+        url: prometheusUrl('prometheus-url', url),
+        ...(authorization ? { authorization } : {}),
+        gate
+    };
+}
+function prometheusGate(given) {
+    const [sli, perfspec, indicators, objectives] = ['sli', 'perfspec', 'service-indicators', 'service-objectives'].map(name => given.get(name));
+    const expected = "one of 'sli', 'perfspec', or 'service-indicators' with 'service-objectives'";
+    const count = [sli, perfspec, indicators ?? objectives].filter(x => x !== undefined).length;
+    if (count !== 1)
+        throw new errors/* InputError */.dz('prometheus-url', expected, [...given.keys()].join(', ') || 'none');
+    if (sli)
+        return { kind: 'sli', file: sli };
+    if (perfspec)
+        return { kind: 'perfspec', file: perfspec };
+    if (!indicators || !objectives)
+        throw new errors/* InputError */.dz(indicators ? 'service-objectives' : 'service-indicators', 'both files of the Keptn 0.5 pair');
+    return { kind: 'service-objectives', indicators, objectives };
 }
 function gate(slo, thresholds) {
     if (slo && thresholds)
@@ -48854,7 +49583,7 @@ function author(value) {
 
 
 
-const SECRET_INPUTS = ['kubeconfig', 'github-token'];
+const SECRET_INPUTS = ['kubeconfig', 'github-token', 'prometheus-token'];
 function readInputs() {
     const raw = {};
     for (const name of Object.keys(INPUTS)) {

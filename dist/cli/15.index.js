@@ -1,5 +1,5 @@
 export const id = 15;
-export const ids = [15];
+export const ids = [15,957];
 export const modules = {
 
 /***/ 6015:
@@ -82,6 +82,30 @@ const INPUTS = {
         description: 'Path of a JSON file of SLI name to number, evaluated instead of test results.',
         default: ''
     },
+    'prometheus-url': {
+        description: 'Prometheus to query the SLIs of sli, perfspec or the Keptn 0.5 pair from, e.g. http://prometheus.monitoring:9090.',
+        default: ''
+    },
+    'prometheus-token': {
+        description: "Token (or whole Authorization header value, e.g. 'Basic …') for a hosted Prometheus; a secret.",
+        default: ''
+    },
+    sli: {
+        description: "Path of a Keptn sli.yaml: PromQL per SLI, scored by the slo beside the results file's SLIs.",
+        default: ''
+    },
+    perfspec: {
+        description: 'Path of a Keptn 0.4 pitometer perfspec.json: the whole gate, with pitometer’s scoring.',
+        default: ''
+    },
+    'service-indicators': {
+        description: 'Path of a Keptn 0.5 service-indicators.yaml (with service-objectives): a pitometer gate.',
+        default: ''
+    },
+    'service-objectives': {
+        description: 'Path of a Keptn 0.5 service-objectives.yaml (with service-indicators).',
+        default: ''
+    },
     'github-token': { description: 'Token that pushes to the config branch.', default: '${{ github.token }}' },
     timeout: { description: 'How long a rollout may take (helm --timeout), e.g. 5m.', default: '5m' },
     'fail-on': { description: 'Gate result that fails the job: fail, warning or never.', default: 'fail' },
@@ -112,7 +136,6 @@ var errors = __webpack_require__(444);
 // EXTERNAL MODULE: ./src/files/user-file.ts
 var user_file = __webpack_require__(3355);
 ;// CONCATENATED MODULE: ./src/contracts/config.ts
-/** The typed, validated configuration of one run: what inputs.ts (action) and the CLI produce. */
 /** The image this run delivers. */
 function imageOf(config) {
     return { repository: config.image, tag: config.tag };
@@ -121,7 +144,7 @@ function imageOf(config) {
 const PORT_FORWARD = 'port-forward';
 
 // EXTERNAL MODULE: ./src/contracts/names.ts
-var names = __webpack_require__(279);
+var contracts_names = __webpack_require__(279);
 ;// CONCATENATED MODULE: ./src/inputs/build-config.ts
 /** Raw input strings (from the runner or the CLI) to one validated, frozen ActionConfig. */
 
@@ -134,7 +157,11 @@ var names = __webpack_require__(279);
  * servers refuse headers far smaller); real tokens are under 1 KiB. The kubeconfig goes to helm and kubectl
  * as a 0600 file, never in argv or the environment; real ones are a few KiB, embedded certificates included.
  */
-const SECRET_INPUT_LIMITS = { 'github-token': 16 * 1024, kubeconfig: 512 * 1024 };
+const SECRET_INPUT_LIMITS = {
+    'github-token': 16 * 1024,
+    'prometheus-token': 16 * 1024,
+    kubeconfig: 512 * 1024
+};
 /** An oversized secret names the limit and its size, never its content. */
 function limited(name, value) {
     const size = value === undefined ? 0 : Buffer.byteLength(value);
@@ -156,42 +183,81 @@ function buildConfig(raw, env) {
     const optional = (name) => get(name) || undefined;
     const inWorkspace = (name) => {
         const value = optional(name);
-        return value === undefined ? undefined : names/* pathInWorkspace */.ep(name, value, env.workspace);
+        return value === undefined ? undefined : contracts_names/* pathInWorkspace */.ep(name, value, env.workspace);
     };
-    const project = names/* dnsLabel */.UG('project', get('project'));
-    const stage = names/* dnsLabel */.UG('stage', get('stage'));
+    const project = contracts_names/* dnsLabel */.UG('project', get('project'));
+    const stage = contracts_names/* dnsLabel */.UG('stage', get('stage'));
     const namespace = optional('namespace');
-    names/* dnsLabel */.UG(namespace === undefined ? 'project' : 'namespace', namespace ?? `${project}-${stage}`);
+    contracts_names/* dnsLabel */.UG(namespace === undefined ? 'project' : 'namespace', namespace ?? `${project}-${stage}`);
     return Object.freeze({
-        tag: names/* ociTag */.uR('tag', get('tag')),
+        tag: contracts_names/* ociTag */.uR('tag', get('tag')),
         stage,
         project,
-        image: names/* imageRepository */.an('image', get('image')),
-        service: names/* dnsLabel */.UG('service', get('service')),
+        image: contracts_names/* imageRepository */.an('image', get('image')),
+        service: contracts_names/* dnsLabel */.UG('service', get('service')),
         shipyardFile: inWorkspace('shipyard'),
-        chartDir: names/* pathInWorkspace */.ep('chart', get('chart'), env.workspace),
-        configBranch: names/* checkBranch */.DC('config-branch', get('config-branch')),
+        chartDir: contracts_names/* pathInWorkspace */.ep('chart', get('chart'), env.workspace),
+        configBranch: contracts_names/* checkBranch */.DC('config-branch', get('config-branch')),
         configRepo: configRepo(optional('config-repo'), env),
         namespace,
         kubeconfig: limited('kubeconfig', optional('kubeconfig')),
-        helmVersion: names/* toolVersion */.fX('helm-version', get('helm-version')),
-        jmeterVersion: names/* toolVersion */.fX('jmeter-version', get('jmeter-version')),
-        helmDownloadUrl: names/* httpUrl */.q3('helm-download-url', get('helm-download-url')),
-        jmeterDownloadUrl: names/* httpUrl */.q3('jmeter-download-url', get('jmeter-download-url')),
+        helmVersion: contracts_names/* toolVersion */.fX('helm-version', get('helm-version')),
+        jmeterVersion: contracts_names/* toolVersion */.fX('jmeter-version', get('jmeter-version')),
+        helmDownloadUrl: contracts_names/* httpUrl */.q3('helm-download-url', get('helm-download-url')),
+        jmeterDownloadUrl: contracts_names/* httpUrl */.q3('jmeter-download-url', get('jmeter-download-url')),
         serviceAccess: serviceAccess(get('service-url')),
         jmeterDir: inWorkspace('jmeter-dir'),
         gate: gate(inWorkspace('slo'), optional('thresholds')),
+        prometheus: prometheus(optional('prometheus-url'), limited('prometheus-token', optional('prometheus-token')), [
+            ['sli', inWorkspace('sli')],
+            ['perfspec', inWorkspace('perfspec')],
+            ['service-indicators', inWorkspace('service-indicators')],
+            ['service-objectives', inWorkspace('service-objectives')]
+        ], optional('slo') ?? optional('thresholds')),
         sliValuesFile: inWorkspace('sli-values'),
         githubToken: limited('github-token', optional('github-token')),
-        timeoutSeconds: names/* durationSeconds */.o8('timeout', get('timeout')),
-        failOn: names/* oneOf */.yL('fail-on', get('fail-on'), ['fail', 'warning', 'never']),
-        failOnUnscored: names/* oneOf */.yL('fail-on-unscored', get('fail-on-unscored'), ['true', 'false']) === 'true',
+        timeoutSeconds: contracts_names/* durationSeconds */.o8('timeout', get('timeout')),
+        failOn: contracts_names/* oneOf */.yL('fail-on', get('fail-on'), ['fail', 'warning', 'never']),
+        failOnUnscored: contracts_names/* oneOf */.yL('fail-on-unscored', get('fail-on-unscored'), ['true', 'false']) === 'true',
         author: author(get('commit-author')),
         workspace: env.workspace,
         runUrl: env.serverUrl && env.repository && env.runId
             ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
             : undefined
     });
+}
+/** The Prometheus gate files given (input name, path), checked for one coherent gate. */
+function prometheus(url, token, files, slo) {
+    const given = new Map(files.filter((f) => f[1] !== undefined));
+    const names = [...given.keys()];
+    if (url === undefined) {
+        if (names.length)
+            throw new errors/* InputError */.dz('prometheus-url', `the Prometheus to query for '${names[0]}'`);
+        return undefined;
+    }
+    const gate = prometheusGate(given);
+    const authorization = contracts_names/* authorizationOf */.P_(token);
+    if (gate.kind !== 'sli' && slo !== undefined)
+        throw new errors/* InputError */.dz(names[0], "a pitometer gate alone: leave 'slo' and 'thresholds' empty");
+    return {
+        url: contracts_names/* prometheusUrl */.C7('prometheus-url', url),
+        ...(authorization ? { authorization } : {}),
+        gate
+    };
+}
+function prometheusGate(given) {
+    const [sli, perfspec, indicators, objectives] = ['sli', 'perfspec', 'service-indicators', 'service-objectives'].map(name => given.get(name));
+    const expected = "one of 'sli', 'perfspec', or 'service-indicators' with 'service-objectives'";
+    const count = [sli, perfspec, indicators ?? objectives].filter(x => x !== undefined).length;
+    if (count !== 1)
+        throw new errors/* InputError */.dz('prometheus-url', expected, [...given.keys()].join(', ') || 'none');
+    if (sli)
+        return { kind: 'sli', file: sli };
+    if (perfspec)
+        return { kind: 'perfspec', file: perfspec };
+    if (!indicators || !objectives)
+        throw new errors/* InputError */.dz(indicators ? 'service-objectives' : 'service-indicators', 'both files of the Keptn 0.5 pair');
+    return { kind: 'service-objectives', indicators, objectives };
 }
 function gate(slo, thresholds) {
     if (slo && thresholds)
@@ -212,13 +278,13 @@ function configRepo(value, env) {
         return `${env.serverUrl ?? 'https://github.com'}/${value}.git`;
     }
     // The config branch's own rules: no options, remote helpers, credentials or control characters.
-    names/* checkRepo */.LK('config-repo', value);
+    contracts_names/* checkRepo */.LK('config-repo', value);
     if (/^https:\/\//.test(value))
         return value;
     if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
         throw new errors/* InputError */.dz('config-repo', 'owner/name, an https URL or a local path', value);
     }
-    return names/* pathInWorkspace */.ep('config-repo', value, env.workspace);
+    return contracts_names/* pathInWorkspace */.ep('config-repo', value, env.workspace);
 }
 function serviceAccess(value) {
     if (value === PORT_FORWARD)
@@ -231,7 +297,7 @@ function serviceUrlTemplate(template) {
     if (unknown)
         throw new errors/* InputError */.dz('service-url', expected, unknown[0]);
     try {
-        names/* httpUrl */.q3('service-url', template.replace(/\{(\w+)\}/g, 'x'));
+        contracts_names/* httpUrl */.q3('service-url', template.replace(/\{(\w+)\}/g, 'x'));
     }
     catch {
         throw new errors/* InputError */.dz('service-url', expected, template);
@@ -478,28 +544,32 @@ function evaluationSection(evaluation) {
     if (!evaluation)
         return [];
     const { pass, warning } = evaluation.totalScore;
-    const thresholds = `pass ≥ ${pass} %${warning === null ? '' : `, warning ≥ ${warning} %`}`;
-    const baseline = evaluation.comparison.baseline === 'none'
-        ? 'no baseline: relative criteria held by default'
-        : `compared with ${evaluation.comparison.baseline} earlier run(s), ${evaluation.comparison.aggregateFunction}`;
+    const unit = evaluation.scoring === 'pitometer' ? ' points' : ' %';
+    const thresholds = `pass ≥ ${pass}${unit}${warning === null ? '' : `, warning ≥ ${warning}${unit}`}`;
+    const baseline = evaluation.scoring === 'pitometer'
+        ? "pitometer's scoring: an indicator's points are halved at a warning threshold, 0 at a severe one"
+        : evaluation.comparison.baseline === 'none'
+            ? 'no baseline: relative criteria held by default'
+            : `compared with ${evaluation.comparison.baseline} earlier run(s), ${evaluation.comparison.aggregateFunction}`;
     const rows = evaluation.indicators.slice(0, MAX_ROWS).map(indicatorRow);
     const cut = evaluation.indicators.length - rows.length;
     return [
         '',
         '### Objectives',
         '',
-        `Total score **${evaluation.score.toFixed(1)} %** (${thresholds}); ${baseline}.`,
+        `Total score **${evaluation.score.toFixed(1)}${unit}** (${thresholds}); ${baseline}.`,
         '',
-        '| SLI | value | compared | pass criteria | warning criteria | status | score |',
-        '|---|---:|---:|---|---|---|---:|',
+        '| SLI | source | value | compared | pass criteria | warning criteria | status | score |',
+        '|---|---|---:|---:|---|---|---|---:|',
         ...rows,
-        ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | |`] : [])
+        ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | | |`] : [])
     ];
 }
 function indicatorRow(i) {
     const name = `${summary_escape(i.displayName ?? i.sli)}${i.keySli ? ' 🔑' : ''}`;
     const cells = [
         name,
+        sourceCell(i),
         number(i.value),
         number(i.comparedValue),
         criteria(i.passTargets),
@@ -508,6 +578,16 @@ function indicatorRow(i) {
         i.status === 'info' ? '–' : `${round(i.score)} / ${round(i.weight)}`
     ];
     return `| ${cells.join(' | ')} |`;
+}
+/** Where the value came from; for a query, the query as sent and, without a value, Prometheus's reason. */
+function sourceCell(i) {
+    const source = i.source;
+    if (!source)
+        return '–';
+    if (source.kind !== 'prometheus')
+        return source.kind === 'values' ? 'given values' : 'results file';
+    const why = i.value === null ? `<br>${summary_escape(i.reason)}` : '';
+    return `Prometheus: ${code(source.query)}${why}`;
 }
 /** AND inside a criteria list, OR across lists; a violated criterion is struck through. */
 function criteria(targets) {
@@ -1654,7 +1734,7 @@ function normalImage(image) {
 }
 /** Pure: the repository (normalized) and tag of a reference; no tag is `latest`, as the runtime reads it. */
 function splitImage(image) {
-    const { repository, tag } = (0,names/* splitReference */.mQ)(normalImage(image));
+    const { repository, tag } = (0,contracts_names/* splitReference */.mQ)(normalImage(image));
     return { repository, tag: tag ?? 'latest' };
 }
 /** Pure: the ready endpoints of the slices, counted by the tag of `repository` their pod runs. */
@@ -2064,8 +2144,10 @@ function readEvaluationRecords(items) {
     });
 }
 
-// EXTERNAL MODULE: ./src/scoring/evaluate.ts
-var evaluate = __webpack_require__(3118);
+// EXTERNAL MODULE: ./src/prometheus/settings.ts
+var prometheus_settings = __webpack_require__(9407);
+// EXTERNAL MODULE: ./src/scoring/evaluate.ts + 6 modules
+var evaluate = __webpack_require__(9237);
 // EXTERNAL MODULE: ./src/scoring/explain.ts
 var explain = __webpack_require__(5986);
 // EXTERNAL MODULE: ./src/scoring/unscored.ts
@@ -2086,11 +2168,13 @@ var values = __webpack_require__(6243);
 
 
 
+
+
 const evaluateStep = { name: 'evaluate', run: evaluate_evaluate };
 async function evaluate_evaluate(ctx) {
     const { config } = ctx;
     const test = ctx.results.test;
-    if (config.gate.kind === 'none') {
+    if (config.gate.kind === 'none' && !config.prometheus) {
         ctx.log.info(test
             ? `No SLO: the gate follows the ${test.workload} test's verdict (${test.verdict}).`
             : 'No tests and no SLO: nothing to evaluate; the gate decides on the rollout.');
@@ -2098,7 +2182,13 @@ async function evaluate_evaluate(ctx) {
     }
     const target = configTarget(config);
     const history = readEvaluationRecords(await (0,config_branch/* readEvaluations */.O_)(target, ctx.key, { tempRoot: ctx.tempDir }));
-    const measured = await (0,evaluate/* evaluateResults */.G)({ ...measurement(ctx, test), ...gateSource(ctx), history });
+    const prometheus = prometheusInput(ctx, test);
+    const measured = await (0,evaluate/* evaluateResults */.G)({
+        ...(prometheus?.gate.kind === 'sli' || !prometheus ? measurement(ctx, test) : {}),
+        ...gateSource(ctx),
+        history,
+        ...(prometheus ? { prometheus } : {})
+    });
     const judged = withTestVerdict(measured, test);
     const evaluation = config.failOnUnscored === true ? (0,scoring_unscored/* failUnscored */.i)(judged) : judged;
     const unscored = (0,scoring_unscored/* unscoredReason */.I)(evaluation);
@@ -2124,6 +2214,29 @@ function measurement(ctx, test) {
         return { resultsFile: test.jtl };
     // Nothing was measured: every objective fails for lack of a value (fail closed).
     return { values: {} };
+}
+/** The Prometheus queries, for the main workload's run (the window Keptn queried too). */
+function prometheusInput(ctx, test) {
+    const settings = ctx.config.prometheus;
+    if (!settings)
+        return undefined;
+    const strategy = ctx.plan.deploymentStrategy;
+    return {
+        endpoint: {
+            url: settings.url,
+            timeoutMs: prometheus_settings/* QUERY_TIMEOUT_MS */.Qh,
+            ...(settings.authorization ? { authorization: settings.authorization } : {})
+        },
+        gate: settings.gate,
+        context: {
+            project: ctx.plan.project,
+            stage: ctx.plan.stage,
+            service: ctx.config.service,
+            deployment: strategy ? keptnDeploymentOf(strategy) : 'direct',
+            labels: {},
+            ...(test?.window ? { window: test.window } : {})
+        }
+    };
 }
 function gateSource(ctx) {
     const gate = ctx.config.gate;
@@ -3092,6 +3205,7 @@ async function runJmeter(options) {
     (0,external_node_fs_.rmSync)(files.dir, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(files.dir, { recursive: true });
     const started = performance.now();
+    const start = Date.now();
     const result = await (0,exec/* execTool */.wc)(options.bin, jmeterArgs(options.script, files, options.properties), {
         cwd: options.cwd,
         inherit: exec/* JAVA_ENV */.f9,
@@ -3105,7 +3219,8 @@ async function runJmeter(options) {
     // Killed on timeout, the JVM may report 143 rather than a signal: elapsed time is what tells.
     const timedOut = result.timedOut === true || (result.exitCode !== 0 && seconds * 1000 >= options.timeoutMs - 50);
     const error = jmeter_explain(result.exitCode, timedOut, options.timeoutMs, output, readText(files.log));
-    return { exitCode: result.exitCode, seconds, timedOut, error, jtlWritten: nonEmpty(files.jtl) };
+    const window = { start, end: Date.now() };
+    return { exitCode: result.exitCode, seconds, window, timedOut, error, jtlWritten: nonEmpty(files.jtl) };
 }
 function jmeter_explain(exitCode, timedOut, timeoutMs, output, logText) {
     if (timedOut)
@@ -3289,7 +3404,12 @@ async function runWorkload(settings, workload, dir) {
         timeoutMs: settings.timeoutMs,
         onLine: line => settings.log.info(line)
     });
-    const base = { ...none, seconds: outcome.seconds, jtl: outcome.jtlWritten ? files.jtl : undefined };
+    const base = {
+        ...none,
+        seconds: outcome.seconds,
+        window: outcome.window,
+        jtl: outcome.jtlWritten ? files.jtl : undefined
+    };
     // A non-zero exit fails even with a JTL: 5.6.3 exits 1 only when the run itself went wrong.
     if (outcome.error)
         return { ...base, verdict: 'fail', reason: outcome.error };
@@ -3443,6 +3563,7 @@ function toResult(run, main, resultsDir, reason, earlierSeconds) {
         errors: isMain ? run.errors : 0,
         ...(run.causes ? { causes: run.causes } : {}),
         durationSeconds: isMain ? run.seconds : 0,
+        ...(isMain && run.window ? { window: run.window } : {}),
         jmeterSeconds: earlierSeconds + run.seconds
     };
 }

@@ -97,8 +97,10 @@ function configCommand() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C7: () => (/* binding */ prometheusUrl),
 /* harmony export */   DC: () => (/* binding */ checkBranch),
 /* harmony export */   LK: () => (/* binding */ checkRepo),
+/* harmony export */   P_: () => (/* binding */ authorizationOf),
 /* harmony export */   UG: () => (/* binding */ dnsLabel),
 /* harmony export */   an: () => (/* binding */ imageRepository),
 /* harmony export */   ep: () => (/* binding */ pathInWorkspace),
@@ -286,6 +288,21 @@ function checkRepo(input, value) {
 }
 function hasControl(value) {
     return [...value].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+}
+/** A Prometheus URL without credentials in it: they belong in the (masked) token, not in logs. */
+function prometheusUrl(input, value) {
+    const url = httpUrl(input, value);
+    const parsed = new URL(url);
+    if (parsed.username || parsed.password)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'a URL without credentials (give them as the Prometheus token)', parsed.host);
+    return url;
+}
+/** A token alone is sent as `Bearer <token>`; a value with a scheme (`Basic …`, `Bearer …`) as it is. */
+function authorizationOf(token) {
+    const value = token?.trim();
+    if (!value)
+        return undefined;
+    return /^[A-Za-z][\w-]* \S/.test(value) ? value : `Bearer ${value}`;
 }
 
 

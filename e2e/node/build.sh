@@ -106,14 +106,23 @@ build_crane() {
   "$1/crane" version
 }
 
+# Prometheus 3 with only the Kubernetes discovery (remove_all_sd drops the cloud ones; the web UI's assets
+# are not in the module, the HTTP API is all the tests use). The version string is not set by go install.
+build_prometheus() {
+  GOBIN="$1" go install -trimpath -tags remove_all_sd,enable_kubernetes_sd \
+    -ldflags "-s -w -X github.com/prometheus/common/version.Version=${PROMETHEUS_VERSION#v0.}" \
+    "github.com/prometheus/prometheus/cmd/prometheus@$PROMETHEUS_VERSION"
+  "$1/prometheus" --version
+}
+
 build_images_cached() { [[ -f "$("$REPO_ROOT/e2e/images/build.sh" --dir)/.built" ]]; }
 build_images() { "$REPO_ROOT/e2e/images/build.sh"; }
 
 # ---- lanes -------------------------------------------------------------------------------------------
-want=("$@"); [[ ${#want[@]} -gt 0 ]] || want=(pkgs cluster kubelet crane registry coredns images)
+want=("$@"); [[ ${#want[@]} -gt 0 ]] || want=(pkgs cluster kubelet crane registry coredns prometheus images)
 has() { local x; for x in "${want[@]}"; do [[ $x == "$1" ]] && return 0; done; return 1; }
 for w in "${want[@]}"; do
-  case "$w" in pkgs|cluster|kubelet|coredns|registry|crane|images) ;; *) die "unknown part '$w' (pkgs cluster kubelet coredns registry crane images)" ;; esac
+  case "$w" in pkgs|cluster|kubelet|coredns|registry|crane|prometheus|images) ;; *) die "unknown part '$w' (pkgs cluster kubelet coredns registry crane prometheus images)" ;; esac
 done
 
 kube_lane() {
@@ -126,6 +135,7 @@ tools_lane() {
   if has crane; then part crane "$CRANE_DIR" build_crane || rc=1; fi
   if has registry; then part registry "$REGISTRY_DIR" build_registry || rc=1; fi
   if has coredns; then part coredns "$COREDNS_DIR" build_coredns || rc=1; fi
+  if has prometheus; then part prometheus "$PROMETHEUS_DIR" build_prometheus || rc=1; fi
   if has images; then part images - build_images || rc=1; fi
   return $rc
 }

@@ -146,7 +146,7 @@ done
 # 12. runtime state (keeps pki, kubeconfigs, logs); the host records go last: the next up.sh
 #     records the host afresh
 rm -f "$W/containerd.sock" "$W/containerd.sock.ttrpc" "$W/containerd-debug.sock"
-rm -rf "$W/containerd" "$W/runc" "$W/kubelet" "$W/pod-logs" "$W/etcd" "$W/registry-data" "$W/cni" "$W/pids"
+rm -rf "$W/containerd" "$W/runc" "$W/kubelet" "$W/pod-logs" "$W/etcd" "$W/registry-data" "$W/prometheus-data" "$W/cni" "$W/pids"
 if (( $(under_w | wc -l) == 0 )); then
   rm -f "$W/sysctl-before.txt" "$W/host-before.txt"
 else

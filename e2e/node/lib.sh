@@ -23,17 +23,20 @@ source "$CLUSTER_HERE/versions.sh"
 COREDNS_VERSION=v1.15.0      # must match e2e/node/coredns/go.mod
 REGISTRY_VERSION=v3.1.2      # github.com/distribution/distribution/v3
 CRANE_VERSION=v0.22.1        # github.com/google/go-containerregistry
+PROMETHEUS_VERSION=v0.316.0  # github.com/prometheus/prometheus: Prometheus 3.16.0
 
 NODE_CACHE="$CARTS_CACHE/node"
 NODE_KUBE_DIR="$NODE_CACHE/kube-$KUBE_VERSION"
 COREDNS_DIR="$NODE_CACHE/coredns-$COREDNS_VERSION"
 REGISTRY_DIR="$NODE_CACHE/registry-$REGISTRY_VERSION"
 CRANE_DIR="$NODE_CACHE/crane-$CRANE_VERSION"
+PROMETHEUS_DIR="$NODE_CACHE/prometheus-$PROMETHEUS_VERSION"
 KUBELET_BIN="$NODE_KUBE_DIR/kubelet"
 KUBE_PROXY_BIN="$NODE_KUBE_DIR/kube-proxy"
 COREDNS_BIN="$COREDNS_DIR/coredns"
 REGISTRY_BIN="$REGISTRY_DIR/registry"
 CRANE_BIN="$CRANE_DIR/crane"
+PROMETHEUS_BIN="$PROMETHEUS_DIR/prometheus"
 
 # Debian packages (bookworm): containerd 1.6.20, runc 1.1.5, CNI plugins 1.1.1 were verified
 APT_PACKAGES="containerd runc containernetworking-plugins iptables ipset nftables conntrack iproute2 \
@@ -67,6 +70,8 @@ PROXY_METRICS_PORT=${CARTS_NODE_PROXY_METRICS_PORT:-22249}
 REGISTRY_PORT=${CARTS_NODE_REGISTRY_PORT:-22500}
 COREDNS_HEALTH_PORT=${CARTS_NODE_COREDNS_HEALTH_PORT:-22180}
 COREDNS_READY_PORT=${CARTS_NODE_COREDNS_READY_PORT:-22181}
+PROMETHEUS_PORT=${CARTS_NODE_PROMETHEUS_PORT:-22090}
+PROMETHEUS_URL="http://127.0.0.1:$PROMETHEUS_PORT"
 REGISTRY="127.0.0.1:$REGISTRY_PORT"
 
 # Runtime state. Resolved physically (findmnt reports resolved paths, so down.sh would miss mounts
@@ -135,7 +140,7 @@ render() {
       -e "s|@KUBELET_PORT@|$KUBELET_PORT|g" -e "s|@KUBELET_HEALTHZ_PORT@|$KUBELET_HEALTHZ_PORT|g" \
       -e "s|@PROXY_HEALTHZ_PORT@|$PROXY_HEALTHZ_PORT|g" -e "s|@PROXY_METRICS_PORT@|$PROXY_METRICS_PORT|g" \
       -e "s|@REGISTRY_PORT@|$REGISTRY_PORT|g" -e "s|@COREDNS_HEALTH_PORT@|$COREDNS_HEALTH_PORT|g" \
-      -e "s|@COREDNS_READY_PORT@|$COREDNS_READY_PORT|g" \
+      -e "s|@COREDNS_READY_PORT@|$COREDNS_READY_PORT|g" -e "s|@ADMIN_KUBECONFIG@|$ADMIN_KUBECONFIG|g" \
       "$1" >"$2"
   if grep -q '@[A-Z_]\+@' "$2"; then echo "render: unreplaced placeholder in $2" >&2; return 1; fi
 }

@@ -22,7 +22,7 @@ export CARTS_NODE_LOCK_HELD=1
 
 # ---- binaries (build when missing) ----------------------------------------------------------------
 BINS=("$ETCD_BIN" "$KUBE_APISERVER_BIN" "$KUBE_CONTROLLER_MANAGER_BIN" "$KUBE_SCHEDULER_BIN" "$HELM3_BIN" "$HELM4_BIN"
-      "$KUBELET_BIN" "$KUBE_PROXY_BIN" "$COREDNS_BIN" "$REGISTRY_BIN" "$CRANE_BIN" "$CONTAINERD_BIN" "$RUNC_BIN"
+      "$KUBELET_BIN" "$KUBE_PROXY_BIN" "$COREDNS_BIN" "$REGISTRY_BIN" "$CRANE_BIN" "$PROMETHEUS_BIN" "$CONTAINERD_BIN" "$RUNC_BIN"
       "$CNI_BIN_DIR/bridge" "$(command -v iptables || echo /usr/sbin/iptables)")
 missing() { local b; for b in "${BINS[@]}"; do [[ -x "$b" ]] || { echo "$b"; return 0; }; done; return 1; }
 if m=$(missing); then
@@ -54,6 +54,7 @@ export HELM3_VERSION='$HELM3_VERSION'
 export HELM4_VERSION='$HELM4_VERSION'
 export KUBECTL='$KUBECTL_BIN'
 export CARTS_CLUSTER_TMPDIR='$W'
+export CARTS_PROMETHEUS_URL='$PROMETHEUS_URL'
 EOS
   cat >"$ENV_JSON.tmp" <<EOJ
 {
@@ -71,6 +72,8 @@ EOS
   "nodeName": $(json_str "$NODE_NAME"),
   "node": "real",
   "registry": $(json_str "$REGISTRY"),
+  "prometheus": $(json_str "$PROMETHEUS_BIN"),
+  "prometheusUrl": $(json_str "$PROMETHEUS_URL"),
   "clusterDNS": $(json_str "$DNS_SVC_IP"),
   "podCIDR": $(json_str "$POD_CIDR"),
   "serviceCIDR": $(json_str "$SVC_CIDR"),
@@ -95,14 +98,15 @@ push_images() {
 }
 
 node_ready() { [[ "$(kc get node "$NODE_NAME" -o 'jsonpath={.status.conditions[?(@.type=="Ready")].status}')" == True ]]; }
-DAEMONS=(etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet kube-proxy coredns registry)
+DAEMONS=(etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet kube-proxy coredns registry prometheus)
 healthy() {
   local d
   for d in "${DAEMONS[@]}"; do alive "$d" || return 1; done
   kc get --raw=/readyz >/dev/null 2>&1 && node_ready &&
     curl -sf -m2 "http://$REGISTRY/v2/" >/dev/null &&
     curl -sf -m2 "http://127.0.0.1:$COREDNS_READY_PORT/ready" >/dev/null &&
-    curl -sf -m2 "http://127.0.0.1:$PROXY_HEALTHZ_PORT/healthz" >/dev/null
+    curl -sf -m2 "http://127.0.0.1:$PROXY_HEALTHZ_PORT/healthz" >/dev/null &&
+    curl -sf -m2 "$PROMETHEUS_URL/-/ready" >/dev/null
 }
 
 dump_logs() {
@@ -176,6 +180,7 @@ render "$NODE_HERE/templates/kube-proxy.yaml" "$W/kube-proxy-config.yaml"
 render "$NODE_HERE/templates/registry.yml" "$W/registry.yml"
 render "$NODE_HERE/templates/Corefile" "$W/Corefile"
 render "$NODE_HERE/templates/resolv.conf" "$W/resolv.conf"
+render "$NODE_HERE/templates/prometheus.yml" "$W/prometheus.yml"
 if [[ ! -f "$W/pki/ca.crt" ]] || ! openssl x509 -checkend 86400 -noout -in "$W/pki/ca.crt" >/dev/null; then
   "$NODE_HERE/pki.sh" 9>&- || fail "pki.sh failed"
   say "pki generated"
@@ -244,7 +249,10 @@ launch kube-scheduler "$KUBE_SCHEDULER_BIN" \
 # ---- cluster DNS: Service kube-dns -> CoreDNS on the node IP --------------------------------------
 kc apply -f "$NODE_HERE/manifests/cluster-dns.yaml" >/dev/null || fail "could not apply cluster-dns.yaml"
 launch coredns "$COREDNS_BIN" -conf "$W/Corefile"
-say "kube-controller-manager, kube-scheduler, coredns started"
+# Prometheus discovers pods through the API server (admin kubeconfig); its data is only this run's.
+launch prometheus "$PROMETHEUS_BIN" --config.file="$W/prometheus.yml" --storage.tsdb.path="$W/prometheus-data" \
+  --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" --storage.tsdb.retention.time=1d
+say "kube-controller-manager, kube-scheduler, coredns, prometheus started"
 
 wait_daemon kubelet 90 "node $NODE_NAME Ready (kubelet.log, containerd.log)" node_ready || fail "node not Ready"
 say "node $NODE_NAME Ready"
@@ -252,6 +260,7 @@ wait_daemon kube-controller-manager 60 "ServiceAccount default" kc -n default ge
 say "ServiceAccount default present (kube-controller-manager working)"
 wait_daemon coredns 30 "CoreDNS ready" curl -sf -m1 "http://127.0.0.1:$COREDNS_READY_PORT/ready" || fail "CoreDNS not ready"
 say "CoreDNS ready"
+wait_daemon prometheus 30 "Prometheus ready" curl -sf -m1 "$PROMETHEUS_URL/-/ready" || fail "Prometheus not ready"
 wait_daemon kube-proxy 30 "kube-proxy healthz" curl -sf -m1 "http://127.0.0.1:$PROXY_HEALTHZ_PORT/healthz" || fail "kube-proxy not healthy"
 healthy || fail "a component died during start"
 write_env

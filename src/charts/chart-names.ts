@@ -40,7 +40,7 @@ function namesOf(workload: ServiceWorkload): ChartNames {
 }
 
 /** `keptn.deployment` as Keptn's helm-service set it: the chart as it is, or the chart under test. */
-function keptnDeploymentOf(strategy: DeploymentStrategy): 'direct' | 'canary' {
+export function keptnDeploymentOf(strategy: DeploymentStrategy): 'direct' | 'canary' {
   return strategy === 'direct' ? 'direct' : 'canary'
 }
 

@@ -66,6 +66,33 @@ export const INPUTS = {
     description: 'Path of a JSON file of SLI name to number, evaluated instead of test results.',
     default: ''
   },
+  'prometheus-url': {
+    description:
+      'Prometheus to query the SLIs of sli, perfspec or the Keptn 0.5 pair from, e.g. http://prometheus.monitoring:9090.',
+    default: ''
+  },
+  'prometheus-token': {
+    description:
+      "Token (or whole Authorization header value, e.g. 'Basic …') for a hosted Prometheus; a secret.",
+    default: ''
+  },
+  sli: {
+    description:
+      "Path of a Keptn sli.yaml: PromQL per SLI, scored by the slo beside the results file's SLIs.",
+    default: ''
+  },
+  perfspec: {
+    description: 'Path of a Keptn 0.4 pitometer perfspec.json: the whole gate, with pitometer’s scoring.',
+    default: ''
+  },
+  'service-indicators': {
+    description: 'Path of a Keptn 0.5 service-indicators.yaml (with service-objectives): a pitometer gate.',
+    default: ''
+  },
+  'service-objectives': {
+    description: 'Path of a Keptn 0.5 service-objectives.yaml (with service-indicators).',
+    default: ''
+  },
   'github-token': { description: 'Token that pushes to the config branch.', default: '${{ github.token }}' },
   timeout: { description: 'How long a rollout may take (helm --timeout), e.g. 5m.', default: '5m' },
   'fail-on': { description: 'Gate result that fails the job: fail, warning or never.', default: 'fail' },

@@ -1,3 +1,5 @@
+import type { PrometheusGate } from './evaluation.js'
+
 /** The typed, validated configuration of one run: what inputs.ts (action) and the CLI produce. */
 
 export type ToolVersion = { readonly kind: 'system' } | { readonly kind: 'pinned'; readonly version: string }
@@ -32,6 +34,8 @@ export interface ActionConfig {
   readonly serviceAccess: ServiceAccess
   readonly jmeterDir?: string
   readonly gate: GateSource
+  /** SLIs queried from Prometheus for the test's window. */
+  readonly prometheus?: PrometheusSettings
   /** JSON file of SLI name -> number|null from elsewhere, used instead of the test's results. */
   readonly sliValuesFile?: string
   /** Masked as soon as it is read. */
@@ -43,6 +47,13 @@ export interface ActionConfig {
   readonly author: { readonly name: string; readonly email: string }
   readonly workspace: string
   readonly runUrl?: string
+}
+
+export interface PrometheusSettings {
+  readonly url: string
+  /** Authorization header value; masked as soon as it is read. */
+  readonly authorization?: string
+  readonly gate: PrometheusGate
 }
 
 export interface ImageRef {

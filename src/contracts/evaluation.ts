@@ -1,6 +1,12 @@
 /** Shapes shared by the evaluation modules: SLO objectives, criteria and the Evaluation they produce. */
 
 export type Result = 'pass' | 'warning' | 'fail'
+
+/** A span of time in epoch milliseconds (a test run's): what server-side SLIs are queried for. */
+export interface TimeWindow {
+  readonly start: number
+  readonly end: number
+}
 export type Status = Result | 'info'
 export type Operator = '<' | '<=' | '=' | '>=' | '>'
 export type AggregateFunction = 'avg' | 'p50' | 'p90' | 'p95'
@@ -69,8 +75,21 @@ export interface Target {
   readonly violated: boolean
 }
 
+/** Which Keptn files hold the Prometheus queries (and, for pitometer, the whole gate). */
+export type PrometheusGate =
+  | { readonly kind: 'sli'; readonly file: string }
+  | { readonly kind: 'perfspec'; readonly file: string }
+  | { readonly kind: 'service-objectives'; readonly indicators: string; readonly objectives: string }
+
+/** Where an SLI's value came from. */
+export type SliSource =
+  | { readonly kind: 'results-file' }
+  | { readonly kind: 'values' }
+  | { readonly kind: 'prometheus'; readonly query: string }
+
 export interface Indicator {
   readonly sli: string
+  readonly source?: SliSource
   readonly displayName?: string
   readonly value: number | null
   readonly status: Status
@@ -100,6 +119,8 @@ export interface Evaluation {
   readonly score: number
   readonly indicators: readonly Indicator[]
   readonly totalScore: { readonly pass: number; readonly warning: number | null }
+  /** 'pitometer': a perfspec gate, whose score and thresholds are points (the sum of metric scores), not %. */
+  readonly scoring?: 'pitometer'
   readonly comparison: ComparisonSummary
   /** Why the result is what it is, in words; the first one is the headline. */
   readonly reasons: readonly string[]
@@ -108,6 +129,8 @@ export interface Evaluation {
   readonly samples?: number
   readonly resultsFile?: string
   readonly sloFile?: string
+  /** The Prometheus queried and the window the queries were for (the queries ran at its end). */
+  readonly prometheus?: { readonly url: string; readonly window?: TimeWindow }
   /** Every SLI value computed or given, including those no objective uses. */
   readonly slis: Readonly<Record<string, number | null>>
 }

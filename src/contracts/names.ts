@@ -183,3 +183,19 @@ export function checkRepo(input: string, value: string): string {
 function hasControl(value: string): boolean {
   return [...value].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)
 }
+
+/** A Prometheus URL without credentials in it: they belong in the (masked) token, not in logs. */
+export function prometheusUrl(input: string, value: string): string {
+  const url = httpUrl(input, value)
+  const parsed = new URL(url)
+  if (parsed.username || parsed.password)
+    throw new InputError(input, 'a URL without credentials (give them as the Prometheus token)', parsed.host)
+  return url
+}
+
+/** A token alone is sent as `Bearer <token>`; a value with a scheme (`Basic …`, `Bearer …`) as it is. */
+export function authorizationOf(token: string | undefined): string | undefined {
+  const value = token?.trim()
+  if (!value) return undefined
+  return /^[A-Za-z][\w-]* \S/.test(value) ? value : `Bearer ${value}`
+}

@@ -5,7 +5,7 @@
  */
 import type { ActionConfig, ImageRef } from './config.js'
 import type { ChartNames, DeployResult } from './deploy.js'
-import type { EvaluationRecord, Evaluation } from './evaluation.js'
+import type { EvaluationRecord, Evaluation, TimeWindow } from './evaluation.js'
 import type { GateDecision } from './gate.js'
 import type { StageKey, StagePlan } from './plan.js'
 import type { Reporter } from './reporter.js'
@@ -50,6 +50,8 @@ export interface TestResult {
   readonly causes?: readonly FailureCause[]
   /** Wall time of the main workload's JMeter run (JVM start included); 0 when it did not run. */
   readonly durationSeconds: number
+  /** When the main workload's JMeter run started and ended; absent when it did not run. */
+  readonly window?: TimeWindow
   /** Wall time of every JMeter run of the step (health check included): what the action waited for. */
   readonly jmeterSeconds: number
 }

@@ -1,7 +1,14 @@
 /** Raw input strings (from the runner or the CLI) to one validated, frozen ActionConfig. */
 import { INPUTS, type InputName } from '../contracts/action-interface.js'
-import { PORT_FORWARD, type ActionConfig, type GateSource, type ServiceAccess } from '../contracts/config.js'
+import {
+  PORT_FORWARD,
+  type ActionConfig,
+  type GateSource,
+  type PrometheusSettings,
+  type ServiceAccess
+} from '../contracts/config.js'
 import { InputError } from '../contracts/errors.js'
+import type { PrometheusGate } from '../contracts/evaluation.js'
 import * as check from '../contracts/names.js'
 
 export type RawInputs = Partial<Record<InputName, string>>
@@ -20,7 +27,11 @@ export interface RunEnvironment {
  * servers refuse headers far smaller); real tokens are under 1 KiB. The kubeconfig goes to helm and kubectl
  * as a 0600 file, never in argv or the environment; real ones are a few KiB, embedded certificates included.
  */
-export const SECRET_INPUT_LIMITS = { 'github-token': 16 * 1024, kubeconfig: 512 * 1024 } as const
+export const SECRET_INPUT_LIMITS = {
+  'github-token': 16 * 1024,
+  'prometheus-token': 16 * 1024,
+  kubeconfig: 512 * 1024
+} as const
 
 /** An oversized secret names the limit and its size, never its content. */
 function limited(name: keyof typeof SECRET_INPUT_LIMITS, value: string | undefined): string | undefined {
@@ -68,6 +79,17 @@ export function buildConfig(raw: RawInputs, env: RunEnvironment): ActionConfig {
     serviceAccess: serviceAccess(get('service-url')),
     jmeterDir: inWorkspace('jmeter-dir'),
     gate: gate(inWorkspace('slo'), optional('thresholds')),
+    prometheus: prometheus(
+      optional('prometheus-url'),
+      limited('prometheus-token', optional('prometheus-token')),
+      [
+        ['sli', inWorkspace('sli')],
+        ['perfspec', inWorkspace('perfspec')],
+        ['service-indicators', inWorkspace('service-indicators')],
+        ['service-objectives', inWorkspace('service-objectives')]
+      ],
+      optional('slo') ?? optional('thresholds')
+    ),
     sliValuesFile: inWorkspace('sli-values'),
     githubToken: limited('github-token', optional('github-token')),
     timeoutSeconds: check.durationSeconds('timeout', get('timeout')),
@@ -80,6 +102,47 @@ export function buildConfig(raw: RawInputs, env: RunEnvironment): ActionConfig {
         ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
         : undefined
   })
+}
+
+/** The Prometheus gate files given (input name, path), checked for one coherent gate. */
+function prometheus(
+  url: string | undefined,
+  token: string | undefined,
+  files: [InputName, string | undefined][],
+  slo: string | undefined
+): PrometheusSettings | undefined {
+  const given = new Map(files.filter((f): f is [InputName, string] => f[1] !== undefined))
+  const names = [...given.keys()]
+  if (url === undefined) {
+    if (names.length) throw new InputError('prometheus-url', `the Prometheus to query for '${names[0]}'`)
+    return undefined
+  }
+  const gate = prometheusGate(given)
+  const authorization = check.authorizationOf(token)
+  if (gate.kind !== 'sli' && slo !== undefined)
+    throw new InputError(names[0]!, "a pitometer gate alone: leave 'slo' and 'thresholds' empty")
+  return {
+    url: check.prometheusUrl('prometheus-url', url),
+    ...(authorization ? { authorization } : {}),
+    gate
+  }
+}
+
+function prometheusGate(given: Map<InputName, string>): PrometheusGate {
+  const [sli, perfspec, indicators, objectives] = (
+    ['sli', 'perfspec', 'service-indicators', 'service-objectives'] as const
+  ).map(name => given.get(name))
+  const expected = "one of 'sli', 'perfspec', or 'service-indicators' with 'service-objectives'"
+  const count = [sli, perfspec, indicators ?? objectives].filter(x => x !== undefined).length
+  if (count !== 1) throw new InputError('prometheus-url', expected, [...given.keys()].join(', ') || 'none')
+  if (sli) return { kind: 'sli', file: sli }
+  if (perfspec) return { kind: 'perfspec', file: perfspec }
+  if (!indicators || !objectives)
+    throw new InputError(
+      indicators ? 'service-objectives' : 'service-indicators',
+      'both files of the Keptn 0.5 pair'
+    )
+  return { kind: 'service-objectives', indicators, objectives }
 }
 
 function gate(slo: string | undefined, thresholds: string | undefined): GateSource {

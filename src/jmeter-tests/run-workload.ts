@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe } from '../contracts/errors.js'
 import { ResultsFileError } from '../contracts/errors.js'
+import type { TimeWindow } from '../contracts/evaluation.js'
 import type { Logger } from '../contracts/reporter.js'
 import { firstLogError, readText, runFiles, runJmeter } from '../programs/jmeter.js'
 import { keptnProperties, type KeptnContext } from './keptn-properties.js'
@@ -18,6 +19,8 @@ export interface WorkloadRun extends Verdict {
   readonly errors: number
   readonly causes?: JtlCounts['causes']
   readonly seconds: number
+  /** When JMeter ran (absent when it did not). */
+  readonly window?: TimeWindow
 }
 
 export interface RunSettings {
@@ -80,7 +83,12 @@ export async function runWorkload(
     timeoutMs: settings.timeoutMs,
     onLine: line => settings.log.info(line)
   })
-  const base = { ...none, seconds: outcome.seconds, jtl: outcome.jtlWritten ? files.jtl : undefined }
+  const base = {
+    ...none,
+    seconds: outcome.seconds,
+    window: outcome.window,
+    jtl: outcome.jtlWritten ? files.jtl : undefined
+  }
   // A non-zero exit fails even with a JTL: 5.6.3 exits 1 only when the run itself went wrong.
   if (outcome.error) return { ...base, verdict: 'fail', reason: outcome.error }
   if (!outcome.jtlWritten)

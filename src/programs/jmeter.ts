@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { lastLines } from '../contracts/errors.js'
+import type { TimeWindow } from '../contracts/evaluation.js'
 import { execTool, JAVA_ENV } from './exec.js'
 
 /** CSV with a header and failure messages, whatever the installation's jmeter.properties says. */
@@ -104,6 +105,8 @@ export interface JmeterRunOptions {
 export interface JmeterOutcome {
   readonly exitCode: number | null
   readonly seconds: number
+  /** When the run started and ended (epoch ms): the window server-side SLIs are queried for. */
+  readonly window: TimeWindow
   readonly timedOut: boolean
   /** Why the run does not count, quoting JMeter (plan not loaded, bad option, non-zero exit, timeout). */
   readonly error?: string
@@ -116,6 +119,7 @@ export async function runJmeter(options: JmeterRunOptions): Promise<JmeterOutcom
   rmSync(files.dir, { recursive: true, force: true })
   mkdirSync(files.dir, { recursive: true })
   const started = performance.now()
+  const start = Date.now()
   const result = await execTool(options.bin, jmeterArgs(options.script, files, options.properties), {
     cwd: options.cwd,
     inherit: JAVA_ENV,
@@ -130,7 +134,8 @@ export async function runJmeter(options: JmeterRunOptions): Promise<JmeterOutcom
   const timedOut =
     result.timedOut === true || (result.exitCode !== 0 && seconds * 1000 >= options.timeoutMs - 50)
   const error = explain(result.exitCode, timedOut, options.timeoutMs, output, readText(files.log))
-  return { exitCode: result.exitCode, seconds, timedOut, error, jtlWritten: nonEmpty(files.jtl) }
+  const window = { start, end: Date.now() }
+  return { exitCode: result.exitCode, seconds, window, timedOut, error, jtlWritten: nonEmpty(files.jtl) }
 }
 
 function explain(

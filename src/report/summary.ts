@@ -93,23 +93,26 @@ function causesSection(causes: SummaryInput['failureCauses']): string[] {
 function evaluationSection(evaluation: Evaluation | undefined): string[] {
   if (!evaluation) return []
   const { pass, warning } = evaluation.totalScore
-  const thresholds = `pass ≥ ${pass} %${warning === null ? '' : `, warning ≥ ${warning} %`}`
+  const unit = evaluation.scoring === 'pitometer' ? ' points' : ' %'
+  const thresholds = `pass ≥ ${pass}${unit}${warning === null ? '' : `, warning ≥ ${warning}${unit}`}`
   const baseline =
-    evaluation.comparison.baseline === 'none'
-      ? 'no baseline: relative criteria held by default'
-      : `compared with ${evaluation.comparison.baseline} earlier run(s), ${evaluation.comparison.aggregateFunction}`
+    evaluation.scoring === 'pitometer'
+      ? "pitometer's scoring: an indicator's points are halved at a warning threshold, 0 at a severe one"
+      : evaluation.comparison.baseline === 'none'
+        ? 'no baseline: relative criteria held by default'
+        : `compared with ${evaluation.comparison.baseline} earlier run(s), ${evaluation.comparison.aggregateFunction}`
   const rows = evaluation.indicators.slice(0, MAX_ROWS).map(indicatorRow)
   const cut = evaluation.indicators.length - rows.length
   return [
     '',
     '### Objectives',
     '',
-    `Total score **${evaluation.score.toFixed(1)} %** (${thresholds}); ${baseline}.`,
+    `Total score **${evaluation.score.toFixed(1)}${unit}** (${thresholds}); ${baseline}.`,
     '',
-    '| SLI | value | compared | pass criteria | warning criteria | status | score |',
-    '|---|---:|---:|---|---|---|---:|',
+    '| SLI | source | value | compared | pass criteria | warning criteria | status | score |',
+    '|---|---|---:|---:|---|---|---|---:|',
     ...rows,
-    ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | |`] : [])
+    ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | | |`] : [])
   ]
 }
 
@@ -117,6 +120,7 @@ function indicatorRow(i: Indicator): string {
   const name = `${escape(i.displayName ?? i.sli)}${i.keySli ? ' 🔑' : ''}`
   const cells = [
     name,
+    sourceCell(i),
     number(i.value),
     number(i.comparedValue),
     criteria(i.passTargets),
@@ -125,6 +129,15 @@ function indicatorRow(i: Indicator): string {
     i.status === 'info' ? '–' : `${round(i.score)} / ${round(i.weight)}`
   ]
   return `| ${cells.join(' | ')} |`
+}
+
+/** Where the value came from; for a query, the query as sent and, without a value, Prometheus's reason. */
+function sourceCell(i: Indicator): string {
+  const source = i.source
+  if (!source) return '–'
+  if (source.kind !== 'prometheus') return source.kind === 'values' ? 'given values' : 'results file'
+  const why = i.value === null ? `<br>${escape(i.reason)}` : ''
+  return `Prometheus: ${code(source.query)}${why}`
 }
 
 /** AND inside a criteria list, OR across lists; a violated criterion is struck through. */

@@ -5,7 +5,7 @@ import type { ActionConfig } from '../contracts/config.js'
 import { kubeconfigSecrets } from '../deployment/kubeconfig.js'
 import { buildConfig, type RawInputs } from '../inputs/build-config.js'
 
-const SECRET_INPUTS: readonly InputName[] = ['kubeconfig', 'github-token']
+const SECRET_INPUTS: readonly InputName[] = ['kubeconfig', 'github-token', 'prometheus-token']
 
 export function readInputs(): ActionConfig {
   const raw: RawInputs = {}

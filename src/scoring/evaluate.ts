@@ -1,7 +1,20 @@
 /** The quality gate: results (or given values) + SLO (or thresholds) + history → Evaluation. */
 import { InputError } from '../contracts/errors.js'
 import { ResultsFileError } from '../contracts/errors.js'
-import type { Comparison, Evaluation, HistoryRun, Indicator, Slo } from '../contracts/evaluation.js'
+import type {
+  Comparison,
+  Evaluation,
+  HistoryRun,
+  Indicator,
+  PrometheusGate,
+  SliSource,
+  Slo
+} from '../contracts/evaluation.js'
+import { measureQueries, type Measurement } from '../prometheus/measure.js'
+import { loadPerfSpec, loadServiceObjectives } from '../prometheus/perfspec.js'
+import type { QueryContext } from '../prometheus/placeholders.js'
+import type { PrometheusEndpoint } from '../prometheus/query.js'
+import { loadSliFile } from '../prometheus/sli-file.js'
 import { readJtl } from '../results-file/jtl-read.js'
 import {
   DEFAULT_LABEL_CAP,
@@ -14,6 +27,7 @@ import {
   type SliValue
 } from '../results-file/sli.js'
 import { DEFAULT_COMPARISON, earlierValues, selectRuns } from './history.js'
+import { gradePerfSpec } from './pitometer.js'
 import { total, scoreObjective } from './score.js'
 import { parseThresholds } from './thresholds.js'
 
@@ -34,6 +48,14 @@ export interface EvaluateInput {
   /** Also compute every label's SLIs for the output (objectives naming a label turn this on). */
   readonly labels?: boolean
   readonly labelCap?: number
+  /** SLIs from Prometheus: an sli.yaml beside the results (scored by the SLO), or a pitometer gate. */
+  readonly prometheus?: PrometheusInput
+}
+
+export interface PrometheusInput {
+  readonly endpoint: PrometheusEndpoint
+  readonly gate: PrometheusGate
+  readonly context: QueryContext
 }
 
 const NO_SLO: Slo = {
@@ -45,11 +67,19 @@ const NO_SLO: Slo = {
 
 /** Throws InputError/ConfigFileError for unusable input; everything else becomes a result. */
 export async function evaluateResults(input: EvaluateInput): Promise<Evaluation> {
-  if ((input.resultsFile === undefined) === (input.values === undefined)) {
-    throw new InputError('results', 'exactly one of a results file or SLI values')
+  const prometheus = input.prometheus
+  if (input.resultsFile !== undefined && input.values !== undefined) {
+    throw new InputError('results', 'at most one of a results file or SLI values')
   }
-  if ([input.slo, input.sloFile, input.thresholds].filter(x => x !== undefined).length > 1) {
-    throw new InputError('slo', 'at most one of an SLO file or thresholds')
+  const sloGiven = [input.slo, input.sloFile, input.thresholds].filter(x => x !== undefined).length
+  if (sloGiven > 1) throw new InputError('slo', 'at most one of an SLO file or thresholds')
+  if (prometheus && prometheus.gate.kind !== 'sli') {
+    if (sloGiven > 0)
+      throw new InputError('slo', `no SLO or thresholds beside a pitometer gate (${prometheus.gate.kind})`)
+    return { ...(await pitometerGate(prometheus, prometheus.gate)), prometheus: queried(prometheus) }
+  }
+  if (input.resultsFile === undefined && input.values === undefined && !prometheus) {
+    throw new InputError('results', 'a results file, SLI values or Prometheus SLIs')
   }
   const slo =
     input.slo ??
@@ -59,13 +89,69 @@ export async function evaluateResults(input: EvaluateInput): Promise<Evaluation>
       : input.thresholds !== undefined
         ? parseThresholds(input.thresholds)
         : null)
+  const local =
+    input.resultsFile !== undefined
+      ? measure(input.resultsFile, slo ?? NO_SLO, input)
+      : given(input.values ?? {}, input.values === undefined ? 'none' : 'values')
   const measured =
-    input.resultsFile !== undefined ? measure(input.resultsFile, slo ?? NO_SLO, input) : given(input.values!)
-  return judge(slo, measured, input.history ?? [], input.resultsFile)
+    prometheus?.gate.kind === 'sli'
+      ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file))
+      : local
+  const evaluation = judge(slo, measured, input.history ?? [], input.resultsFile)
+  return prometheus ? { ...evaluation, prometheus: queried(prometheus) } : evaluation
+}
+
+function queried({ endpoint, context }: PrometheusInput): Evaluation['prometheus'] {
+  return { url: endpoint.url, ...(context.window ? { window: context.window } : {}) }
+}
+
+async function pitometerGate(
+  { endpoint, context }: PrometheusInput,
+  gate: Exclude<PrometheusGate, { kind: 'sli' }>
+): Promise<Evaluation> {
+  const spec =
+    gate.kind === 'perfspec'
+      ? loadPerfSpec(gate.file)
+      : loadServiceObjectives(gate.indicators, gate.objectives)
+  const definitions = spec.indicators.map(i => ({ ...i, name: i.id }))
+  return gradePerfSpec(spec, await measureQueries(endpoint, definitions, 'pitometer', context))
+}
+
+async function sliQueries(
+  { endpoint, context }: PrometheusInput,
+  file: string
+): Promise<readonly Measurement[]> {
+  return measureQueries(endpoint, loadSliFile(file), 'sli', context)
+}
+
+/** An sli.yaml query must give one number, as Keptn's prometheus-service required. */
+function sliValueOf(m: Measurement): SliValue {
+  if (m.values === null) return { value: null, reason: `${m.reason} (query: ${m.query})` }
+  if (m.values.length > 1)
+    return {
+      value: null,
+      reason: `the query returned ${m.values.length} series, not one: aggregate it, e.g. with sum() or avg() (query: ${m.query})`
+    }
+  return { value: m.values[0]! }
+}
+
+/** The SLIs of the sli.yaml are Prometheus's; the others stay the results file's (or the given values'). */
+function withPrometheus(local: Measured, measurements: readonly Measurement[]): Measured {
+  const queried = new Map(measurements.map(m => [m.name, { value: sliValueOf(m), query: m.query }]))
+  return {
+    ...local,
+    lookup: sli => queried.get(sli)?.value ?? local.lookup(sli),
+    sourceOf: sli => {
+      const q = queried.get(sli)
+      return q ? { kind: 'prometheus', query: q.query } : local.sourceOf(sli)
+    },
+    slis: { ...local.slis, ...Object.fromEntries([...queried].map(([name, q]) => [name, q.value.value])) }
+  }
 }
 
 interface Measured {
   readonly lookup: (sli: string) => SliValue
+  readonly sourceOf: (sli: string) => SliSource | undefined
   readonly slis: Record<string, number | null>
   readonly samples?: number
   readonly warnings: string[]
@@ -87,12 +173,13 @@ function measure(file: string, slo: Slo, input: EvaluateInput): Measured {
     const reason = `results file unusable: ${error.message}`
     // The objectives say only that there is no value: the file and line are in the first reason, once.
     const none = { value: null, reason: 'the results file is unusable (see the reasons)' }
-    return { lookup: () => none, slis: {}, warnings: sink.warnings, unusable: reason }
+    return { lookup: () => none, sourceOf: RESULTS_FILE, slis: {}, warnings: sink.warnings, unusable: reason }
   }
   const samples = sink.total.count
   const unusable = samples === 0 ? `the results file ${file} has no samples` : undefined
   return {
     lookup: sli => lookupSli(sink, sli),
+    sourceOf: RESULTS_FILE,
     slis: standardSlis(sink),
     samples,
     warnings: sink.warnings,
@@ -100,8 +187,11 @@ function measure(file: string, slo: Slo, input: EvaluateInput): Measured {
   }
 }
 
-function given(values: Readonly<Record<string, number | null>>): Measured {
+const RESULTS_FILE = (): SliSource => ({ kind: 'results-file' })
+
+function given(values: Readonly<Record<string, number | null>>, from: 'values' | 'none'): Measured {
   return {
+    sourceOf: () => (from === 'values' ? { kind: 'values' } : undefined),
     lookup: sli => {
       const value = Object.hasOwn(values, sli) ? values[sli] : undefined
       if (typeof value === 'number' && Number.isFinite(value)) return { value }
@@ -125,7 +215,8 @@ function judge(
   const runs = selectRuns(history, used.comparison)
   const indicators: Indicator[] = used.objectives.map(objective => {
     const { value, reason } = measured.lookup(objective.sli)
-    return scoreObjective({
+    const source = measured.sourceOf(objective.sli)
+    const scored = scoreObjective({
       objective,
       value,
       ...(reason ? { missing: reason } : {}),
@@ -133,6 +224,7 @@ function judge(
       aggregateFunction: used.comparison.aggregateFunction,
       ...(used.file ? { sloFile: used.file } : {})
     })
+    return source ? { ...scored, source } : scored
   })
   const outcome = total(indicators, used.totalScore)
   const reasons = [...failClosed(slo, measured), ...outcome.reasons]

@@ -8,7 +8,7 @@ const MARK = { pass: '✔', warning: '!', fail: '✘', info: 'i' } as const
 export function explain(e: Evaluation): string {
   const unscored = unscoredReason(e)
   const lines = [
-    `Quality gate: ${e.result.toUpperCase()} (score ${formatNumber(e.score)}%)${unscored ? ` — but ${unscored}` : ''}`
+    `Quality gate: ${e.result.toUpperCase()} (score ${formatNumber(e.score)}${e.scoring === 'pitometer' ? ' points' : '%'})${unscored ? ` — but ${unscored}` : ''}`
   ]
   for (const reason of e.reasons) lines.push(`  ${reason}`)
   lines.push(baseline(e))
@@ -34,7 +34,8 @@ function indicator(i: Indicator): string {
   const compared = i.comparedValue === null ? '' : `, baseline ${formatNumber(i.comparedValue)}`
   const head = `  ${MARK[i.status]} ${name} = ${formatNumber(i.value)}${compared}: ${i.status}${key}, ${formatNumber(i.score)}/${formatNumber(i.weight)}${where}`
   const targets = [...targetsText('pass', i.passTargets), ...targetsText('warning', i.warningTargets)]
-  return [head, `      ${i.reason}`, ...targets].join('\n')
+  const source = i.source?.kind === 'prometheus' ? [`      PromQL: ${i.source.query}`] : []
+  return [head, `      ${i.reason}`, ...source, ...targets].join('\n')
 }
 
 function targetsText(kind: string, targets: readonly Target[]): string[] {

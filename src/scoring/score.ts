@@ -57,7 +57,8 @@ function judge(
   baseline: number | null
 ): { status: Status; reason: string } {
   if (o.pass.length === 0 && o.errors.length === 0) {
-    return { status: 'info', reason: 'informational: no pass criteria' }
+    const none = value === null ? `; no value${missing ? `: ${missing}` : ''}` : ''
+    return { status: 'info', reason: `informational: no pass criteria${none}` }
   }
   if (o.errors.length > 0) return { status: 'fail', reason: o.errors.map(e => e.message).join('; ') }
   if (value === null) return { status: 'fail', reason: `no value${missing ? `: ${missing}` : ''}` }

@@ -4,12 +4,14 @@
  */
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { keptnDeploymentOf } from '../charts/chart-names.js'
 import { appendEvaluation, readEvaluations } from '../config-branch/config-branch.js'
 import { evaluationRecord, readEvaluationRecords } from '../config-branch/evaluation-record.js'
 import { configTarget } from '../config-branch/target.js'
 import type { Evaluation } from '../contracts/evaluation.js'
 import type { EvaluationResult, RunContext, Step, TestResult } from '../contracts/run.js'
-import { evaluateResults, type EvaluateInput } from '../scoring/evaluate.js'
+import { QUERY_TIMEOUT_MS } from '../prometheus/settings.js'
+import { evaluateResults, type EvaluateInput, type PrometheusInput } from '../scoring/evaluate.js'
 import { explain } from '../scoring/explain.js'
 import { failUnscored, unscoredReason } from '../scoring/unscored.js'
 import { loadValues } from '../scoring/values.js'
@@ -19,7 +21,7 @@ export const evaluateStep: Step<'evaluate'> = { name: 'evaluate', run: evaluate 
 async function evaluate(ctx: RunContext): Promise<EvaluationResult | undefined> {
   const { config } = ctx
   const test = ctx.results.test
-  if (config.gate.kind === 'none') {
+  if (config.gate.kind === 'none' && !config.prometheus) {
     ctx.log.info(
       test
         ? `No SLO: the gate follows the ${test.workload} test's verdict (${test.verdict}).`
@@ -29,7 +31,13 @@ async function evaluate(ctx: RunContext): Promise<EvaluationResult | undefined> 
   }
   const target = configTarget(config)
   const history = readEvaluationRecords(await readEvaluations(target, ctx.key, { tempRoot: ctx.tempDir }))
-  const measured = await evaluateResults({ ...measurement(ctx, test), ...gateSource(ctx), history })
+  const prometheus = prometheusInput(ctx, test)
+  const measured = await evaluateResults({
+    ...(prometheus?.gate.kind === 'sli' || !prometheus ? measurement(ctx, test) : {}),
+    ...gateSource(ctx),
+    history,
+    ...(prometheus ? { prometheus } : {})
+  })
   const judged = withTestVerdict(measured, test)
   const evaluation = config.failOnUnscored === true ? failUnscored(judged) : judged
   const unscored = unscoredReason(evaluation)
@@ -58,6 +66,29 @@ function measurement(
   if (test?.jtl) return { resultsFile: test.jtl }
   // Nothing was measured: every objective fails for lack of a value (fail closed).
   return { values: {} }
+}
+
+/** The Prometheus queries, for the main workload's run (the window Keptn queried too). */
+function prometheusInput(ctx: RunContext, test: TestResult | undefined): PrometheusInput | undefined {
+  const settings = ctx.config.prometheus
+  if (!settings) return undefined
+  const strategy = ctx.plan.deploymentStrategy
+  return {
+    endpoint: {
+      url: settings.url,
+      timeoutMs: QUERY_TIMEOUT_MS,
+      ...(settings.authorization ? { authorization: settings.authorization } : {})
+    },
+    gate: settings.gate,
+    context: {
+      project: ctx.plan.project,
+      stage: ctx.plan.stage,
+      service: ctx.config.service,
+      deployment: strategy ? keptnDeploymentOf(strategy) : 'direct',
+      labels: {},
+      ...(test?.window ? { window: test.window } : {})
+    }
+  }
 }
 
 function gateSource(ctx: RunContext): Pick<EvaluateInput, 'sloFile' | 'thresholds'> {

@@ -146,6 +146,7 @@ function toResult(
     errors: isMain ? run.errors : 0,
     ...(run.causes ? { causes: run.causes } : {}),
     durationSeconds: isMain ? run.seconds : 0,
+    ...(isMain && run.window ? { window: run.window } : {}),
     jmeterSeconds: earlierSeconds + run.seconds
   }
 }

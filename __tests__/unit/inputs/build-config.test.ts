@@ -89,4 +89,57 @@ describe('buildConfig', () => {
   it('ignores the unexpanded ${{ }} default outside the runner', () => {
     expect(build({ 'github-token': '' }).githubToken).toBeUndefined()
   })
+
+  describe('Prometheus gates', () => {
+    const url = 'http://prometheus.monitoring:9090'
+    it('takes an sli.yaml, a perfspec.json or the 0.5 pair, with the token as an Authorization header', () => {
+      expect(
+        build({ 'prometheus-url': url, sli: 'carts/sli.yaml', 'prometheus-token': 't0k' }).prometheus
+      ).toEqual({
+        url,
+        authorization: 'Bearer t0k',
+        gate: { kind: 'sli', file: '/work/ws/carts/sli.yaml' }
+      })
+      expect(
+        build({ 'prometheus-url': url, perfspec: 'p.json', 'prometheus-token': 'Basic dTpw' }).prometheus
+      ).toEqual({
+        url,
+        authorization: 'Basic dTpw',
+        gate: { kind: 'perfspec', file: '/work/ws/p.json' }
+      })
+      expect(
+        build({ 'prometheus-url': url, 'service-indicators': 'si.yaml', 'service-objectives': 'so.yaml' })
+          .prometheus?.gate
+      ).toEqual({
+        kind: 'service-objectives',
+        indicators: '/work/ws/si.yaml',
+        objectives: '/work/ws/so.yaml'
+      })
+      expect(build({}).prometheus).toBeUndefined()
+    })
+
+    it('refuses a gate without its Prometheus, a Prometheus without a gate, and mixed gates', () => {
+      expect(() => build({ sli: 'sli.yaml' })).toThrow(
+        "Input 'prometheus-url': expected the Prometheus to query for 'sli'"
+      )
+      expect(() => build({ 'prometheus-url': url })).toThrow(
+        "Input 'prometheus-url': expected one of 'sli', 'perfspec', or 'service-indicators' with 'service-objectives', got \"none\""
+      )
+      expect(() => build({ 'prometheus-url': url, sli: 's.yaml', perfspec: 'p.json' })).toThrow(
+        /got "sli, perfspec"/
+      )
+      expect(() => build({ 'prometheus-url': url, 'service-indicators': 'si.yaml' })).toThrow(
+        "Input 'service-objectives': expected both files of the Keptn 0.5 pair"
+      )
+      expect(() => build({ 'prometheus-url': url, perfspec: 'p.json', slo: 'slo.yaml' })).toThrow(
+        "Input 'perfspec': expected a pitometer gate alone: leave 'slo' and 'thresholds' empty"
+      )
+    })
+
+    it('keeps credentials out of the URL (they would be logged): they belong in the masked token', () => {
+      expect(() => build({ 'prometheus-url': 'https://user:pw@prom.example', sli: 's.yaml' })).toThrow(
+        'Input \'prometheus-url\': expected a URL without credentials (give them as the Prometheus token), got "prom.example"'
+      )
+    })
+  })
 })

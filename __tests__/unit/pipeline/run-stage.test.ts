@@ -73,7 +73,7 @@ describe('runStage', () => {
     )
     expect(outcome.failure).toMatch(/^Quality gate failed/)
     expect(outcome.outputs).toMatchObject({ result: 'fail', promote: 'false' })
-    expect(outcome.summary).toMatch(/response\\_time\\_p95 \| 1060 .*❌ fail/)
+    expect(outcome.summary).toMatch(/response\\_time\\_p95 \| given values \| 1060 .*❌ fail/)
     expect(reporter.groups.at(-1)).toBe('gate')
   })
 

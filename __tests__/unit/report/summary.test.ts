@@ -102,11 +102,13 @@ describe('renderSummary', () => {
   })
 
   it('tables every objective with value, compared value, criteria, status and score', () => {
-    expect(md).toContain('| SLI | value | compared | pass criteria | warning criteria | status | score |')
     expect(md).toContain(
-      '| response\\_time\\_p95 | 1040 | 520 | ~~`<=+10%` (<= 572)~~ and ~~`<600`~~ | ~~`<=800`~~ | ❌ fail | 0 / 1 |'
+      '| SLI | source | value | compared | pass criteria | warning criteria | status | score |'
     )
-    expect(md).toContain('| throughput | 12.5 |')
+    expect(md).toContain(
+      '| response\\_time\\_p95 | – | 1040 | 520 | ~~`<=+10%` (<= 572)~~ and ~~`<600`~~ | ~~`<=800`~~ | ❌ fail | 0 / 1 |'
+    )
+    expect(md).toContain('| throughput | – | 12.5 |')
     expect(md).toContain(
       'Total score **50.0 %** (pass ≥ 90 %, warning ≥ 75 %); compared with 1 earlier run(s), avg.'
     )
