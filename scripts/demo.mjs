@@ -25,7 +25,12 @@ const HELM_VERSION = '3.22.0'
 const JMETER_VERSION = '5.6.3'
 const STORY = ['0.8.1', '0.8.2', '0.8.3']
 const STAGES = ['dev', 'staging', 'production']
-const TESTED = { dev: {}, staging: { slo: 'carts/slo.yaml' } }
+// Staging gates on both sides of the wire: JMeter's p95 and the service's own p95 from Prometheus.
+// (the test cluster's Prometheus, env.json's prometheusUrl, is added where an sli is given)
+const TESTED = {
+  dev: {},
+  staging: { slo: 'carts/prometheus/slo.yaml', sli: 'carts/prometheus/sli.yaml' }
+}
 
 const { values: opt } = parseArgs({
   options: { out: { type: 'string' }, 'keep-cluster': { type: 'boolean' }, json: { type: 'boolean' } }
@@ -120,7 +125,7 @@ async function startMirror(cluster) {
 /** The repository a workflow checks out: chart, tests and SLO; and a bare repository for the config branch. */
 function makeWorkspace() {
   const ws = path.join(OUT, 'workspace')
-  for (const part of ['chart', 'jmeter', 'slo.yaml'])
+  for (const part of ['chart', 'jmeter', 'slo.yaml', 'prometheus'])
     cpSync(path.join(REPO, 'examples/carts', part), path.join(ws, 'carts', part), { recursive: true })
   run('git', ['init', '--quiet', '--bare', path.join(ws, 'config.git')])
   return ws
@@ -136,6 +141,7 @@ function runnerEnv(workspace, cluster, mirror) {
     GITHUB_SERVER_URL: 'https://github.com',
     RUNNER_TOOL_CACHE: path.join(OUT, 'tool-cache'),
     CARTS_DEPLOY_CHECKSUMS_FILE: mirror.checksums,
+    prometheusUrl: cluster.prometheusUrl,
     inputs: {
       kubeconfig: readFileSync(cluster.kubeconfig, 'utf8'),
       chart: 'carts/chart',
@@ -156,13 +162,18 @@ async function runStage(tag, stage, env, runId) {
     ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE'].map(n => [n, path.join(dir, n.toLowerCase())])
   )
   Object.values(files).forEach(f => writeFileSync(f, ''))
-  const { inputs, ...base } = env
+  const { inputs, prometheusUrl, ...base } = env
   const stageInputs = {
     ...inputs,
     tag,
     stage,
     ...(TESTED[stage]
-      ? { 'jmeter-dir': 'carts/jmeter', 'service-url': 'port-forward', ...TESTED[stage] }
+      ? {
+          'jmeter-dir': 'carts/jmeter',
+          'service-url': 'port-forward',
+          ...TESTED[stage],
+          ...(TESTED[stage].sli ? { 'prometheus-url': prometheusUrl } : {})
+        }
       : {})
   }
   const runEnv = { ...base, ...files, RUNNER_TEMP: path.join(dir, 'temp'), GITHUB_RUN_ID: String(runId) }

@@ -94,6 +94,12 @@ describe('the carts story', () => {
     expect(readFileSync(failed[0].log, 'utf8')).toMatch(
       /::error::Quality gate failed: rolled back; .*response_time_p95/
     )
+    // Staging gates on both sides of the wire: the p95 JMeter saw and the one carts reported to Prometheus.
+    const summary0 = summary('0.8.2', 'staging')
+    expect(summary0).toMatch(/\| Response time P95 \(ms\) 🔑 \| results file \| \d+ .*❌ fail/)
+    expect(summary0).toMatch(
+      /\| Service-side response time P95 \(ms, Prometheus\) 🔑 \| Prometheus: `histogram_quantile\(0\.95, .*job="carts-sockshop-staging".*❌ fail/
+    )
   })
 
   it('gives every output of the action', () => {
@@ -158,7 +164,7 @@ describe('the carts story', () => {
     const failed = summary('0.8.2', 'staging')
     expect(failed).toContain('## ❌ carts:0.8.2 in staging')
     expect(failed).toContain('**Quality gate failed: rolled back**')
-    expect(failed).toMatch(/\| Response time P95 \(ms\) 🔑 \| \d{4}(\.\d+)? \|/)
+    expect(failed).toMatch(/\| Response time P95 \(ms\) 🔑 \| results file \| \d{4}(\.\d+)? \|/)
     expect(failed).toContain('xychart-beta')
     expect(summary('0.8.3', 'staging')).toContain('**Quality gate pass: promoted to production**')
     expect(summary('0.8.1', 'production')).toContain(

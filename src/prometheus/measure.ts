@@ -7,7 +7,7 @@ import { queryInstant, type PrometheusEndpoint } from './query.js'
  * The queries run at the window's end, but no sooner than this after it: a scrape that started before the
  * end lands (its samples are stamped with its start) within its scrape timeout, and the gate should see it.
  */
-export const SETTLE_MS = 2_000
+export const SETTLE_MS = 1_000
 
 export interface QueryDefinition {
   readonly name: string

@@ -44,7 +44,7 @@ export interface EvaluateInput {
   readonly sloFile?: string
   readonly thresholds?: string
   /** Earlier evaluations of the same project/stage/service, newest first. */
-  readonly history?: readonly HistoryRun[]
+  readonly history?: readonly HistoryRun[] | Promise<readonly HistoryRun[]>
   /** Also compute every label's SLIs for the output (objectives naming a label turn this on). */
   readonly labels?: boolean
   readonly labelCap?: number
@@ -97,7 +97,8 @@ export async function evaluateResults(input: EvaluateInput): Promise<Evaluation>
     prometheus?.gate.kind === 'sli'
       ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file))
       : local
-  const evaluation = judge(slo, measured, input.history ?? [], input.resultsFile)
+  // A promised history (read from the config branch) arrives while the queries ran.
+  const evaluation = judge(slo, measured, (await input.history) ?? [], input.resultsFile)
   return prometheus ? { ...evaluation, prometheus: queried(prometheus) } : evaluation
 }
 

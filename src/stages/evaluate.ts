@@ -30,14 +30,18 @@ async function evaluate(ctx: RunContext): Promise<EvaluationResult | undefined> 
     return undefined
   }
   const target = configTarget(config)
-  const history = readEvaluationRecords(await readEvaluations(target, ctx.key, { tempRoot: ctx.tempDir }))
+  // Read while Prometheus is queried (its queries wait for the last scrape of the test window to land).
+  const reading = readEvaluations(target, ctx.key, { tempRoot: ctx.tempDir }).then(readEvaluationRecords)
+  // Handled where it is awaited; this keeps a failed read from being unhandled should evaluation throw first.
+  reading.catch(() => undefined)
   const prometheus = prometheusInput(ctx, test)
   const measured = await evaluateResults({
     ...(prometheus?.gate.kind === 'sli' || !prometheus ? measurement(ctx, test) : {}),
     ...gateSource(ctx),
-    history,
+    history: reading,
     ...(prometheus ? { prometheus } : {})
   })
+  const history = await reading
   const judged = withTestVerdict(measured, test)
   const evaluation = config.failOnUnscored === true ? failUnscored(judged) : judged
   const unscored = unscoredReason(evaluation)
