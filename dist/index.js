@@ -37822,7 +37822,7 @@ function explain(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8939);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8935);
 /** Entry point the runner starts (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37832,7 +37832,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8939:
+/***/ 8935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41524,6 +41524,7 @@ function collectOutputs(results, plan, failed) {
         approval: gate?.approval ?? 'none',
         'next-stage': plan.nextStage ?? '',
         'deployment-url': deploy?.serviceUrl ?? '',
+        url: deploy?.publicUrl ?? '',
         'config-commit': commit?.sha ?? '',
         evaluation: evaluation?.file ?? '',
         'helm-path': install?.helm.path ?? '',
@@ -44056,6 +44057,172 @@ function postRendererFor({ colour, service, release }) {
     return { node: process.execPath, script, args: [colour, service, release] };
 }
 
+;// CONCATENATED MODULE: ./src/deployment/istio.ts
+const ISTIO_GROUP = 'networking.istio.io';
+const VIRTUAL_SERVICES = `virtualservices.${ISTIO_GROUP}`;
+/** Discovery only (allowed to every authenticated user), so a namespace-scoped account can ask too. */
+async function hasIstio(kubectl) {
+    return (await kubectl.apiResources(ISTIO_GROUP)).includes(VIRTUAL_SERVICES);
+}
+/** Pure: the VirtualService that gives `live` all traffic and `other` (when it exists) none. */
+function virtualService(service, namespace, live, other) {
+    const destination = (colour, weight) => ({
+        destination: { host: `${service}-${colour}.${namespace}.svc.cluster.local` },
+        weight
+    });
+    return {
+        apiVersion: `${ISTIO_GROUP}/v1`,
+        kind: 'VirtualService',
+        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
+        spec: {
+            hosts: [service, `${service}.${namespace}.svc.cluster.local`],
+            http: [{ route: [destination(live, 100), ...(other ? [destination(other, 0)] : [])] }]
+        }
+    };
+}
+/** Pure: weight per colour, read back from a VirtualService (for checks and logs). */
+function weightsOf(vs, service) {
+    const routes = vs?.spec?.http?.[0]?.route;
+    const out = {};
+    for (const route of routes ?? []) {
+        const colour = /^(?:.*-)?(blue|green)\./.exec(route.destination.host)?.[1];
+        if (colour && route.destination.host.startsWith(`${service}-`))
+            out[colour] = route.weight ?? 0;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/deployment/public-route.ts
+/**
+ * The stage's public URL, as Keptn gave each stage one: `http://<service>.<namespace>.<domain>`, through a
+ * `networking.k8s.io/v1` Ingress, or where the cluster serves Istio's API through an Istio Gateway and a
+ * VirtualService, as Keptn did. Both send the host to the stable Service, which selects the live colour:
+ * the public host always reaches what the gate promoted.
+ */
+
+
+const MANAGED = { 'app.kubernetes.io/managed-by': 'carts-deploy' };
+/** Istio's Gateway and VirtualService APIs both served (a mesh with only VirtualServices gets an Ingress). */
+async function servesIstioGateways(kubectl) {
+    const served = await kubectl.apiResources(ISTIO_GROUP);
+    return served.includes(`gateways.${ISTIO_GROUP}`) && served.includes(`virtualservices.${ISTIO_GROUP}`);
+}
+/** Pure: Keptn's host for a stage; refused when DNS could not carry it. */
+function publicHost(service, namespace, domain) {
+    const host = `${service}.${namespace}.${domain}`.toLowerCase();
+    const labels = host.split('.');
+    if (host.length > 253 || labels.some(l => !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(l)))
+        throw new errors/* InputError */.dz('domain', `a DNS domain under which ${service}.${namespace}.<domain> is a valid host name`, domain);
+    return host;
+}
+/** Pure: an Ingress sending every path of the host to the stable Service. */
+function ingressFor(route) {
+    return {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: route.service, namespace: route.namespace, labels: MANAGED },
+        spec: {
+            ...(route.ingressClass ? { ingressClassName: route.ingressClass } : {}),
+            rules: [
+                {
+                    host: route.host,
+                    http: {
+                        paths: [
+                            {
+                                path: '/',
+                                pathType: 'Prefix',
+                                backend: { service: { name: route.service, port: { number: route.port } } }
+                            }
+                        ]
+                    }
+                }
+            ]
+        }
+    };
+}
+/** Pure: Keptn's way on Istio: a Gateway for the host and a VirtualService to the stable Service. */
+function istioRouteFor(route) {
+    const name = `${route.service}-public`;
+    return [
+        {
+            apiVersion: `${ISTIO_GROUP}/v1`,
+            kind: 'Gateway',
+            metadata: { name, namespace: route.namespace, labels: MANAGED },
+            spec: {
+                selector: { istio: 'ingressgateway' },
+                servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: [route.host] }]
+            }
+        },
+        {
+            apiVersion: `${ISTIO_GROUP}/v1`,
+            kind: 'VirtualService',
+            metadata: { name, namespace: route.namespace, labels: MANAGED },
+            spec: {
+                hosts: [route.host],
+                gateways: [name],
+                http: [
+                    {
+                        route: [
+                            {
+                                destination: {
+                                    host: `${route.service}.${route.namespace}.svc.cluster.local`,
+                                    port: { number: route.port }
+                                }
+                            }
+                        ]
+                    }
+                ]
+            }
+        }
+    ];
+}
+/**
+ * Applies the route (server-side apply: idempotent) and reads it back: the URL is said only once the
+ * cluster holds an object that sends the host to the stable Service.
+ */
+async function exposeStage(kubectl, names, domain, ingressClass) {
+    const { service, namespace } = names;
+    const host = publicHost(service, namespace, domain);
+    // The port of the service just deployed: blue/green's stable Service has the same, and exists only once
+    // a colour was promoted.
+    const deployed = await kubectl.getJson('service', names.deployed, namespace);
+    const port = deployed?.spec?.ports?.[0]?.port;
+    if (port === undefined)
+        throw new errors/* DeployError */.sH(`service ${names.deployed} in ${namespace} has no port to route ${host} to`);
+    const route = { service, namespace, host, port, ...(ingressClass ? { ingressClass } : {}) };
+    if (await servesIstioGateways(kubectl)) {
+        await kubectl.apply(namespace, istioRouteFor(route));
+        return { url: `http://${host}`, kind: 'istio', via: `Istio Gateway and VirtualService ${service}-public` };
+    }
+    await kubectl.apply(namespace, [ingressFor(route)]);
+    const ingress = await controllerAddress(kubectl, service, namespace);
+    const rule = ingress?.spec?.rules?.find(r => r.host === host);
+    const backend = rule?.http?.paths?.[0]?.backend?.service;
+    if (backend?.name !== service)
+        throw new errors/* DeployError */.sH(`ingress ${service} in ${namespace} does not send ${host} to service ${service}`);
+    const className = ingress?.spec?.ingressClassName;
+    const lb = ingress?.status?.loadBalancer?.ingress?.[0];
+    const address = lb?.ip ?? lb?.hostname;
+    return {
+        url: `http://${host}`,
+        kind: 'ingress',
+        via: `Ingress ${service}${className ? ` (class ${className})` : ''}`,
+        ...(address ? { address } : {})
+    };
+}
+/** How long an ingress controller may take to publish its address into a new Ingress's status. */
+const ADDRESS_DEADLINE_MS = 10_000;
+/** The Ingress once a controller has written its address into the status, or as it is at the deadline. */
+async function controllerAddress(kubectl, name, namespace) {
+    const end = Date.now() + ADDRESS_DEADLINE_MS;
+    for (;;) {
+        const ingress = await kubectl.getJson('ingress', name, namespace);
+        if (ingress?.status?.loadBalancer?.ingress?.length || Date.now() >= end)
+            return ingress;
+        await new Promise(resolve => setTimeout(resolve, 250));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deployment/recovery.ts
 /**
  * A release left stuck by an earlier run (helm killed mid-upgrade, a runner that died) makes every later
@@ -44217,41 +44384,6 @@ function serviceUrlOf(access, vars) {
 function httpPortOf(ports) {
     const tcp = (ports ?? []).filter(p => (p.protocol ?? 'TCP') === 'TCP');
     return (tcp.find(p => p.name === 'http') ?? tcp[0])?.port;
-}
-
-;// CONCATENATED MODULE: ./src/deployment/istio.ts
-const ISTIO_GROUP = 'networking.istio.io';
-const VIRTUAL_SERVICES = `virtualservices.${ISTIO_GROUP}`;
-/** Discovery only (allowed to every authenticated user), so a namespace-scoped account can ask too. */
-async function hasIstio(kubectl) {
-    return (await kubectl.apiResources(ISTIO_GROUP)).includes(VIRTUAL_SERVICES);
-}
-/** Pure: the VirtualService that gives `live` all traffic and `other` (when it exists) none. */
-function virtualService(service, namespace, live, other) {
-    const destination = (colour, weight) => ({
-        destination: { host: `${service}-${colour}.${namespace}.svc.cluster.local` },
-        weight
-    });
-    return {
-        apiVersion: `${ISTIO_GROUP}/v1`,
-        kind: 'VirtualService',
-        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
-        spec: {
-            hosts: [service, `${service}.${namespace}.svc.cluster.local`],
-            http: [{ route: [destination(live, 100), ...(other ? [destination(other, 0)] : [])] }]
-        }
-    };
-}
-/** Pure: weight per colour, read back from a VirtualService (for checks and logs). */
-function weightsOf(vs, service) {
-    const routes = vs?.spec?.http?.[0]?.route;
-    const out = {};
-    for (const route of routes ?? []) {
-        const colour = /^(?:.*-)?(blue|green)\./.exec(route.destination.host)?.[1];
-        if (colour && route.destination.host.startsWith(`${service}-`))
-            out[colour] = route.weight ?? 0;
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/deployment/serving.ts
@@ -44583,6 +44715,7 @@ async function reject(ctx, options = {}) {
 
 
 
+
 /** The helm upgrade of one deploy: a colour's release goes through the post-renderer. */
 function upgradeSpec(ctx, strategy, target) {
     const { colour, release } = target;
@@ -44633,8 +44766,24 @@ async function deploy(ctx) {
         helmSeconds: upgraded.helmSeconds
     };
     await strategy.afterDeploy(ctx, cluster, result);
+    const published = await publish(ctx, cluster, result);
     ctx.log.info(`${image} is ${spec.release} revision ${result.revision} in ${spec.namespace}: ${result.serviceUrl ?? `service/${result.testService}`}`);
-    return result;
+    return published;
+}
+/** With `domain`: the stage's public host, routed to the stable Service (blue/green: the live colour). */
+async function publish(ctx, cluster, result) {
+    const { domain, ingressClass } = ctx.config;
+    if (!domain)
+        return result;
+    const names = { service: result.chart.service, deployed: result.testService, namespace: result.namespace };
+    const { url, kind, via, address } = await exposeStage(cluster.kubectl, names, domain, ingressClass);
+    ctx.log.info(`${url} reaches service ${result.chart.service} in ${result.namespace} through the ${via}`);
+    if (kind === 'ingress')
+        if (address)
+            ctx.log.info(`The ingress controller serves it at ${address}: point ${new URL(url).host} there`);
+        else
+            ctx.log.warning(`No ingress controller has taken ${via} (no address in its status after ${ADDRESS_DEADLINE_MS / 1000} s): ${url} may not answer; check the ingress-class`);
+    return { ...result, publicUrl: url };
 }
 /** Where the deploy goes (the strategy's decision), and that release repaired if a crashed run left it stuck. */
 async function deploy_prepare(ctx, cluster, strategy) {
@@ -44855,7 +45004,7 @@ function query_firstLine(text) {
  * The queries run at the window's end, but no sooner than this after it: a scrape that started before the
  * end lands (its samples are stamped with its start) within its scrape timeout, and the gate should see it.
  */
-const SETTLE_MS = 2_000;
+const SETTLE_MS = 1_000;
 async function measureQueries(endpoint, definitions, dialect, context) {
     // Every query is checked before any is sent: an unsupported placeholder is a file to fix, not a missing value.
     const queries = definitions.map(definition => {
@@ -46772,7 +46921,8 @@ async function evaluateResults(input) {
     const measured = prometheus?.gate.kind === 'sli'
         ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file))
         : local;
-    const evaluation = evaluate_judge(slo, measured, input.history ?? [], input.resultsFile);
+    // A promised history (read from the config branch) arrives while the queries ran.
+    const evaluation = evaluate_judge(slo, measured, (await input.history) ?? [], input.resultsFile);
     return prometheus ? { ...evaluation, prometheus: queried(prometheus) } : evaluation;
 }
 function queried({ endpoint, context }) {
@@ -46965,14 +47115,18 @@ async function evaluate(ctx) {
         return undefined;
     }
     const target = configTarget(config);
-    const history = readEvaluationRecords(await readEvaluations(target, ctx.key, { tempRoot: ctx.tempDir }));
+    // Read while Prometheus is queried (its queries wait for the last scrape of the test window to land).
+    const reading = readEvaluations(target, ctx.key, { tempRoot: ctx.tempDir }).then(readEvaluationRecords);
+    // Handled where it is awaited; this keeps a failed read from being unhandled should evaluation throw first.
+    reading.catch(() => undefined);
     const prometheus = prometheusInput(ctx, test);
     const measured = await evaluateResults({
         ...(prometheus?.gate.kind === 'sli' || !prometheus ? measurement(ctx, test) : {}),
         ...gateSource(ctx),
-        history,
+        history: reading,
         ...(prometheus ? { prometheus } : {})
     });
+    const history = await reading;
     const judged = withTestVerdict(measured, test);
     const evaluation = config.failOnUnscored === true ? failUnscored(judged) : judged;
     const unscored = unscoredReason(evaluation);
@@ -49362,6 +49516,14 @@ const INPUTS = {
         description: 'Path of a JSON file of SLI name to number, evaluated instead of test results.',
         default: ''
     },
+    domain: {
+        description: "Keptn's app domain: the stage gets http://<service>.<namespace>.<domain> through an Ingress (or Istio Gateway), output url.",
+        default: ''
+    },
+    'ingress-class': {
+        description: "IngressClass of that Ingress; empty: the cluster's default.",
+        default: ''
+    },
     'prometheus-url': {
         description: 'Prometheus to query the SLIs of sli, perfspec or the Keptn 0.5 pair from, e.g. http://prometheus.monitoring:9090.',
         default: ''
@@ -49405,6 +49567,7 @@ const OUTPUTS = {
     'next-stage': 'Name of the next stage in the shipyard (empty after the last).',
     approval: "'required' when a warning needs a manual approval before promotion, else 'none'.",
     'deployment-url': 'URL the new version was tested at.',
+    url: "The stage's public URL (input domain), reaching what the stage runs after this job; empty without domain.",
     'config-commit': 'Config-branch commit holding this stage’s desired image.',
     evaluation: 'Path of the evaluation JSON.',
     'helm-path': 'Path of the helm binary used.',
@@ -49474,6 +49637,8 @@ function buildConfig(raw, env) {
         serviceAccess: serviceAccess(get('service-url')),
         jmeterDir: inWorkspace('jmeter-dir'),
         gate: gate(inWorkspace('slo'), optional('thresholds')),
+        domain: domain(optional('domain')),
+        ingressClass: optional('ingress-class') && dnsLabel('ingress-class', get('ingress-class')),
         prometheus: prometheus(optional('prometheus-url'), limited('prometheus-token', optional('prometheus-token')), [
             ['sli', inWorkspace('sli')],
             ['perfspec', inWorkspace('perfspec')],
@@ -49524,6 +49689,14 @@ function prometheusGate(given) {
     if (!indicators || !objectives)
         throw new errors/* InputError */.dz(indicators ? 'service-objectives' : 'service-indicators', 'both files of the Keptn 0.5 pair');
     return { kind: 'service-objectives', indicators, objectives };
+}
+function domain(value) {
+    if (value === undefined)
+        return undefined;
+    const label = '[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?';
+    if (value.length > 200 || !new RegExp(`^${label}(\\.${label})*$`).test(value))
+        throw new errors/* InputError */.dz('domain', 'a DNS domain in lower case, e.g. 34.77.10.10.nip.io', value);
+    return value;
 }
 function gate(slo, thresholds) {
     if (slo && thresholds)

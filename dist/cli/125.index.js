@@ -2247,7 +2247,7 @@ function firstLine(text) {
  * The queries run at the window's end, but no sooner than this after it: a scrape that started before the
  * end lands (its samples are stamped with its start) within its scrape timeout, and the gate should see it.
  */
-const SETTLE_MS = 2_000;
+const SETTLE_MS = 1_000;
 async function measureQueries(endpoint, definitions, dialect, context) {
     // Every query is checked before any is sent: an unsupported placeholder is a file to fix, not a missing value.
     const queries = definitions.map(definition => {
@@ -2664,7 +2664,8 @@ async function evaluateResults(input) {
     const measured = prometheus?.gate.kind === 'sli'
         ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file))
         : local;
-    const evaluation = judge(slo, measured, input.history ?? [], input.resultsFile);
+    // A promised history (read from the config branch) arrives while the queries ran.
+    const evaluation = judge(slo, measured, (await input.history) ?? [], input.resultsFile);
     return prometheus ? { ...evaluation, prometheus: queried(prometheus) } : evaluation;
 }
 function queried({ endpoint, context }) {

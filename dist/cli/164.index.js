@@ -37,7 +37,7 @@ function evaluateCommand() {
     return new commander__WEBPACK_IMPORTED_MODULE_0__/* .Command */ .uB('evaluate')
         .description('Evaluate results against an SLO. Exit 0 pass or warning, 1 fail, 2 unusable input.')
         .option('--results <file>', 'JMeter results file (JTL, CSV or XML)')
-        .option('--prometheus-url <url>', 'Prometheus to query the SLIs of --sli, --perfspec or the 0.5 pair from')
+        .option('--prometheus-url <url>', 'Prometheus to query the SLIs of --sli, --perfspec or the 0.5 pair from (token: $PROMETHEUS_TOKEN)')
         .option('--sli <file>', "Keptn sli.yaml: PromQL per SLI, scored by --slo beside the results file's SLIs")
         .option('--perfspec <file>', "Keptn 0.4 pitometer perfspec.json: the whole gate, pitometer's scoring")
         .option('--service-indicators <file>', 'Keptn 0.5 service-indicators.yaml (with --service-objectives)')

@@ -57,7 +57,8 @@ const VARIABLES = [
     ['service-url', 'SERVICE_URL'],
     ['helm-version', 'HELM_VERSION'],
     ['helm-download-url', 'HELM_DOWNLOAD_URL'],
-    ['jmeter-download-url', 'JMETER_DOWNLOAD_URL']
+    ['jmeter-download-url', 'JMETER_DOWNLOAD_URL'],
+    ['domain', 'DOMAIN']
 ];
 /** A YAML scalar exactly as `value` (quoted where YAML would read it otherwise). */
 function scalar(value) {
@@ -112,7 +113,8 @@ function header(options, shipyard) {
 # environment per stage (and required reviewers on each *-approval environment). Optional repository
 # variables: CONFIG_REPO (the config branch in another repository), SERVICE_URL (\`port-forward\` for a
 # GitHub-hosted runner and a remote cluster), HELM_VERSION, HELM_DOWNLOAD_URL and JMETER_DOWNLOAD_URL
-# (mirrors); unset, the action's defaults apply.
+# (mirrors), DOMAIN (each stage public at http://<service>.<namespace>.<domain>, linked from its
+# environment); unset, the action's defaults apply.
 # Start it with a new image: publish a container version to GitHub Packages, run it by hand with a tag,
 # or send the equivalent of \`keptn send event new-artifact\`:
 #   gh api repos/OWNER/REPO/dispatches -f event_type=new-artifact \\
@@ -178,7 +180,14 @@ function stageJob(stage, previous, options) {
         `    needs: ${needs.length === 1 ? needs[0] : `[${needs.join(', ')}]`}`,
         ...(condition ? [`    if: ${condition}`] : []),
         '    runs-on: ubuntu-latest',
-        `    environment: ${scalar(stage.name)}`,
+        // The Environments page links each stage's public URL (the action's `url`, empty without DOMAIN).
+        ...(deploys
+            ? [
+                '    environment:',
+                `      name: ${scalar(stage.name)}`,
+                '      url: ${{ steps.deliver.outputs.url }}'
+            ]
+            : [`    environment: ${scalar(stage.name)}`]),
         '    # One delivery per stage at a time; a running deploy is never cancelled.',
         '    concurrency:',
         `      group: ${scalar(`delivery-${stage.name}`)}`,

@@ -39,7 +39,7 @@ const COMMANDS = {
     run: {
         term: 'run [options]',
         description: 'Run one stage (commit, install, deploy, test, evaluate, gate) against the current kube context.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(241), __nccwpck_require__.e(586), __nccwpck_require__.e(125), __nccwpck_require__.e(897), __nccwpck_require__.e(15)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6015))).runCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(241), __nccwpck_require__.e(586), __nccwpck_require__.e(125), __nccwpck_require__.e(897), __nccwpck_require__.e(269)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4269))).runCommand()
     }
 };
 async function buildProgram(argv) {

@@ -115,14 +115,25 @@ build_prometheus() {
   "$1/prometheus" --version
 }
 
+# Traefik, the ingress controller: its go.mod has replace directives, so `go install pkg@version` refuses
+# it; it is built as the main module from its own module directory (go.sum included).
+build_traefik() {
+  local src
+  src="$(GOFLAGS=-mod=mod go mod download -json "github.com/traefik/traefik/v3@$TRAEFIK_VERSION" | jq -r .Dir)"
+  (cd "$src" && go build -trimpath \
+    -ldflags "-s -w -X github.com/traefik/traefik/v3/pkg/version.Version=${TRAEFIK_VERSION#v}" \
+    -o "$1/traefik" ./cmd/traefik)
+  "$1/traefik" version
+}
+
 build_images_cached() { [[ -f "$("$REPO_ROOT/e2e/images/build.sh" --dir)/.built" ]]; }
 build_images() { "$REPO_ROOT/e2e/images/build.sh"; }
 
 # ---- lanes -------------------------------------------------------------------------------------------
-want=("$@"); [[ ${#want[@]} -gt 0 ]] || want=(pkgs cluster kubelet crane registry coredns prometheus images)
+want=("$@"); [[ ${#want[@]} -gt 0 ]] || want=(pkgs cluster kubelet crane registry coredns prometheus traefik images)
 has() { local x; for x in "${want[@]}"; do [[ $x == "$1" ]] && return 0; done; return 1; }
 for w in "${want[@]}"; do
-  case "$w" in pkgs|cluster|kubelet|coredns|registry|crane|prometheus|images) ;; *) die "unknown part '$w' (pkgs cluster kubelet coredns registry crane prometheus images)" ;; esac
+  case "$w" in pkgs|cluster|kubelet|coredns|registry|crane|prometheus|traefik|images) ;; *) die "unknown part '$w' (pkgs cluster kubelet coredns registry crane prometheus traefik images)" ;; esac
 done
 
 kube_lane() {
@@ -136,6 +147,7 @@ tools_lane() {
   if has registry; then part registry "$REGISTRY_DIR" build_registry || rc=1; fi
   if has coredns; then part coredns "$COREDNS_DIR" build_coredns || rc=1; fi
   if has prometheus; then part prometheus "$PROMETHEUS_DIR" build_prometheus || rc=1; fi
+  if has traefik; then part traefik "$TRAEFIK_DIR" build_traefik || rc=1; fi
   if has images; then part images - build_images || rc=1; fi
   return $rc
 }

@@ -24,6 +24,7 @@ COREDNS_VERSION=v1.15.0      # must match e2e/node/coredns/go.mod
 REGISTRY_VERSION=v3.1.2      # github.com/distribution/distribution/v3
 CRANE_VERSION=v0.22.1        # github.com/google/go-containerregistry
 PROMETHEUS_VERSION=v0.316.0  # github.com/prometheus/prometheus: Prometheus 3.16.0
+TRAEFIK_VERSION=v3.6.12      # github.com/traefik/traefik/v3 (v3.7.x needs modules the proxy refuses)
 
 NODE_CACHE="$CARTS_CACHE/node"
 NODE_KUBE_DIR="$NODE_CACHE/kube-$KUBE_VERSION"
@@ -31,12 +32,14 @@ COREDNS_DIR="$NODE_CACHE/coredns-$COREDNS_VERSION"
 REGISTRY_DIR="$NODE_CACHE/registry-$REGISTRY_VERSION"
 CRANE_DIR="$NODE_CACHE/crane-$CRANE_VERSION"
 PROMETHEUS_DIR="$NODE_CACHE/prometheus-$PROMETHEUS_VERSION"
+TRAEFIK_DIR="$NODE_CACHE/traefik-$TRAEFIK_VERSION"
 KUBELET_BIN="$NODE_KUBE_DIR/kubelet"
 KUBE_PROXY_BIN="$NODE_KUBE_DIR/kube-proxy"
 COREDNS_BIN="$COREDNS_DIR/coredns"
 REGISTRY_BIN="$REGISTRY_DIR/registry"
 CRANE_BIN="$CRANE_DIR/crane"
 PROMETHEUS_BIN="$PROMETHEUS_DIR/prometheus"
+TRAEFIK_BIN="$TRAEFIK_DIR/traefik"
 
 # Debian packages (bookworm): containerd 1.6.20, runc 1.1.5, CNI plugins 1.1.1 were verified
 APT_PACKAGES="containerd runc containernetworking-plugins iptables ipset nftables conntrack iproute2 \
@@ -72,6 +75,9 @@ COREDNS_HEALTH_PORT=${CARTS_NODE_COREDNS_HEALTH_PORT:-22180}
 COREDNS_READY_PORT=${CARTS_NODE_COREDNS_READY_PORT:-22181}
 PROMETHEUS_PORT=${CARTS_NODE_PROMETHEUS_PORT:-22090}
 PROMETHEUS_URL="http://127.0.0.1:$PROMETHEUS_PORT"
+INGRESS_PORT=${CARTS_NODE_INGRESS_PORT:-22080}
+TRAEFIK_PING_PORT=${CARTS_NODE_TRAEFIK_PING_PORT:-22082}
+INGRESS="127.0.0.1:$INGRESS_PORT"
 REGISTRY="127.0.0.1:$REGISTRY_PORT"
 
 # Runtime state. Resolved physically (findmnt reports resolved paths, so down.sh would miss mounts

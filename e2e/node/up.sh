@@ -22,7 +22,7 @@ export CARTS_NODE_LOCK_HELD=1
 
 # ---- binaries (build when missing) ----------------------------------------------------------------
 BINS=("$ETCD_BIN" "$KUBE_APISERVER_BIN" "$KUBE_CONTROLLER_MANAGER_BIN" "$KUBE_SCHEDULER_BIN" "$HELM3_BIN" "$HELM4_BIN"
-      "$KUBELET_BIN" "$KUBE_PROXY_BIN" "$COREDNS_BIN" "$REGISTRY_BIN" "$CRANE_BIN" "$PROMETHEUS_BIN" "$CONTAINERD_BIN" "$RUNC_BIN"
+      "$KUBELET_BIN" "$KUBE_PROXY_BIN" "$COREDNS_BIN" "$REGISTRY_BIN" "$CRANE_BIN" "$PROMETHEUS_BIN" "$TRAEFIK_BIN" "$CONTAINERD_BIN" "$RUNC_BIN"
       "$CNI_BIN_DIR/bridge" "$(command -v iptables || echo /usr/sbin/iptables)")
 missing() { local b; for b in "${BINS[@]}"; do [[ -x "$b" ]] || { echo "$b"; return 0; }; done; return 1; }
 if m=$(missing); then
@@ -55,6 +55,7 @@ export HELM4_VERSION='$HELM4_VERSION'
 export KUBECTL='$KUBECTL_BIN'
 export CARTS_CLUSTER_TMPDIR='$W'
 export CARTS_PROMETHEUS_URL='$PROMETHEUS_URL'
+export CARTS_INGRESS='$INGRESS'
 EOS
   cat >"$ENV_JSON.tmp" <<EOJ
 {
@@ -74,6 +75,8 @@ EOS
   "registry": $(json_str "$REGISTRY"),
   "prometheus": $(json_str "$PROMETHEUS_BIN"),
   "prometheusUrl": $(json_str "$PROMETHEUS_URL"),
+  "traefik": $(json_str "$TRAEFIK_BIN"),
+  "ingress": $(json_str "$INGRESS"),
   "clusterDNS": $(json_str "$DNS_SVC_IP"),
   "podCIDR": $(json_str "$POD_CIDR"),
   "serviceCIDR": $(json_str "$SVC_CIDR"),
@@ -98,7 +101,7 @@ push_images() {
 }
 
 node_ready() { [[ "$(kc get node "$NODE_NAME" -o 'jsonpath={.status.conditions[?(@.type=="Ready")].status}')" == True ]]; }
-DAEMONS=(etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet kube-proxy coredns registry prometheus)
+DAEMONS=(etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet kube-proxy coredns registry prometheus traefik)
 healthy() {
   local d
   for d in "${DAEMONS[@]}"; do alive "$d" || return 1; done
@@ -106,7 +109,8 @@ healthy() {
     curl -sf -m2 "http://$REGISTRY/v2/" >/dev/null &&
     curl -sf -m2 "http://127.0.0.1:$COREDNS_READY_PORT/ready" >/dev/null &&
     curl -sf -m2 "http://127.0.0.1:$PROXY_HEALTHZ_PORT/healthz" >/dev/null &&
-    curl -sf -m2 "$PROMETHEUS_URL/-/ready" >/dev/null
+    curl -sf -m2 "$PROMETHEUS_URL/-/ready" >/dev/null &&
+    curl -sf -m2 "http://127.0.0.1:$TRAEFIK_PING_PORT/ping" >/dev/null
 }
 
 dump_logs() {
@@ -252,7 +256,14 @@ launch coredns "$COREDNS_BIN" -conf "$W/Corefile"
 # Prometheus discovers pods through the API server (admin kubeconfig); its data is only this run's.
 launch prometheus "$PROMETHEUS_BIN" --config.file="$W/prometheus.yml" --storage.tsdb.path="$W/prometheus-data" \
   --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" --storage.tsdb.retention.time=1d
-say "kube-controller-manager, kube-scheduler, coredns, prometheus started"
+# Traefik, the ingress controller, on the host: Ingresses from the API server (admin kubeconfig), traffic
+# to the pods' addresses on the bridge; it writes its address into each Ingress's status.
+kc apply -f "$NODE_HERE/manifests/ingress-class.yaml" >/dev/null || fail "could not apply ingress-class.yaml"
+launch traefik env KUBECONFIG="$ADMIN_KUBECONFIG" "$TRAEFIK_BIN" --global.checknewversion=false \
+  --global.sendanonymoususage=false --entrypoints.web.address="$INGRESS" \
+  --entrypoints.traefik.address="127.0.0.1:$TRAEFIK_PING_PORT" --ping=true \
+  --providers.kubernetesingress=true --providers.kubernetesingress.ingressendpoint.ip=127.0.0.1 --log.level=INFO
+say "kube-controller-manager, kube-scheduler, coredns, prometheus, traefik started"
 
 wait_daemon kubelet 90 "node $NODE_NAME Ready (kubelet.log, containerd.log)" node_ready || fail "node not Ready"
 say "node $NODE_NAME Ready"
@@ -260,6 +271,7 @@ wait_daemon kube-controller-manager 60 "ServiceAccount default" kc -n default ge
 say "ServiceAccount default present (kube-controller-manager working)"
 wait_daemon coredns 30 "CoreDNS ready" curl -sf -m1 "http://127.0.0.1:$COREDNS_READY_PORT/ready" || fail "CoreDNS not ready"
 say "CoreDNS ready"
+wait_daemon traefik 30 "Traefik ping" curl -sf -m1 "http://127.0.0.1:$TRAEFIK_PING_PORT/ping" || fail "Traefik not ready"
 wait_daemon prometheus 30 "Prometheus ready" curl -sf -m1 "$PROMETHEUS_URL/-/ready" || fail "Prometheus not ready"
 wait_daemon kube-proxy 30 "kube-proxy healthz" curl -sf -m1 "http://127.0.0.1:$PROXY_HEALTHZ_PORT/healthz" || fail "kube-proxy not healthy"
 healthy || fail "a component died during start"

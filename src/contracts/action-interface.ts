@@ -66,6 +66,15 @@ export const INPUTS = {
     description: 'Path of a JSON file of SLI name to number, evaluated instead of test results.',
     default: ''
   },
+  domain: {
+    description:
+      "Keptn's app domain: the stage gets http://<service>.<namespace>.<domain> through an Ingress (or Istio Gateway), output url.",
+    default: ''
+  },
+  'ingress-class': {
+    description: "IngressClass of that Ingress; empty: the cluster's default.",
+    default: ''
+  },
   'prometheus-url': {
     description:
       'Prometheus to query the SLIs of sli, perfspec or the Keptn 0.5 pair from, e.g. http://prometheus.monitoring:9090.',
@@ -116,6 +125,7 @@ export const OUTPUTS = {
   'next-stage': 'Name of the next stage in the shipyard (empty after the last).',
   approval: "'required' when a warning needs a manual approval before promotion, else 'none'.",
   'deployment-url': 'URL the new version was tested at.',
+  url: "The stage's public URL (input domain), reaching what the stage runs after this job; empty without domain.",
   'config-commit': 'Config-branch commit holding this stage’s desired image.',
   evaluation: 'Path of the evaluation JSON.',
   'helm-path': 'Path of the helm binary used.',

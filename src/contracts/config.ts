@@ -34,6 +34,10 @@ export interface ActionConfig {
   readonly serviceAccess: ServiceAccess
   readonly jmeterDir?: string
   readonly gate: GateSource
+  /** Keptn's app domain: the stage's public host is `<service>.<namespace>.<domain>`. */
+  readonly domain?: string
+  /** The IngressClass of the stage's Ingress; undefined: the cluster's default. */
+  readonly ingressClass?: string
   /** SLIs queried from Prometheus for the test's window. */
   readonly prometheus?: PrometheusSettings
   /** JSON file of SLI name -> number|null from elsewhere, used instead of the test's results. */

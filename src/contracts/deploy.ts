@@ -35,6 +35,8 @@ export interface DeployResult {
   readonly testService: string
   /** None with `service-url: port-forward`: its local port exists only while the tests run. */
   readonly serviceUrl?: string
+  /** The stage's public URL (input `domain`): the host routes to the stable Service. */
+  readonly publicUrl?: string
   readonly image: string
   readonly helmMajor: HelmMajor
   /** One line when a release left stuck by an earlier run was repaired first. */

@@ -79,6 +79,8 @@ export function buildConfig(raw: RawInputs, env: RunEnvironment): ActionConfig {
     serviceAccess: serviceAccess(get('service-url')),
     jmeterDir: inWorkspace('jmeter-dir'),
     gate: gate(inWorkspace('slo'), optional('thresholds')),
+    domain: domain(optional('domain')),
+    ingressClass: optional('ingress-class') && check.dnsLabel('ingress-class', get('ingress-class')),
     prometheus: prometheus(
       optional('prometheus-url'),
       limited('prometheus-token', optional('prometheus-token')),
@@ -143,6 +145,14 @@ function prometheusGate(given: Map<InputName, string>): PrometheusGate {
       'both files of the Keptn 0.5 pair'
     )
   return { kind: 'service-objectives', indicators, objectives }
+}
+
+function domain(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const label = '[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?'
+  if (value.length > 200 || !new RegExp(`^${label}(\\.${label})*$`).test(value))
+    throw new InputError('domain', 'a DNS domain in lower case, e.g. 34.77.10.10.nip.io', value)
+  return value
 }
 
 function gate(slo: string | undefined, thresholds: string | undefined): GateSource {

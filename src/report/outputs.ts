@@ -16,6 +16,7 @@ export function collectOutputs(results: StepResults, plan: StagePlan, failed: bo
     approval: gate?.approval ?? 'none',
     'next-stage': plan.nextStage ?? '',
     'deployment-url': deploy?.serviceUrl ?? '',
+    url: deploy?.publicUrl ?? '',
     'config-commit': commit?.sha ?? '',
     evaluation: evaluation?.file ?? '',
     'helm-path': install?.helm.path ?? '',

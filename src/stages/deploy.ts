@@ -11,6 +11,7 @@ import { inspectChart, releaseSpec } from '../deployment/chart-check.js'
 import { clusterFor, type Cluster, type ClusterStrategy } from '../deployment/cluster.js'
 import { postRendererFor } from '../deployment/post-renderer.js'
 import { checkChart } from '../deployment/preflight.js'
+import { ADDRESS_DEADLINE_MS, exposeStage } from '../deployment/public-route.js'
 import { recoverRelease } from '../deployment/recovery.js'
 import { checkRollout, shortImage, upgradeRelease } from '../deployment/release.js'
 import { serviceUrlOf } from '../deployment/service-url.js'
@@ -72,10 +73,28 @@ async function deploy(ctx: RunContext): Promise<DeployResult | undefined> {
     helmSeconds: upgraded.helmSeconds
   }
   await strategy.afterDeploy(ctx, cluster, result)
+  const published = await publish(ctx, cluster, result)
   ctx.log.info(
     `${image} is ${spec.release} revision ${result.revision} in ${spec.namespace}: ${result.serviceUrl ?? `service/${result.testService}`}`
   )
-  return result
+  return published
+}
+
+/** With `domain`: the stage's public host, routed to the stable Service (blue/green: the live colour). */
+async function publish(ctx: RunContext, cluster: Cluster, result: DeployResult): Promise<DeployResult> {
+  const { domain, ingressClass } = ctx.config
+  if (!domain) return result
+  const names = { service: result.chart.service, deployed: result.testService, namespace: result.namespace }
+  const { url, kind, via, address } = await exposeStage(cluster.kubectl, names, domain, ingressClass)
+  ctx.log.info(`${url} reaches service ${result.chart.service} in ${result.namespace} through the ${via}`)
+  if (kind === 'ingress')
+    if (address)
+      ctx.log.info(`The ingress controller serves it at ${address}: point ${new URL(url).host} there`)
+    else
+      ctx.log.warning(
+        `No ingress controller has taken ${via} (no address in its status after ${ADDRESS_DEADLINE_MS / 1000} s): ${url} may not answer; check the ingress-class`
+      )
+  return { ...result, publicUrl: url }
 }
 
 /** Where the deploy goes (the strategy's decision), and that release repaired if a crashed run left it stuck. */

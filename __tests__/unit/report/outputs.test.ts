@@ -21,6 +21,7 @@ describe('collectOutputs', () => {
       approval: 'none',
       'next-stage': 'production',
       'deployment-url': '',
+      url: '',
       'config-commit': '',
       evaluation: '',
       'helm-path': '',

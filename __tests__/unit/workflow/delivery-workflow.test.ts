@@ -30,7 +30,7 @@ const OWN: WorkflowOptions = {
 interface Job {
   needs?: string | string[]
   if?: string
-  environment?: string
+  environment?: string | { name: string; url: string }
   outputs?: Record<string, string>
   steps: { uses?: string; with?: Record<string, string> }[]
 }
@@ -82,7 +82,10 @@ describe('carts-deploy workflow', () => {
       const job = jobs[jobId(stage.name)]
       const deliver = job.steps.find(s => s.uses === 'org/carts-deploy-action@v1')!
       expect(deliver.with).toMatchObject({ stage: stage.name, shipyard: `keptn/${file}` })
-      expect(job.environment).toBe(stage.name)
+      // A stage that deploys links its public URL (the action's `url` output) from its environment.
+      expect(job.environment).toEqual(
+        stage.deploymentStrategy ? { name: stage.name, url: '${{ steps.deliver.outputs.url }}' } : stage.name
+      )
       const before = shipyard.stages[i - 1]
       if (!before) return void expect(job.needs).toBe('artifact')
       const previous = jobId(before.name)

@@ -44,7 +44,7 @@ export function evaluateCommand(): Command {
     .option('--results <file>', 'JMeter results file (JTL, CSV or XML)')
     .option(
       '--prometheus-url <url>',
-      'Prometheus to query the SLIs of --sli, --perfspec or the 0.5 pair from'
+      'Prometheus to query the SLIs of --sli, --perfspec or the 0.5 pair from (token: $PROMETHEUS_TOKEN)'
     )
     .option('--sli <file>', "Keptn sli.yaml: PromQL per SLI, scored by --slo beside the results file's SLIs")
     .option('--perfspec <file>', "Keptn 0.4 pitometer perfspec.json: the whole gate, pitometer's scoring")

@@ -1,8 +1,8 @@
-export const id = 15;
-export const ids = [15,957];
+export const id = 269;
+export const ids = [269,957];
 export const modules = {
 
-/***/ 6015:
+/***/ 4269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -82,6 +82,14 @@ const INPUTS = {
         description: 'Path of a JSON file of SLI name to number, evaluated instead of test results.',
         default: ''
     },
+    domain: {
+        description: "Keptn's app domain: the stage gets http://<service>.<namespace>.<domain> through an Ingress (or Istio Gateway), output url.",
+        default: ''
+    },
+    'ingress-class': {
+        description: "IngressClass of that Ingress; empty: the cluster's default.",
+        default: ''
+    },
     'prometheus-url': {
         description: 'Prometheus to query the SLIs of sli, perfspec or the Keptn 0.5 pair from, e.g. http://prometheus.monitoring:9090.',
         default: ''
@@ -125,6 +133,7 @@ const OUTPUTS = {
     'next-stage': 'Name of the next stage in the shipyard (empty after the last).',
     approval: "'required' when a warning needs a manual approval before promotion, else 'none'.",
     'deployment-url': 'URL the new version was tested at.',
+    url: "The stage's public URL (input domain), reaching what the stage runs after this job; empty without domain.",
     'config-commit': 'Config-branch commit holding this stage’s desired image.',
     evaluation: 'Path of the evaluation JSON.',
     'helm-path': 'Path of the helm binary used.',
@@ -208,6 +217,8 @@ function buildConfig(raw, env) {
         serviceAccess: serviceAccess(get('service-url')),
         jmeterDir: inWorkspace('jmeter-dir'),
         gate: gate(inWorkspace('slo'), optional('thresholds')),
+        domain: domain(optional('domain')),
+        ingressClass: optional('ingress-class') && contracts_names/* dnsLabel */.UG('ingress-class', get('ingress-class')),
         prometheus: prometheus(optional('prometheus-url'), limited('prometheus-token', optional('prometheus-token')), [
             ['sli', inWorkspace('sli')],
             ['perfspec', inWorkspace('perfspec')],
@@ -258,6 +269,14 @@ function prometheusGate(given) {
     if (!indicators || !objectives)
         throw new errors/* InputError */.dz(indicators ? 'service-objectives' : 'service-indicators', 'both files of the Keptn 0.5 pair');
     return { kind: 'service-objectives', indicators, objectives };
+}
+function domain(value) {
+    if (value === undefined)
+        return undefined;
+    const label = '[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?';
+    if (value.length > 200 || !new RegExp(`^${label}(\\.${label})*$`).test(value))
+        throw new errors/* InputError */.dz('domain', 'a DNS domain in lower case, e.g. 34.77.10.10.nip.io', value);
+    return value;
 }
 function gate(slo, thresholds) {
     if (slo && thresholds)
@@ -477,6 +496,7 @@ function collectOutputs(results, plan, failed) {
         approval: gate?.approval ?? 'none',
         'next-stage': plan.nextStage ?? '',
         'deployment-url': deploy?.serviceUrl ?? '',
+        url: deploy?.publicUrl ?? '',
         'config-commit': commit?.sha ?? '',
         evaluation: evaluation?.file ?? '',
         'helm-path': install?.helm.path ?? '',
@@ -1526,6 +1546,172 @@ function postRendererFor({ colour, service, release }) {
     return { node: process.execPath, script, args: [colour, service, release] };
 }
 
+;// CONCATENATED MODULE: ./src/deployment/istio.ts
+const ISTIO_GROUP = 'networking.istio.io';
+const VIRTUAL_SERVICES = `virtualservices.${ISTIO_GROUP}`;
+/** Discovery only (allowed to every authenticated user), so a namespace-scoped account can ask too. */
+async function hasIstio(kubectl) {
+    return (await kubectl.apiResources(ISTIO_GROUP)).includes(VIRTUAL_SERVICES);
+}
+/** Pure: the VirtualService that gives `live` all traffic and `other` (when it exists) none. */
+function virtualService(service, namespace, live, other) {
+    const destination = (colour, weight) => ({
+        destination: { host: `${service}-${colour}.${namespace}.svc.cluster.local` },
+        weight
+    });
+    return {
+        apiVersion: `${ISTIO_GROUP}/v1`,
+        kind: 'VirtualService',
+        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
+        spec: {
+            hosts: [service, `${service}.${namespace}.svc.cluster.local`],
+            http: [{ route: [destination(live, 100), ...(other ? [destination(other, 0)] : [])] }]
+        }
+    };
+}
+/** Pure: weight per colour, read back from a VirtualService (for checks and logs). */
+function weightsOf(vs, service) {
+    const routes = vs?.spec?.http?.[0]?.route;
+    const out = {};
+    for (const route of routes ?? []) {
+        const colour = /^(?:.*-)?(blue|green)\./.exec(route.destination.host)?.[1];
+        if (colour && route.destination.host.startsWith(`${service}-`))
+            out[colour] = route.weight ?? 0;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/deployment/public-route.ts
+/**
+ * The stage's public URL, as Keptn gave each stage one: `http://<service>.<namespace>.<domain>`, through a
+ * `networking.k8s.io/v1` Ingress, or where the cluster serves Istio's API through an Istio Gateway and a
+ * VirtualService, as Keptn did. Both send the host to the stable Service, which selects the live colour:
+ * the public host always reaches what the gate promoted.
+ */
+
+
+const MANAGED = { 'app.kubernetes.io/managed-by': 'carts-deploy' };
+/** Istio's Gateway and VirtualService APIs both served (a mesh with only VirtualServices gets an Ingress). */
+async function servesIstioGateways(kubectl) {
+    const served = await kubectl.apiResources(ISTIO_GROUP);
+    return served.includes(`gateways.${ISTIO_GROUP}`) && served.includes(`virtualservices.${ISTIO_GROUP}`);
+}
+/** Pure: Keptn's host for a stage; refused when DNS could not carry it. */
+function publicHost(service, namespace, domain) {
+    const host = `${service}.${namespace}.${domain}`.toLowerCase();
+    const labels = host.split('.');
+    if (host.length > 253 || labels.some(l => !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(l)))
+        throw new errors/* InputError */.dz('domain', `a DNS domain under which ${service}.${namespace}.<domain> is a valid host name`, domain);
+    return host;
+}
+/** Pure: an Ingress sending every path of the host to the stable Service. */
+function ingressFor(route) {
+    return {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: route.service, namespace: route.namespace, labels: MANAGED },
+        spec: {
+            ...(route.ingressClass ? { ingressClassName: route.ingressClass } : {}),
+            rules: [
+                {
+                    host: route.host,
+                    http: {
+                        paths: [
+                            {
+                                path: '/',
+                                pathType: 'Prefix',
+                                backend: { service: { name: route.service, port: { number: route.port } } }
+                            }
+                        ]
+                    }
+                }
+            ]
+        }
+    };
+}
+/** Pure: Keptn's way on Istio: a Gateway for the host and a VirtualService to the stable Service. */
+function istioRouteFor(route) {
+    const name = `${route.service}-public`;
+    return [
+        {
+            apiVersion: `${ISTIO_GROUP}/v1`,
+            kind: 'Gateway',
+            metadata: { name, namespace: route.namespace, labels: MANAGED },
+            spec: {
+                selector: { istio: 'ingressgateway' },
+                servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: [route.host] }]
+            }
+        },
+        {
+            apiVersion: `${ISTIO_GROUP}/v1`,
+            kind: 'VirtualService',
+            metadata: { name, namespace: route.namespace, labels: MANAGED },
+            spec: {
+                hosts: [route.host],
+                gateways: [name],
+                http: [
+                    {
+                        route: [
+                            {
+                                destination: {
+                                    host: `${route.service}.${route.namespace}.svc.cluster.local`,
+                                    port: { number: route.port }
+                                }
+                            }
+                        ]
+                    }
+                ]
+            }
+        }
+    ];
+}
+/**
+ * Applies the route (server-side apply: idempotent) and reads it back: the URL is said only once the
+ * cluster holds an object that sends the host to the stable Service.
+ */
+async function exposeStage(kubectl, names, domain, ingressClass) {
+    const { service, namespace } = names;
+    const host = publicHost(service, namespace, domain);
+    // The port of the service just deployed: blue/green's stable Service has the same, and exists only once
+    // a colour was promoted.
+    const deployed = await kubectl.getJson('service', names.deployed, namespace);
+    const port = deployed?.spec?.ports?.[0]?.port;
+    if (port === undefined)
+        throw new errors/* DeployError */.sH(`service ${names.deployed} in ${namespace} has no port to route ${host} to`);
+    const route = { service, namespace, host, port, ...(ingressClass ? { ingressClass } : {}) };
+    if (await servesIstioGateways(kubectl)) {
+        await kubectl.apply(namespace, istioRouteFor(route));
+        return { url: `http://${host}`, kind: 'istio', via: `Istio Gateway and VirtualService ${service}-public` };
+    }
+    await kubectl.apply(namespace, [ingressFor(route)]);
+    const ingress = await controllerAddress(kubectl, service, namespace);
+    const rule = ingress?.spec?.rules?.find(r => r.host === host);
+    const backend = rule?.http?.paths?.[0]?.backend?.service;
+    if (backend?.name !== service)
+        throw new errors/* DeployError */.sH(`ingress ${service} in ${namespace} does not send ${host} to service ${service}`);
+    const className = ingress?.spec?.ingressClassName;
+    const lb = ingress?.status?.loadBalancer?.ingress?.[0];
+    const address = lb?.ip ?? lb?.hostname;
+    return {
+        url: `http://${host}`,
+        kind: 'ingress',
+        via: `Ingress ${service}${className ? ` (class ${className})` : ''}`,
+        ...(address ? { address } : {})
+    };
+}
+/** How long an ingress controller may take to publish its address into a new Ingress's status. */
+const ADDRESS_DEADLINE_MS = 10_000;
+/** The Ingress once a controller has written its address into the status, or as it is at the deadline. */
+async function controllerAddress(kubectl, name, namespace) {
+    const end = Date.now() + ADDRESS_DEADLINE_MS;
+    for (;;) {
+        const ingress = await kubectl.getJson('ingress', name, namespace);
+        if (ingress?.status?.loadBalancer?.ingress?.length || Date.now() >= end)
+            return ingress;
+        await new Promise(resolve => setTimeout(resolve, 250));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deployment/recovery.ts
 /**
  * A release left stuck by an earlier run (helm killed mid-upgrade, a runner that died) makes every later
@@ -1687,41 +1873,6 @@ function serviceUrlOf(access, vars) {
 function httpPortOf(ports) {
     const tcp = (ports ?? []).filter(p => (p.protocol ?? 'TCP') === 'TCP');
     return (tcp.find(p => p.name === 'http') ?? tcp[0])?.port;
-}
-
-;// CONCATENATED MODULE: ./src/deployment/istio.ts
-const ISTIO_GROUP = 'networking.istio.io';
-const VIRTUAL_SERVICES = `virtualservices.${ISTIO_GROUP}`;
-/** Discovery only (allowed to every authenticated user), so a namespace-scoped account can ask too. */
-async function hasIstio(kubectl) {
-    return (await kubectl.apiResources(ISTIO_GROUP)).includes(VIRTUAL_SERVICES);
-}
-/** Pure: the VirtualService that gives `live` all traffic and `other` (when it exists) none. */
-function virtualService(service, namespace, live, other) {
-    const destination = (colour, weight) => ({
-        destination: { host: `${service}-${colour}.${namespace}.svc.cluster.local` },
-        weight
-    });
-    return {
-        apiVersion: `${ISTIO_GROUP}/v1`,
-        kind: 'VirtualService',
-        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
-        spec: {
-            hosts: [service, `${service}.${namespace}.svc.cluster.local`],
-            http: [{ route: [destination(live, 100), ...(other ? [destination(other, 0)] : [])] }]
-        }
-    };
-}
-/** Pure: weight per colour, read back from a VirtualService (for checks and logs). */
-function weightsOf(vs, service) {
-    const routes = vs?.spec?.http?.[0]?.route;
-    const out = {};
-    for (const route of routes ?? []) {
-        const colour = /^(?:.*-)?(blue|green)\./.exec(route.destination.host)?.[1];
-        if (colour && route.destination.host.startsWith(`${service}-`))
-            out[colour] = route.weight ?? 0;
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/deployment/serving.ts
@@ -2053,6 +2204,7 @@ async function reject(ctx, options = {}) {
 
 
 
+
 /** The helm upgrade of one deploy: a colour's release goes through the post-renderer. */
 function upgradeSpec(ctx, strategy, target) {
     const { colour, release } = target;
@@ -2103,8 +2255,24 @@ async function deploy(ctx) {
         helmSeconds: upgraded.helmSeconds
     };
     await strategy.afterDeploy(ctx, cluster, result);
+    const published = await publish(ctx, cluster, result);
     ctx.log.info(`${image} is ${spec.release} revision ${result.revision} in ${spec.namespace}: ${result.serviceUrl ?? `service/${result.testService}`}`);
-    return result;
+    return published;
+}
+/** With `domain`: the stage's public host, routed to the stable Service (blue/green: the live colour). */
+async function publish(ctx, cluster, result) {
+    const { domain, ingressClass } = ctx.config;
+    if (!domain)
+        return result;
+    const names = { service: result.chart.service, deployed: result.testService, namespace: result.namespace };
+    const { url, kind, via, address } = await exposeStage(cluster.kubectl, names, domain, ingressClass);
+    ctx.log.info(`${url} reaches service ${result.chart.service} in ${result.namespace} through the ${via}`);
+    if (kind === 'ingress')
+        if (address)
+            ctx.log.info(`The ingress controller serves it at ${address}: point ${new URL(url).host} there`);
+        else
+            ctx.log.warning(`No ingress controller has taken ${via} (no address in its status after ${ADDRESS_DEADLINE_MS / 1000} s): ${url} may not answer; check the ingress-class`);
+    return { ...result, publicUrl: url };
 }
 /** Where the deploy goes (the strategy's decision), and that release repaired if a crashed run left it stuck. */
 async function prepare(ctx, cluster, strategy) {
@@ -2181,14 +2349,18 @@ async function evaluate_evaluate(ctx) {
         return undefined;
     }
     const target = configTarget(config);
-    const history = readEvaluationRecords(await (0,config_branch/* readEvaluations */.O_)(target, ctx.key, { tempRoot: ctx.tempDir }));
+    // Read while Prometheus is queried (its queries wait for the last scrape of the test window to land).
+    const reading = (0,config_branch/* readEvaluations */.O_)(target, ctx.key, { tempRoot: ctx.tempDir }).then(readEvaluationRecords);
+    // Handled where it is awaited; this keeps a failed read from being unhandled should evaluation throw first.
+    reading.catch(() => undefined);
     const prometheus = prometheusInput(ctx, test);
     const measured = await (0,evaluate/* evaluateResults */.G)({
         ...(prometheus?.gate.kind === 'sli' || !prometheus ? measurement(ctx, test) : {}),
         ...gateSource(ctx),
-        history,
+        history: reading,
         ...(prometheus ? { prometheus } : {})
     });
+    const history = await reading;
     const judged = withTestVerdict(measured, test);
     const evaluation = config.failOnUnscored === true ? (0,scoring_unscored/* failUnscored */.i)(judged) : judged;
     const unscored = (0,scoring_unscored/* unscoredReason */.I)(evaluation);
