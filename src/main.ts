@@ -5,6 +5,7 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import { describe } from './contracts/errors.js'
 import { runStage } from './pipeline/run-stage.js'
+import { startDeployment } from './runner/github-deployments.js'
 import { readInputs } from './runner/inputs.js'
 import { runnerReporter } from './runner/reporter.js'
 
@@ -14,7 +15,9 @@ export async function run(): Promise<void> {
     const tempDir = await mkdtemp(path.join(process.env.RUNNER_TEMP || tmpdir(), 'carts-deploy-'))
     // The post step removes it (kubeconfig, clones, results), whatever happens here.
     core.saveState('temp-dir', tempDir)
+    const deployment = await startDeployment(config, runnerReporter)
     const outcome = await runStage(config, runnerReporter, tempDir)
+    await deployment.finish(!outcome.failure, outcome.outputs.url || undefined)
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value)
     await core.summary.addRaw(outcome.summary).write()
     if (outcome.failure) core.setFailed(outcome.failure)

@@ -194,6 +194,7 @@ function stageJob(stage, previous, options) {
         '      cancel-in-progress: false',
         '    permissions:',
         '      contents: write # push the desired state to the config branch',
+        '      deployments: write # the stage job as a GitHub deployment of its environment',
         '    outputs:',
         '      promote: ${{ steps.deliver.outputs.promote }}',
         ...(needsManualApproval(stage) ? ['      approval: ${{ steps.deliver.outputs.approval }}'] : []),

@@ -188,6 +188,7 @@ function stageJob(stage: StageSpec, previous: StageSpec | undefined, options: Wo
     '      cancel-in-progress: false',
     '    permissions:',
     '      contents: write # push the desired state to the config branch',
+    '      deployments: write # the stage job as a GitHub deployment of its environment',
     '    outputs:',
     '      promote: ${{ steps.deliver.outputs.promote }}',
     ...(needsManualApproval(stage) ? ['      approval: ${{ steps.deliver.outputs.approval }}'] : []),
