@@ -45692,8 +45692,14 @@ function checkWindow(start, end) {
 function substitute(query, dialect, context) {
     const { start, end } = context.window ?? { start: 0, end: 0 };
     const seconds = Math.max(1, Math.ceil((end - start) / 1000));
+    const filters = dialect === 'sli' ? Object.entries(context.filters ?? {}) : [];
+    const filterNames = filters.flatMap(([key]) => [`$${key}`, `$${key.toUpperCase()}`]);
     const replacements = dialect === 'sli'
         ? [
+            ...filters.flatMap(([key, value]) => [key, key.toUpperCase()].map(name => [
+                new RegExp(`\\$${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g'),
+                () => value.replace(/['"]/g, '')
+            ])),
             [/\$LABEL\.([A-Za-z0-9_.-]+)/g, (_, key) => context.labels[key]],
             [/\$DURATION_SECONDS/g, () => `${seconds}s`],
             [/\$PROJECT/g, () => context.project],
@@ -45709,7 +45715,7 @@ function substitute(query, dialect, context) {
     // Every `$NAME` must be one of the dialect's own: Keptn's plain replacement would turn a `$DURATION_SECONDS`
     // in a perfspec into `90s_SECONDS`, a query error far from its cause.
     for (const [token] of query.matchAll(/\$[A-Z][A-Z0-9_]*/g))
-        if (!NAMES[dialect].includes(token))
+        if (!NAMES[dialect].includes(token) && !filterNames.includes(token))
             return { unsupported: `${token} (not a placeholder of Keptn's ${KNOWN[dialect]})` };
     let out = query;
     for (const [pattern, value] of replacements) {
@@ -47760,7 +47766,7 @@ async function evaluateResults(input) {
         ? measure(input.resultsFile, slo ?? NO_SLO, input)
         : given(input.values ?? {}, input.values === undefined ? 'none' : 'values');
     const measured = prometheus?.gate.kind === 'sli'
-        ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file))
+        ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file, slo?.filters))
         : local;
     // A promised history (read from the config branch) arrives while the queries ran.
     const evaluation = evaluate_judge(slo, measured, (await input.history) ?? [], input.resultsFile);
@@ -47776,8 +47782,8 @@ async function pitometerGate({ endpoint, context }, gate) {
     const definitions = spec.indicators.map(i => ({ ...i, name: i.id }));
     return gradePerfSpec(spec, await measureQueries(endpoint, definitions, 'pitometer', context));
 }
-async function sliQueries({ endpoint, context }, file) {
-    return measureQueries(endpoint, loadSliFile(file), 'sli', context);
+async function sliQueries({ endpoint, context }, file, filters) {
+    return measureQueries(endpoint, loadSliFile(file), 'sli', filters ? { ...context, filters } : context);
 }
 /** An sli.yaml query must give one number, as Keptn's prometheus-service required. */
 function sliValueOf(m) {
@@ -56129,8 +56135,17 @@ function parseSlo(text, file) {
         comparison: comparison(raw),
         objectives,
         totalScore: { pass: totalScore.pass ?? 90, warning: totalScore.warning },
+        ...(raw.filter && Object.keys(raw.filter).length ? { filters: filtersOf(raw.filter, src) } : {}),
         notes
     };
+}
+/** Keptn's `filter:` (e.g. `handler: ItemsController.addToCart`): placeholders of the SLI queries. */
+function filtersOf(filter, src) {
+    return Object.fromEntries(Object.entries(filter).map(([key, value]) => {
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+            throw new errors/* ConfigFileError */.x(src.file, (0,yaml_file/* lineAt */.mh)(src, ['filter', key]), `filter.${key}: expected a string`);
+        return [key, String(value)];
+    }));
 }
 /** Lighthouse defaults: no block → single_result/all/1/avg; empty fields → all, 3 results, avg. */
 function comparison(raw) {

@@ -12,7 +12,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { HELMS, KUBECONFIG, kubectl } from '../helpers/deploy-cluster.js'
+import { HELMS, KUBECONFIG, kubectl, NEVER_READY_TAG } from '../helpers/deploy-cluster.js'
 import { startGitHubApi, type GitHubApi } from '../helpers/github-api.js'
 import { REPO } from '../helpers/paths.js'
 import { runActionAsync, type ActionRun } from '../helpers/run-action.js'
@@ -61,7 +61,7 @@ afterAll(async () => {
   await kubectl(['delete', `namespace/${NAMESPACE}`, '--wait=false', '--ignore-not-found'])
 })
 
-function job(tag: string, token = 'ghs_write'): Promise<ActionRun> {
+function job(tag: string, token = 'ghs_write', timeout = '60s'): Promise<ActionRun> {
   const dir = path.join(ws, 'runs', `${tag}-${token}`)
   mkdirSync(dir, { recursive: true })
   const inputs = {
@@ -76,7 +76,7 @@ function job(tag: string, token = 'ghs_write'): Promise<ActionRun> {
     'helm-download-url': mirror.server.url,
     domain: DOMAIN,
     'github-token': token,
-    timeout: '60s'
+    timeout
   }
   const env = {
     GITHUB_API_URL: api.url,
@@ -193,6 +193,23 @@ describe('a stage with domain', () => {
     })
     expect(api.requests[3]?.query).toEqual({ environment: 'staging', per_page: '10' })
     expect(api.requests[8]?.path).toBe('/repos/sockshop/carts/deployments/1000/statuses')
+  })
+
+  it('records a job that failed as a failed deployment, and leaves the earlier one active', async () => {
+    const before = api.requests.length
+    const run = await job(NEVER_READY_TAG, 'ghs_write', '15s')
+    expect([run.status, run.outputs.promote]).toEqual([1, 'false'])
+    const calls = api.requests
+      .slice(before)
+      .map(r => `${r.operationId}${r.body?.state ? ` ${String(r.body.state)}` : ''}`)
+    expect(calls).toEqual([
+      'repos/create-deployment',
+      'repos/create-deployment-status in_progress',
+      'repos/create-deployment-status failure'
+    ])
+    expect(api.violations).toEqual([])
+    // What the URL reaches is still the version the gate promoted before.
+    expect(await settledVersion(url, '0.8.3')).toBe('0.8.3')
   })
 
   it('warns, never fails, when the token may not write deployments, naming the permission', async () => {

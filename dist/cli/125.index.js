@@ -2094,8 +2094,14 @@ var errors = __webpack_require__(444);
 function substitute(query, dialect, context) {
     const { start, end } = context.window ?? { start: 0, end: 0 };
     const seconds = Math.max(1, Math.ceil((end - start) / 1000));
+    const filters = dialect === 'sli' ? Object.entries(context.filters ?? {}) : [];
+    const filterNames = filters.flatMap(([key]) => [`$${key}`, `$${key.toUpperCase()}`]);
     const replacements = dialect === 'sli'
         ? [
+            ...filters.flatMap(([key, value]) => [key, key.toUpperCase()].map(name => [
+                new RegExp(`\\$${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g'),
+                () => value.replace(/['"]/g, '')
+            ])),
             [/\$LABEL\.([A-Za-z0-9_.-]+)/g, (_, key) => context.labels[key]],
             [/\$DURATION_SECONDS/g, () => `${seconds}s`],
             [/\$PROJECT/g, () => context.project],
@@ -2111,7 +2117,7 @@ function substitute(query, dialect, context) {
     // Every `$NAME` must be one of the dialect's own: Keptn's plain replacement would turn a `$DURATION_SECONDS`
     // in a perfspec into `90s_SECONDS`, a query error far from its cause.
     for (const [token] of query.matchAll(/\$[A-Z][A-Z0-9_]*/g))
-        if (!NAMES[dialect].includes(token))
+        if (!NAMES[dialect].includes(token) && !filterNames.includes(token))
             return { unsupported: `${token} (not a placeholder of Keptn's ${KNOWN[dialect]})` };
     let out = query;
     for (const [pattern, value] of replacements) {
@@ -2662,7 +2668,7 @@ async function evaluateResults(input) {
         ? measure(input.resultsFile, slo ?? NO_SLO, input)
         : given(input.values ?? {}, input.values === undefined ? 'none' : 'values');
     const measured = prometheus?.gate.kind === 'sli'
-        ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file))
+        ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file, slo?.filters))
         : local;
     // A promised history (read from the config branch) arrives while the queries ran.
     const evaluation = judge(slo, measured, (await input.history) ?? [], input.resultsFile);
@@ -2678,8 +2684,8 @@ async function pitometerGate({ endpoint, context }, gate) {
     const definitions = spec.indicators.map(i => ({ ...i, name: i.id }));
     return gradePerfSpec(spec, await measureQueries(endpoint, definitions, 'pitometer', context));
 }
-async function sliQueries({ endpoint, context }, file) {
-    return measureQueries(endpoint, loadSliFile(file), 'sli', context);
+async function sliQueries({ endpoint, context }, file, filters) {
+    return measureQueries(endpoint, loadSliFile(file), 'sli', filters ? { ...context, filters } : context);
 }
 /** An sli.yaml query must give one number, as Keptn's prometheus-service required. */
 function sliValueOf(m) {

@@ -113,8 +113,17 @@ function parseSlo(text, file) {
         comparison: comparison(raw),
         objectives,
         totalScore: { pass: totalScore.pass ?? 90, warning: totalScore.warning },
+        ...(raw.filter && Object.keys(raw.filter).length ? { filters: filtersOf(raw.filter, src) } : {}),
         notes
     };
+}
+/** Keptn's `filter:` (e.g. `handler: ItemsController.addToCart`): placeholders of the SLI queries. */
+function filtersOf(filter, src) {
+    return Object.fromEntries(Object.entries(filter).map(([key, value]) => {
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigFileError */ .x(src.file, (0,_files_yaml_file_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(src, ['filter', key]), `filter.${key}: expected a string`);
+        return [key, String(value)];
+    }));
 }
 /** Lighthouse defaults: no block → single_result/all/1/avg; empty fields → all, 3 results, avg. */
 function comparison(raw) {

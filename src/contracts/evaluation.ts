@@ -59,6 +59,8 @@ export interface Slo {
   readonly objectives: readonly Objective[]
   /** Percentages, e.g. 90 for "90%". warning null: there is no warning band. */
   readonly totalScore: { readonly pass: number; readonly warning: number | null }
+  /** Keptn's `filter:` of the slo.yaml: `$<key>` placeholders of the sli.yaml queries. */
+  readonly filters?: Readonly<Record<string, string>>
   /** Notes found while reading the SLO (defaults applied, Keptn surprises). */
   readonly notes: readonly string[]
 }

@@ -95,7 +95,7 @@ export async function evaluateResults(input: EvaluateInput): Promise<Evaluation>
       : given(input.values ?? {}, input.values === undefined ? 'none' : 'values')
   const measured =
     prometheus?.gate.kind === 'sli'
-      ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file))
+      ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file, slo?.filters))
       : local
   // A promised history (read from the config branch) arrives while the queries ran.
   const evaluation = judge(slo, measured, (await input.history) ?? [], input.resultsFile)
@@ -120,9 +120,10 @@ async function pitometerGate(
 
 async function sliQueries(
   { endpoint, context }: PrometheusInput,
-  file: string
+  file: string,
+  filters: Readonly<Record<string, string>> | undefined
 ): Promise<readonly Measurement[]> {
-  return measureQueries(endpoint, loadSliFile(file), 'sli', context)
+  return measureQueries(endpoint, loadSliFile(file), 'sli', filters ? { ...context, filters } : context)
 }
 
 /** An sli.yaml query must give one number, as Keptn's prometheus-service required. */

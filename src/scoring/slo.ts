@@ -13,7 +13,7 @@ import type {
 } from '../contracts/evaluation.js'
 import { check, type MiniSchema } from '../files/mini-schema.js'
 import { parseUserFile } from '../files/user-file.js'
-import { lineAt, parseYaml } from '../files/yaml-file.js'
+import { lineAt, parseYaml, type YamlSource } from '../files/yaml-file.js'
 import { hasInfiniteNumber, isCriterionError, parseCriterion } from './criteria.js'
 import { DEFAULT_COMPARISON } from './history.js'
 
@@ -142,8 +142,20 @@ export function parseSlo(text: string, file: string): Slo {
     comparison: comparison(raw),
     objectives,
     totalScore: { pass: totalScore.pass ?? 90, warning: totalScore.warning },
+    ...(raw.filter && Object.keys(raw.filter).length ? { filters: filtersOf(raw.filter, src) } : {}),
     notes
   }
+}
+
+/** Keptn's `filter:` (e.g. `handler: ItemsController.addToCart`): placeholders of the SLI queries. */
+function filtersOf(filter: object, src: YamlSource): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(filter).map(([key, value]) => {
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+        throw new ConfigFileError(src.file, lineAt(src, ['filter', key]), `filter.${key}: expected a string`)
+      return [key, String(value)]
+    })
+  )
 }
 
 /** Lighthouse defaults: no block → single_result/all/1/avg; empty fields → all, 3 results, avg. */

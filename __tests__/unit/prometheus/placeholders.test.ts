@@ -45,4 +45,14 @@ describe("Keptn's query placeholders", () => {
   it('leaves PromQL that merely contains a dollar sign alone', () => {
     expect(substitute('x{code=~"^5..$"}', 'sli', context)).toEqual({ query: 'x{code=~"^5..$"}' })
   })
+
+  it("replaces the slo.yaml's filters first, as $key and $KEY, the value without quotes", () => {
+    const filtered = { ...context, filters: { handler: "'ItemsController.addToCart'" } }
+    expect(substitute('x{handler="$handler",h2="$HANDLER",job="$SERVICE"}', 'sli', filtered)).toEqual({
+      query: 'x{handler="ItemsController.addToCart",h2="ItemsController.addToCart",job="carts"}'
+    })
+    expect(substitute('x{h="$HANDLER"}', 'sli', context)).toEqual({
+      unsupported: expect.stringMatching(/^\$HANDLER \(not a placeholder/)
+    })
+  })
 })

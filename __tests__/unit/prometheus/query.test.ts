@@ -120,7 +120,9 @@ describe('an sli.yaml gate', () => {
     sli,
     [
       'indicators:',
-      ...['one', 'two', 'empty', 'nan', 'bad'].map(q => `  ${q}_sli: ${q}`),
+      // $WHICH is the slo.yaml's filter, as Keptn's prometheus-service replaced it.
+      '  one_sli: $WHICH',
+      ...['two', 'empty', 'nan', 'bad'].map(q => `  ${q}_sli: ${q}`),
       '  late: hang',
       ''
     ].join('\n')
@@ -128,6 +130,8 @@ describe('an sli.yaml gate', () => {
   writeFileSync(
     slo,
     [
+      'filter:',
+      "  which: 'one'",
       'objectives:',
       '  - sli: one_sli',
       "    pass: [{ criteria: ['<20'] }]",
