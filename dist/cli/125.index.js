@@ -417,7 +417,8 @@ function rankOf(p, n) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  rn: () => (/* binding */ readJtl)
+  rn: () => (/* binding */ readJtl),
+  ks: () => (/* binding */ readJtls)
 });
 
 // UNUSED EXPORTS: CHUNK, MAX_CSV_RECORD, MAX_RECORD
@@ -1579,6 +1580,26 @@ const MAX_RECORD = 64 << 20;
 const MAX_CSV_RECORD = 4 << 20;
 /** `wasm` false forces the JavaScript hot path (tests compare the two). */
 function readJtl(file, sink, chunk = CHUNK, wasm = true) {
+    const [read] = readJtls([file], sink, chunk, wasm);
+    return { format: read.format };
+}
+/**
+ * Several results files (e.g. one per load generator, layouts may differ) read into one sink: its SLIs and
+ * exact percentiles are those of the union. Each file gets its own scanner; a damaged one fails naming it.
+ */
+function readJtls(files, sink, chunk = CHUNK, wasm = true) {
+    const reads = files.map(file => {
+        const before = sink.total.count;
+        const { format } = readOne(file, sink, chunk, wasm);
+        return { file, format, samples: sink.total.count - before };
+    });
+    const counts = reads.map(r => r.samples);
+    sink.refine = wanted => refine(files, counts, sink, wanted, chunk, wasm);
+    for (const stats of [sink.total, ...sink.labels.values()])
+        stats.hist.resolver = (hist, targets) => refine(files, counts, sink, new Map([[hist, targets]]), chunk, wasm);
+    return reads;
+}
+function readOne(file, sink, chunk, wasm) {
     let fd;
     try {
         fd = (0,external_node_fs_.openSync)(file, 'r');
@@ -1595,11 +1616,7 @@ function readJtl(file, sink, chunk = CHUNK, wasm = true) {
                 break;
             feeder.scan(feeder.attach(buf, n));
         }
-        const read = feeder.finish();
-        sink.refine = wanted => refine(file, sink, wanted, chunk, wasm);
-        for (const stats of [sink.total, ...sink.labels.values()])
-            stats.hist.resolver = (hist, targets) => refine(file, sink, new Map([[hist, targets]]), chunk, wasm);
-        return read;
+        return feeder.finish();
     }
     catch (error) {
         throw error instanceof errors/* ResultsFileError */.dL ? error : unreadable(file, error);
@@ -1715,12 +1732,12 @@ function unclosedField(file, line, what) {
     return new errors/* ResultsFileError */.dL(file, line, `a quoted field opened here is never closed: it ${what}, and the rows after it are unread (an unbalanced quote: a damaged file)`);
 }
 /**
- * Further passes over the file that find exact percentiles the histograms cannot tell alone (many distinct
- * values above 65.5 s, see histogram.ts): each pass reads the file into a fresh sink whose histograms count
+ * Further passes over the files that find exact percentiles the histograms cannot tell alone (many distinct
+ * values above 65.5 s, see histogram.ts): each pass reads the files into a fresh sink whose histograms count
  * only the values inside the looked-for ranges, until each range is 1 ms wide. A file that changed between
  * passes (other counts) is refused.
  */
-function refine(file, sink, wanted, chunk, wasm) {
+function refine(files, counts, sink, wanted, chunk, wasm) {
     const labelOf = new Map();
     for (const [label, stats] of sink.labels)
         labelOf.set(stats.hist, label);
@@ -1736,10 +1753,15 @@ function refine(file, sink, wanted, chunk, wasm) {
             const twin = label === undefined ? again.total : again.labels.get(label);
             twin.hist.refining = targets.filter(t => t.hi - t.lo > 1);
         }
-        readJtl(file, again, chunk, wasm);
-        if (again.total.count !== sink.total.count || !(0,histogram/* narrow */.sc)(all)) {
-            throw new errors/* ResultsFileError */.dL(file, undefined, 'changed while it was read: a second pass counted other samples');
-        }
+        files.forEach((file, i) => {
+            const before = again.total.count;
+            readOne(file, again, chunk, wasm);
+            if (again.total.count - before !== counts[i])
+                throw new errors/* ResultsFileError */.dL(file, undefined, 'changed while it was read: a second pass counted other samples');
+        });
+        // Equal counts but values outside the ranges found before: one of them changed.
+        if (!(0,histogram/* narrow */.sc)(all))
+            throw new errors/* ResultsFileError */.dL(files.join(', '), undefined, 'changed while it was read: a second pass counted other samples');
     }
     for (const [hist, targets] of wanted)
         hist.settle(targets);
@@ -2643,7 +2665,10 @@ const NO_SLO = {
 /** Throws InputError/ConfigFileError for unusable input; everything else becomes a result. */
 async function evaluateResults(input) {
     const prometheus = input.prometheus;
-    if (input.resultsFile !== undefined && input.values !== undefined) {
+    const files = input.resultsFiles ?? (input.resultsFile === undefined ? undefined : [input.resultsFile]);
+    if (files?.length === 0)
+        throw new errors/* InputError */.dz('results', 'at least one results file');
+    if (files !== undefined && input.values !== undefined) {
         throw new errors/* InputError */.dz('results', 'at most one of a results file or SLI values');
     }
     const sloGiven = [input.slo, input.sloFile, input.thresholds].filter(x => x !== undefined).length;
@@ -2654,7 +2679,7 @@ async function evaluateResults(input) {
             throw new errors/* InputError */.dz('slo', `no SLO or thresholds beside a pitometer gate (${prometheus.gate.kind})`);
         return { ...(await pitometerGate(prometheus, prometheus.gate)), prometheus: queried(prometheus) };
     }
-    if (input.resultsFile === undefined && input.values === undefined && !prometheus) {
+    if (files === undefined && input.values === undefined && !prometheus) {
         throw new errors/* InputError */.dz('results', 'a results file, SLI values or Prometheus SLIs');
     }
     const slo = input.slo ??
@@ -2664,14 +2689,14 @@ async function evaluateResults(input) {
             : input.thresholds !== undefined
                 ? (0,thresholds/* parseThresholds */.S)(input.thresholds)
                 : null);
-    const local = input.resultsFile !== undefined
-        ? measure(input.resultsFile, slo ?? NO_SLO, input)
+    const local = files !== undefined
+        ? measure(files, slo ?? NO_SLO, input)
         : given(input.values ?? {}, input.values === undefined ? 'none' : 'values');
     const measured = prometheus?.gate.kind === 'sli'
         ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file, slo?.filters))
         : local;
     // A promised history (read from the config branch) arrives while the queries ran.
-    const evaluation = judge(slo, measured, (await input.history) ?? [], input.resultsFile);
+    const evaluation = judge(slo, measured, (await input.history) ?? [], files?.length === 1 ? files[0] : undefined);
     return prometheus ? { ...evaluation, prometheus: queried(prometheus) } : evaluation;
 }
 function queried({ endpoint, context }) {
@@ -2711,13 +2736,14 @@ function withPrometheus(local, measurements) {
         slis: { ...local.slis, ...Object.fromEntries([...queried].map(([name, q]) => [name, q.value.value])) }
     };
 }
-function measure(file, slo, input) {
+function measure(files, slo, input) {
     const perLabel = input.labels === true || slo.objectives.some(o => (0,results_file_sli/* parseSliName */.Ld)(o.sli)?.label !== undefined);
     const sink = new results_file_sli/* SampleSink */.o3(perLabel, input.labelCap ?? results_file_sli/* DEFAULT_LABEL_CAP */.aU);
+    let reads = [];
     try {
         // Synchronous reading is the faster here: on two cores a thread-pool read competes with the scan.
-        (0,jtl_read/* readJtl */.rn)(file, sink);
-        // Percentiles that need another pass over the file (many distinct values above 65.5 s) are found here,
+        reads = (0,jtl_read/* readJtls */.ks)(files, sink);
+        // Percentiles that need another pass over the files (many distinct values above 65.5 s) are found here,
         // all at once, where a file that changed in between is reported like any unusable file.
         const asked = slo.objectives.map(o => (0,results_file_sli/* percentileOf */.D4)(o.sli)).filter(p => p > 0 && p <= 100);
         sink.prefetch([...new Set([...results_file_sli/* STANDARD_PERCENTILES */.l3, ...asked])]);
@@ -2731,12 +2757,13 @@ function measure(file, slo, input) {
         return { lookup: () => none, sourceOf: RESULTS_FILE, slis: {}, warnings: sink.warnings, unusable: reason };
     }
     const samples = sink.total.count;
-    const unusable = samples === 0 ? `the results file ${file} has no samples` : undefined;
+    const unusable = samples === 0 ? `the results file ${files.join(', ')} has no samples` : undefined;
     return {
         lookup: sli => (0,results_file_sli/* lookupSli */.ZF)(sink, sli),
         sourceOf: RESULTS_FILE,
         slis: (0,results_file_sli/* standardSlis */.FZ)(sink),
         samples,
+        ...(files.length > 1 ? { files: reads.map(({ file, samples: n }) => ({ file, samples: n })) } : {}),
         warnings: sink.warnings,
         ...(unusable ? { unusable } : {})
     };
@@ -2791,6 +2818,7 @@ function judge(slo, measured, history, resultsFile) {
         reasons,
         warnings,
         ...(measured.samples === undefined ? {} : { samples: measured.samples }),
+        ...(measured.files ? { resultsFiles: measured.files } : {}),
         ...(resultsFile ? { resultsFile } : {}),
         ...(used.file ? { sloFile: used.file } : {}),
         slis: measured.slis
@@ -2839,7 +2867,9 @@ function explain(e) {
         lines.push(`  ${reason}`);
     lines.push(baseline(e));
     if (e.samples !== undefined)
-        lines.push(`Samples: ${e.samples}${e.resultsFile ? ` from ${e.resultsFile}` : ''}`);
+        lines.push(`Samples: ${e.samples}${e.resultsFile ? ` from ${e.resultsFile}` : ''}${e.resultsFiles
+            ? ` from ${e.resultsFiles.length} files: ${e.resultsFiles.map(f => `${f.file} ${f.samples}`).join(', ')}`
+            : ''}`);
     if (e.indicators.length)
         lines.push('Objectives:');
     for (const i of e.indicators)

@@ -29,7 +29,7 @@ const COMMANDS = {
     evaluate: {
         term: 'evaluate [options]',
         description: 'Evaluate results against an SLO. Exit 0 pass or warning, 1 fail, 2 unusable input.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(125), __nccwpck_require__.e(164)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2682))).evaluateCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(125), __nccwpck_require__.e(131)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7005))).evaluateCommand()
     },
     workflow: {
         term: 'workflow [options]',

@@ -130,6 +130,8 @@ export interface Evaluation {
   /** Samples read from the results file (absent with --values). */
   readonly samples?: number
   readonly resultsFile?: string
+  /** Several results files judged as one test: each file's samples (`samples` is their sum). */
+  readonly resultsFiles?: readonly { readonly file: string; readonly samples: number }[]
   readonly sloFile?: string
   /** The Prometheus queried and the window the queries were for (the queries ran at its end). */
   readonly prometheus?: { readonly url: string; readonly window?: TimeWindow }

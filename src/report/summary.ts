@@ -108,6 +108,7 @@ function evaluationSection(evaluation: Evaluation | undefined): string[] {
     '### Objectives',
     '',
     `Total score **${evaluation.score.toFixed(1)}${unit}** (${thresholds}); ${baseline}.`,
+    ...samplesLine(evaluation),
     '',
     '| SLI | source | value | compared | pass criteria | warning criteria | status | score |',
     '|---|---|---:|---:|---|---|---|---:|',
@@ -129,6 +130,16 @@ function indicatorRow(i: Indicator): string {
     i.status === 'info' ? '–' : `${round(i.score)} / ${round(i.weight)}`
   ]
   return `| ${cells.join(' | ')} |`
+}
+
+/** The samples judged: the total and, for several results files, each file's. */
+function samplesLine(evaluation: Evaluation): string[] {
+  if (evaluation.samples === undefined) return []
+  const files = evaluation.resultsFiles
+  const each = files
+    ? ` from ${files.length} results files: ${files.map(f => `${code(f.file)} ${f.samples}`).join(', ')}`
+    : ''
+  return ['', `Samples: **${evaluation.samples}**${each}.`]
 }
 
 /** Where the value came from; for a query, the query as sent and, without a value, Prometheus's reason. */

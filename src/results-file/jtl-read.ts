@@ -31,8 +31,37 @@ export interface JtlRead {
   readonly format: 'csv' | 'xml'
 }
 
+/** One file of several read into one sink, and how many samples it added. */
+export interface FileRead extends JtlRead {
+  readonly file: string
+  readonly samples: number
+}
+
 /** `wasm` false forces the JavaScript hot path (tests compare the two). */
 export function readJtl(file: string, sink: SampleSink, chunk = CHUNK, wasm = true): JtlRead {
+  const [read] = readJtls([file], sink, chunk, wasm)
+  return { format: read!.format }
+}
+
+/**
+ * Several results files (e.g. one per load generator, layouts may differ) read into one sink: its SLIs and
+ * exact percentiles are those of the union. Each file gets its own scanner; a damaged one fails naming it.
+ */
+export function readJtls(files: readonly string[], sink: SampleSink, chunk = CHUNK, wasm = true): FileRead[] {
+  const reads = files.map(file => {
+    const before = sink.total.count
+    const { format } = readOne(file, sink, chunk, wasm)
+    return { file, format, samples: sink.total.count - before }
+  })
+  const counts = reads.map(r => r.samples)
+  sink.refine = wanted => refine(files, counts, sink, wanted, chunk, wasm)
+  for (const stats of [sink.total, ...sink.labels.values()])
+    stats.hist.resolver = (hist, targets) =>
+      refine(files, counts, sink, new Map([[hist, targets]]), chunk, wasm)
+  return reads
+}
+
+function readOne(file: string, sink: SampleSink, chunk: number, wasm: boolean): JtlRead {
   let fd: number
   try {
     fd = openSync(file, 'r')
@@ -47,11 +76,7 @@ export function readJtl(file: string, sink: SampleSink, chunk = CHUNK, wasm = tr
       if (n === 0) break
       feeder.scan(feeder.attach(buf, n))
     }
-    const read = feeder.finish()
-    sink.refine = wanted => refine(file, sink, wanted, chunk, wasm)
-    for (const stats of [sink.total, ...sink.labels.values()])
-      stats.hist.resolver = (hist, targets) => refine(file, sink, new Map([[hist, targets]]), chunk, wasm)
-    return read
+    return feeder.finish()
   } catch (error) {
     throw error instanceof ResultsFileError ? error : unreadable(file, error)
   } finally {
@@ -179,13 +204,14 @@ function unclosedField(file: string, line: number, what: string): ResultsFileErr
 }
 
 /**
- * Further passes over the file that find exact percentiles the histograms cannot tell alone (many distinct
- * values above 65.5 s, see histogram.ts): each pass reads the file into a fresh sink whose histograms count
+ * Further passes over the files that find exact percentiles the histograms cannot tell alone (many distinct
+ * values above 65.5 s, see histogram.ts): each pass reads the files into a fresh sink whose histograms count
  * only the values inside the looked-for ranges, until each range is 1 ms wide. A file that changed between
  * passes (other counts) is refused.
  */
 function refine(
-  file: string,
+  files: readonly string[],
+  counts: readonly number[],
   sink: SampleSink,
   wanted: Map<Histogram, Target[]>,
   chunk: number,
@@ -204,14 +230,23 @@ function refine(
       const twin = label === undefined ? again.total : again.labels.get(label)!
       twin.hist.refining = targets.filter(t => t.hi - t.lo > 1)
     }
-    readJtl(file, again, chunk, wasm)
-    if (again.total.count !== sink.total.count || !narrow(all)) {
+    files.forEach((file, i) => {
+      const before = again.total.count
+      readOne(file, again, chunk, wasm)
+      if (again.total.count - before !== counts[i])
+        throw new ResultsFileError(
+          file,
+          undefined,
+          'changed while it was read: a second pass counted other samples'
+        )
+    })
+    // Equal counts but values outside the ranges found before: one of them changed.
+    if (!narrow(all))
       throw new ResultsFileError(
-        file,
+        files.join(', '),
         undefined,
         'changed while it was read: a second pass counted other samples'
       )
-    }
   }
   for (const [hist, targets] of wanted) hist.settle(targets)
 }

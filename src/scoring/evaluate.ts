@@ -15,7 +15,7 @@ import { loadPerfSpec, loadServiceObjectives } from '../prometheus/perfspec.js'
 import type { QueryContext } from '../prometheus/placeholders.js'
 import type { PrometheusEndpoint } from '../prometheus/query.js'
 import { loadSliFile } from '../prometheus/sli-file.js'
-import { readJtl } from '../results-file/jtl-read.js'
+import { readJtls, type FileRead } from '../results-file/jtl-read.js'
 import {
   DEFAULT_LABEL_CAP,
   lookupSli,
@@ -37,6 +37,8 @@ export type * from '../contracts/evaluation.js'
 export interface EvaluateInput {
   /** A JTL file (CSV or XML) written by JMeter. */
   readonly resultsFile?: string
+  /** Several results files (load generators) judged as one test: the SLIs of their union. */
+  readonly resultsFiles?: readonly string[]
   /** SLI values from elsewhere: name → number, or null for "no value". */
   readonly values?: Readonly<Record<string, number | null>>
   /** An SLO already parsed, or the path of a slo.yaml, or the compact thresholds form. */
@@ -68,7 +70,9 @@ const NO_SLO: Slo = {
 /** Throws InputError/ConfigFileError for unusable input; everything else becomes a result. */
 export async function evaluateResults(input: EvaluateInput): Promise<Evaluation> {
   const prometheus = input.prometheus
-  if (input.resultsFile !== undefined && input.values !== undefined) {
+  const files = input.resultsFiles ?? (input.resultsFile === undefined ? undefined : [input.resultsFile])
+  if (files?.length === 0) throw new InputError('results', 'at least one results file')
+  if (files !== undefined && input.values !== undefined) {
     throw new InputError('results', 'at most one of a results file or SLI values')
   }
   const sloGiven = [input.slo, input.sloFile, input.thresholds].filter(x => x !== undefined).length
@@ -78,7 +82,7 @@ export async function evaluateResults(input: EvaluateInput): Promise<Evaluation>
       throw new InputError('slo', `no SLO or thresholds beside a pitometer gate (${prometheus.gate.kind})`)
     return { ...(await pitometerGate(prometheus, prometheus.gate)), prometheus: queried(prometheus) }
   }
-  if (input.resultsFile === undefined && input.values === undefined && !prometheus) {
+  if (files === undefined && input.values === undefined && !prometheus) {
     throw new InputError('results', 'a results file, SLI values or Prometheus SLIs')
   }
   const slo =
@@ -90,15 +94,20 @@ export async function evaluateResults(input: EvaluateInput): Promise<Evaluation>
         ? parseThresholds(input.thresholds)
         : null)
   const local =
-    input.resultsFile !== undefined
-      ? measure(input.resultsFile, slo ?? NO_SLO, input)
+    files !== undefined
+      ? measure(files, slo ?? NO_SLO, input)
       : given(input.values ?? {}, input.values === undefined ? 'none' : 'values')
   const measured =
     prometheus?.gate.kind === 'sli'
       ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file, slo?.filters))
       : local
   // A promised history (read from the config branch) arrives while the queries ran.
-  const evaluation = judge(slo, measured, (await input.history) ?? [], input.resultsFile)
+  const evaluation = judge(
+    slo,
+    measured,
+    (await input.history) ?? [],
+    files?.length === 1 ? files[0] : undefined
+  )
   return prometheus ? { ...evaluation, prometheus: queried(prometheus) } : evaluation
 }
 
@@ -156,17 +165,20 @@ interface Measured {
   readonly sourceOf: (sli: string) => SliSource | undefined
   readonly slis: Record<string, number | null>
   readonly samples?: number
+  /** Per file, when several were read. */
+  readonly files?: readonly { readonly file: string; readonly samples: number }[]
   readonly warnings: string[]
   readonly unusable?: string
 }
 
-function measure(file: string, slo: Slo, input: EvaluateInput): Measured {
+function measure(files: readonly string[], slo: Slo, input: EvaluateInput): Measured {
   const perLabel = input.labels === true || slo.objectives.some(o => parseSliName(o.sli)?.label !== undefined)
   const sink = new SampleSink(perLabel, input.labelCap ?? DEFAULT_LABEL_CAP)
+  let reads: FileRead[] = []
   try {
     // Synchronous reading is the faster here: on two cores a thread-pool read competes with the scan.
-    readJtl(file, sink)
-    // Percentiles that need another pass over the file (many distinct values above 65.5 s) are found here,
+    reads = readJtls(files, sink)
+    // Percentiles that need another pass over the files (many distinct values above 65.5 s) are found here,
     // all at once, where a file that changed in between is reported like any unusable file.
     const asked = slo.objectives.map(o => percentileOf(o.sli)).filter(p => p > 0 && p <= 100)
     sink.prefetch([...new Set([...STANDARD_PERCENTILES, ...asked])])
@@ -178,12 +190,13 @@ function measure(file: string, slo: Slo, input: EvaluateInput): Measured {
     return { lookup: () => none, sourceOf: RESULTS_FILE, slis: {}, warnings: sink.warnings, unusable: reason }
   }
   const samples = sink.total.count
-  const unusable = samples === 0 ? `the results file ${file} has no samples` : undefined
+  const unusable = samples === 0 ? `the results file ${files.join(', ')} has no samples` : undefined
   return {
     lookup: sli => lookupSli(sink, sli),
     sourceOf: RESULTS_FILE,
     slis: standardSlis(sink),
     samples,
+    ...(files.length > 1 ? { files: reads.map(({ file, samples: n }) => ({ file, samples: n })) } : {}),
     warnings: sink.warnings,
     ...(unusable ? { unusable } : {})
   }
@@ -245,6 +258,7 @@ function judge(
     reasons,
     warnings,
     ...(measured.samples === undefined ? {} : { samples: measured.samples }),
+    ...(measured.files ? { resultsFiles: measured.files } : {}),
     ...(resultsFile ? { resultsFile } : {}),
     ...(used.file ? { sloFile: used.file } : {}),
     slis: measured.slis

@@ -13,7 +13,13 @@ export function explain(e: Evaluation): string {
   for (const reason of e.reasons) lines.push(`  ${reason}`)
   lines.push(baseline(e))
   if (e.samples !== undefined)
-    lines.push(`Samples: ${e.samples}${e.resultsFile ? ` from ${e.resultsFile}` : ''}`)
+    lines.push(
+      `Samples: ${e.samples}${e.resultsFile ? ` from ${e.resultsFile}` : ''}${
+        e.resultsFiles
+          ? ` from ${e.resultsFiles.length} files: ${e.resultsFiles.map(f => `${f.file} ${f.samples}`).join(', ')}`
+          : ''
+      }`
+    )
   if (e.indicators.length) lines.push('Objectives:')
   for (const i of e.indicators) lines.push(indicator(i))
   for (const w of e.warnings) lines.push(`Warning: ${w}`)

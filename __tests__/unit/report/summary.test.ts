@@ -114,6 +114,24 @@ describe('renderSummary', () => {
     )
   })
 
+  it('counts the samples judged, per results file when there are several', () => {
+    const several = renderSummary(
+      input({
+        evaluation: {
+          ...evaluation,
+          samples: 500,
+          resultsFiles: [
+            { file: 'load-1/results.jtl', samples: 400 },
+            { file: 'load-2/results.jtl', samples: 100 }
+          ]
+        }
+      })
+    )
+    expect(several).toContain(
+      'Samples: **500** from 2 results files: `load-1/results.jtl` 400, `load-2/results.jtl` 100.'
+    )
+  })
+
   it('says why it failed and links the config commit and the run', () => {
     expect(md).toContain('### Why')
     expect(md).toContain('- score 50 % is below the warning threshold 75 %')

@@ -7,6 +7,7 @@ import { Command } from 'commander'
 import { InputError } from '../../contracts/errors.js'
 import { authorizationOf, prometheusUrl } from '../../contracts/names.js'
 import { checkWindow, parseTime, QUERY_TIMEOUT_MS } from '../../prometheus/settings.js'
+import { resultsFilesOf } from '../../results-file/results-paths.js'
 import { evaluateResults, type PrometheusGate, type PrometheusInput } from '../../scoring/evaluate.js'
 import { explain } from '../../scoring/explain.js'
 import { loadHistory } from '../../scoring/history.js'
@@ -14,7 +15,7 @@ import { failUnscored } from '../../scoring/unscored.js'
 import { loadValues } from '../../scoring/values.js'
 
 interface Options {
-  results?: string
+  results: string[]
   values?: string
   slo?: string
   thresholds?: string
@@ -41,7 +42,12 @@ const collect = (value: string, previous: string[]) => [...previous, value]
 export function evaluateCommand(): Command {
   return new Command('evaluate')
     .description('Evaluate results against an SLO. Exit 0 pass or warning, 1 fail, 2 unusable input.')
-    .option('--results <file>', 'JMeter results file (JTL, CSV or XML)')
+    .option(
+      '--results <path>',
+      'JMeter results file (JTL, CSV or XML), or a folder of them; repeatable: all judged as one test',
+      collect,
+      []
+    )
     .option(
       '--prometheus-url <url>',
       'Prometheus to query the SLIs of --sli, --perfspec or the 0.5 pair from (token: $PROMETHEUS_TOKEN)'
@@ -72,17 +78,18 @@ export function evaluateCommand(): Command {
     )
     .action(async (options: Options) => {
       const prometheus = prometheusOf(options)
-      if (options.results !== undefined && options.values !== undefined) {
+      const results = resultsFilesOf('--results', options.results)
+      if (results.length > 0 && options.values !== undefined) {
         throw new InputError('--results/--values', 'at most one of --results FILE or --values FILE.json')
       }
-      if (options.results === undefined && options.values === undefined && !prometheus) {
+      if (results.length === 0 && options.values === undefined && !prometheus) {
         throw new InputError('--results/--values', '--results FILE, --values FILE.json or --prometheus-url')
       }
       if (options.slo !== undefined && options.thresholds !== undefined) {
         throw new InputError('--slo/--thresholds', 'at most one of --slo or --thresholds')
       }
       const evaluated = await evaluateResults({
-        ...(options.results !== undefined ? { resultsFile: options.results } : {}),
+        ...(results.length > 0 ? { resultsFiles: results } : {}),
         ...(options.values !== undefined ? { values: loadValues(options.values) } : {}),
         ...(options.slo !== undefined ? { sloFile: options.slo } : {}),
         ...(options.thresholds !== undefined ? { thresholds: options.thresholds } : {}),
