@@ -7,7 +7,11 @@
  * A second case (issue 12) has every elapsed value distinct and above 65.5 s, where exact percentiles take
  * a further pass over the file: goal peak RSS <= 64 MB (the time is two passes over the file).
  *
- * Usage: node scripts/bench-evaluate.mjs [--samples N] [--cli path/to/cli.js] [--runs N] [--case usual|distinct]
+ * A third case (issue 15) splits the samples over 4 files, as 4 load generators write them: evaluating the 4
+ * (`--results` 4 times) beside Node reading the 4, goal <= 1.2x and <= 64 MB, and the values must equal those
+ * of one file holding the same samples.
+ *
+ * Usage: node scripts/bench-evaluate.mjs [--samples N] [--cli path/to/cli.js] [--runs N] [--case usual|distinct|several]
  * With --runs, raw read and evaluate alternate N times (noise on a shared machine hits both alike).
  * The JTL is generated once and cached in $CARTS_CACHE or the OS temp folder.
  */
@@ -58,8 +62,8 @@ function prng(seed) {
 }
 
 /** `distinct`: every elapsed value different and above 65.5 s (a permutation of 65,536 .. 65,536 + n - 1). */
-function generate(file, n, distinct = false) {
-  const rnd = prng(42)
+function generate(file, n, distinct = false, seed = 42) {
+  const rnd = prng(seed)
   const tmp = `${file}.${process.pid}.tmp`
   const fd = openSync(tmp, 'w')
   writeSync(fd, HEADER)
@@ -185,12 +189,81 @@ async function benchCase(name, file, distinct) {
   }
 }
 
+const RAW_READ_ALL = RAW_READ.replace('process.argv[1]', 'f')
+  .replace(
+    "const fs = require('fs'); ",
+    "const fs = require('fs'); let total = 0; for (const f of process.argv.slice(1)) { "
+  )
+  .replace('console.log(lines)', 'total += lines }; console.log(total)')
+
+/** 4 files of a quarter of the samples each (other seeds), and one file holding all of them. */
+function severalFiles() {
+  const parts = [1, 2, 3, 4].map(k => join(cacheDir, `carts-bench-${samples}-part${k}-v1.jtl`))
+  const whole = join(cacheDir, `carts-bench-${samples}-parts-joined-v1.jtl`)
+  parts.forEach((part, k) => existsSync(part) || generate(part, Math.ceil(samples / 4), false, 100 + k))
+  if (!existsSync(whole)) {
+    const tmp = `${whole}.${process.pid}.tmp`
+    const fd = openSync(tmp, 'w')
+    parts.forEach((part, k) => {
+      const text = readFileSync(part)
+      writeSync(fd, k === 0 ? text : text.subarray(text.indexOf(10) + 1))
+    })
+    closeSync(fd)
+    renameSync(tmp, whole)
+  }
+  return { parts, whole }
+}
+
+async function benchSeveral() {
+  const { parts, whole } = severalFiles()
+  const mb = parts.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6
+  await measure(process.execPath, ['-e', RAW_READ_ALL, ...parts])
+  console.log('\n== 4 results files (4 load generators) judged as one test (issue 15)')
+  console.log(`files           4 x ${parts[0]} ... (${mb.toFixed(0)} MB in all, ${samples} samples)`)
+  const ratios = []
+  for (let run = 1; run <= runs; run++) {
+    if (runs > 1) console.log(`run ${run} of ${runs}`)
+    const raw = await measure(process.execPath, ['-e', RAW_READ_ALL, ...parts])
+    const evaluation = await measure(process.execPath, [
+      cli,
+      'evaluate',
+      ...parts.flatMap(p => ['--results', p]),
+      '--json'
+    ])
+    if (evaluation.code !== 0 && evaluation.code !== 1) throw new Error(`evaluate failed:\n${evaluation.err}`)
+    ratios.push(evaluation.seconds / raw.seconds)
+    console.log(
+      `raw read        ${raw.seconds.toFixed(2)} s (${raw.out.trim()} newlines), peak RSS ${raw.rssMb.toFixed(0)} MB`
+    )
+    console.log(
+      `evaluate        ${evaluation.seconds.toFixed(2)} s, peak RSS ${evaluation.rssMb.toFixed(1)} MB`
+    )
+    console.log(`ratio           ${ratios.at(-1).toFixed(2)}x the raw read (goal <= 1.2x)`)
+    console.log(`rss goal        ${evaluation.rssMb <= 64 ? 'met' : 'MISSED'} (<= 64 MB)`)
+    if (run === 1) {
+      const one = await measure(process.execPath, [cli, 'evaluate', '--results', whole, '--json'])
+      const [a, b] = [JSON.parse(evaluation.out), JSON.parse(one.out)]
+      const same = JSON.stringify(a.slis) === JSON.stringify(b.slis) && a.samples === b.samples
+      console.log(`per file        ${a.resultsFiles.map(f => f.samples).join(' + ')} = ${a.samples} samples`)
+      console.log(
+        `values          ${same ? 'equal to' : 'DIFFERENT from'} one file holding every sample (p95 ${a.slis.response_time_p95} ms)`
+      )
+    }
+  }
+  if (runs > 1) {
+    const sorted = [...ratios].sort((a, b) => a - b)
+    console.log(`median ratio    ${sorted[(runs - 1) >> 1].toFixed(2)}x over ${runs} runs`)
+  }
+}
+
 async function main() {
   if (!existsSync(cli)) throw new Error(`${cli} does not exist: run npm run build first (or pass --cli)`)
   const only = option('--case', 'all')
-  if (only !== 'distinct') await benchCase('usual response times (1% failures, rare timeouts)', jtl, false)
-  if (only !== 'usual')
+  if (only === 'all' || only === 'usual')
+    await benchCase('usual response times (1% failures, rare timeouts)', jtl, false)
+  if (only === 'all' || only === 'distinct')
     await benchCase('every elapsed value distinct and above 65.5 s (issue 12)', distinctJtl, true)
+  if (only === 'all' || only === 'several') await benchSeveral()
 }
 
 main().catch(error => {
