@@ -45309,7 +45309,7 @@ async function waitUntilServing(kubectl, service, namespace, image, deadlineMs =
         if (servesOnly(serving, image.tag))
             return `${service} in ${namespace} routes to ${describeServing(serving)}`;
         if (Date.now() >= end)
-            throw new errors/* DeployError */.sH(`${service} in ${namespace} routes to ${describeServing(serving)}, not only to ${image.tag} ` +
+            throw new errors/* DeployError */.sH(`${service} in ${namespace} routes to ${describeServing(serving)}, not only to ready pods of ${image.tag} ` +
                 `(checked for ${Math.round(deadlineMs / 1000)} s)`);
         await new Promise(resolve => setTimeout(resolve, POLL_MS));
     }

@@ -162,7 +162,7 @@ describe('the real node', () => {
     await kubectl(['scale', 'deployment', `carts-${colour}`, '-n', ns, '--replicas=0'])
     await expect(promote(ctx)).rejects.toThrow(
       new RegExp(
-        `^carts not switched to ${colour}: carts-${colour} in ${ns} routes to no ready pod, not only to 0\\.8\\.1`
+        `^carts not switched to ${colour}: carts-${colour} in ${ns} routes to no ready pod( and 1 terminating pod of 0\\.8\\.1)?, not only to ready pods of 0\\.8\\.1`
       )
     )
     const stable = await getJson<{ spec: { selector: Record<string, string> } }>('service', 'carts', ns)

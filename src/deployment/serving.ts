@@ -122,7 +122,7 @@ export async function waitUntilServing(
       return `${service} in ${namespace} routes to ${describeServing(serving)}`
     if (Date.now() >= end)
       throw new DeployError(
-        `${service} in ${namespace} routes to ${describeServing(serving)}, not only to ${image.tag} ` +
+        `${service} in ${namespace} routes to ${describeServing(serving)}, not only to ready pods of ${image.tag} ` +
           `(checked for ${Math.round(deadlineMs / 1000)} s)`
       )
     await new Promise(resolve => setTimeout(resolve, POLL_MS))
