@@ -42452,7 +42452,26 @@ function evaluationSection(evaluation) {
         '| SLI | source | value | compared | pass criteria | warning criteria | status | score |',
         '|---|---|---:|---:|---|---|---|---:|',
         ...rows,
-        ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | | |`] : [])
+        ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | | |`] : []),
+        ...queriesSection(evaluation.indicators.slice(0, MAX_ROWS))
+    ];
+}
+/** The PromQL of each Prometheus SLI, as sent, below the table (a query would not fit in a cell). */
+function queriesSection(indicators) {
+    const queried = indicators.filter(i => i.source?.kind === 'prometheus');
+    if (queried.length === 0)
+        return [];
+    return [
+        '',
+        'Queried from Prometheus at the end of the test window:',
+        '',
+        ...queried.flatMap(i => [
+            `- ${summary_escape(i.sli)} = ${number(i.value)}${i.value === null ? `: ${summary_escape(i.reason)}` : ''}`,
+            '',
+            '  ```promql',
+            `  ${i.source.query.replace(/\r?\n/g, ' ')}`,
+            '  ```'
+        ])
     ];
 }
 function indicatorRow(i) {
@@ -42479,15 +42498,14 @@ function samplesLine(evaluation) {
         : '';
     return ['', `Samples: **${evaluation.samples}**${each}.`];
 }
-/** Where the value came from; for a query, the query as sent and, without a value, Prometheus's reason. */
+/** Where the value came from (a query's text and, without a value, Prometheus's reason, come below the table). */
 function sourceCell(i) {
     const source = i.source;
     if (!source)
         return '–';
-    if (source.kind !== 'prometheus')
-        return source.kind === 'values' ? 'given values' : 'results file';
-    const why = i.value === null ? `<br>${summary_escape(i.reason)}` : '';
-    return `Prometheus: ${code(source.query)}${why}`;
+    if (source.kind === 'prometheus')
+        return 'Prometheus (query below)';
+    return source.kind === 'values' ? 'given values' : 'results file';
 }
 /** AND inside a criteria list, OR across lists; a violated criterion is struck through. */
 function criteria(targets) {
@@ -47787,7 +47805,9 @@ async function evaluateResults(input) {
     if (prometheus && prometheus.gate.kind !== 'sli') {
         if (sloGiven > 0)
             throw new errors/* InputError */.dz('slo', `no SLO or thresholds beside a pitometer gate (${prometheus.gate.kind})`);
-        return { ...(await pitometerGate(prometheus, prometheus.gate)), prometheus: queried(prometheus) };
+        const started = performance.now();
+        const graded = await pitometerGate(prometheus, prometheus.gate);
+        return { ...graded, prometheus: queried(prometheus, elapsedSince(started)) };
     }
     if (files === undefined && input.values === undefined && !prometheus) {
         throw new errors/* InputError */.dz('results', 'a results file, SLI values or Prometheus SLIs');
@@ -47802,15 +47822,18 @@ async function evaluateResults(input) {
     const local = files !== undefined
         ? measure(files, slo ?? NO_SLO, input)
         : given(input.values ?? {}, input.values === undefined ? 'none' : 'values');
+    const started = performance.now();
     const measured = prometheus?.gate.kind === 'sli'
         ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file, slo?.filters))
         : local;
+    const waited = elapsedSince(started);
     // A promised history (read from the config branch) arrives while the queries ran.
     const evaluation = evaluate_judge(slo, measured, (await input.history) ?? [], files?.length === 1 ? files[0] : undefined);
-    return prometheus ? { ...evaluation, prometheus: queried(prometheus) } : evaluation;
+    return prometheus ? { ...evaluation, prometheus: queried(prometheus, waited) } : evaluation;
 }
-function queried({ endpoint, context }) {
-    return { url: endpoint.url, ...(context.window ? { window: context.window } : {}) };
+const elapsedSince = (started) => Math.round(performance.now() - started) / 1000;
+function queried({ endpoint, context }, seconds) {
+    return { url: endpoint.url, ...(context.window ? { window: context.window } : {}), seconds };
 }
 async function pitometerGate({ endpoint, context }, gate) {
     const spec = gate.kind === 'perfspec'
@@ -50310,13 +50333,15 @@ async function undoUnjudgedDeploy(ctx, failure) {
         ctx.log.warning(`Rollback after the failure did not complete: ${(0,errors/* describe */.q0)(error)}`);
     }
 }
-/** What the action itself cost: the stage's time beyond helm's upgrade --wait and JMeter's runs. */
+/** What the action itself cost: the stage's time beyond helm's upgrade --wait, JMeter's runs and Prometheus. */
 function overheadLine(ctx, timings) {
     const total = timings.reduce((sum, t) => sum + t.seconds, 0);
     const helm = ctx.results.deploy?.helmSeconds ?? 0;
     const jmeter = ctx.results.test?.jmeterSeconds ?? 0;
-    const own = total - helm - jmeter;
-    return `Stage time ${total.toFixed(2)} s: helm ${helm.toFixed(2)} s, JMeter ${jmeter.toFixed(2)} s, the action's own work ${own.toFixed(2)} s`;
+    const prometheus = ctx.results.evaluate?.evaluation.prometheus?.seconds ?? 0;
+    const own = total - helm - jmeter - prometheus;
+    const waited = prometheus > 0 ? `, Prometheus ${prometheus.toFixed(2)} s` : '';
+    return `Stage time ${total.toFixed(2)} s: helm ${helm.toFixed(2)} s, JMeter ${jmeter.toFixed(2)} s${waited}, the action's own work ${own.toFixed(2)} s`;
 }
 function run_stage_summary(ctx, plan, timings, failure) {
     const { config, results } = ctx;

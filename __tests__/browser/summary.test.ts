@@ -49,6 +49,7 @@ describe('the rendered job summary', () => {
     const table = page.locator('table').nth(1)
     expect(await table.locator('th').allInnerTexts()).toEqual([
       'SLI',
+      'source',
       'value',
       'compared',
       'pass criteria',

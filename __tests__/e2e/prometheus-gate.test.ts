@@ -147,7 +147,10 @@ describe('an sli.yaml beside the JMeter results (examples/carts/prometheus)', ()
       kind: 'prometheus',
       query: expect.stringContaining(`[${Math.ceil((end - start) / 1000)}s]`)
     })
-    expect(run.summary).toMatch(/\| Prometheus: `histogram_quantile\(0\.95/)
+    expect(run.summary).toMatch(/\| Prometheus \(query below\) \| [\d.]+ \|/)
+    expect(run.summary).toContain(
+      `\`\`\`promql\n  ${service.source?.kind === 'prometheus' ? service.source.query : ''}\n  \`\`\``
+    )
     expect(run.summary).toMatch(/\| results file \|/)
   })
 

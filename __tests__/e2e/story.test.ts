@@ -98,7 +98,10 @@ describe('the carts story', () => {
     const summary0 = summary('0.8.2', 'staging')
     expect(summary0).toMatch(/\| Response time P95 \(ms\) 🔑 \| results file \| \d+ .*❌ fail/)
     expect(summary0).toMatch(
-      /\| Service-side response time P95 \(ms, Prometheus\) 🔑 \| Prometheus: `histogram_quantile\(0\.95, .*job="carts-sockshop-staging".*❌ fail/
+      /\| Service-side response time P95 \(ms, Prometheus\) 🔑 \| Prometheus \(query below\) \| \d+(\.\d+)? \|.*❌ fail/
+    )
+    expect(summary0).toMatch(
+      /^ {2}histogram_quantile\(0\.95, sum\(rate\(http_response_time_milliseconds_bucket\{job="carts-sockshop-staging"\}/m
     )
   })
 

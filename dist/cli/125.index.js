@@ -2677,7 +2677,9 @@ async function evaluateResults(input) {
     if (prometheus && prometheus.gate.kind !== 'sli') {
         if (sloGiven > 0)
             throw new errors/* InputError */.dz('slo', `no SLO or thresholds beside a pitometer gate (${prometheus.gate.kind})`);
-        return { ...(await pitometerGate(prometheus, prometheus.gate)), prometheus: queried(prometheus) };
+        const started = performance.now();
+        const graded = await pitometerGate(prometheus, prometheus.gate);
+        return { ...graded, prometheus: queried(prometheus, elapsedSince(started)) };
     }
     if (files === undefined && input.values === undefined && !prometheus) {
         throw new errors/* InputError */.dz('results', 'a results file, SLI values or Prometheus SLIs');
@@ -2692,15 +2694,18 @@ async function evaluateResults(input) {
     const local = files !== undefined
         ? measure(files, slo ?? NO_SLO, input)
         : given(input.values ?? {}, input.values === undefined ? 'none' : 'values');
+    const started = performance.now();
     const measured = prometheus?.gate.kind === 'sli'
         ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file, slo?.filters))
         : local;
+    const waited = elapsedSince(started);
     // A promised history (read from the config branch) arrives while the queries ran.
     const evaluation = judge(slo, measured, (await input.history) ?? [], files?.length === 1 ? files[0] : undefined);
-    return prometheus ? { ...evaluation, prometheus: queried(prometheus) } : evaluation;
+    return prometheus ? { ...evaluation, prometheus: queried(prometheus, waited) } : evaluation;
 }
-function queried({ endpoint, context }) {
-    return { url: endpoint.url, ...(context.window ? { window: context.window } : {}) };
+const elapsedSince = (started) => Math.round(performance.now() - started) / 1000;
+function queried({ endpoint, context }, seconds) {
+    return { url: endpoint.url, ...(context.window ? { window: context.window } : {}), seconds };
 }
 async function pitometerGate({ endpoint, context }, gate) {
     const spec = gate.kind === 'perfspec'

@@ -583,7 +583,26 @@ function evaluationSection(evaluation) {
         '| SLI | source | value | compared | pass criteria | warning criteria | status | score |',
         '|---|---|---:|---:|---|---|---|---:|',
         ...rows,
-        ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | | |`] : [])
+        ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | | |`] : []),
+        ...queriesSection(evaluation.indicators.slice(0, MAX_ROWS))
+    ];
+}
+/** The PromQL of each Prometheus SLI, as sent, below the table (a query would not fit in a cell). */
+function queriesSection(indicators) {
+    const queried = indicators.filter(i => i.source?.kind === 'prometheus');
+    if (queried.length === 0)
+        return [];
+    return [
+        '',
+        'Queried from Prometheus at the end of the test window:',
+        '',
+        ...queried.flatMap(i => [
+            `- ${summary_escape(i.sli)} = ${number(i.value)}${i.value === null ? `: ${summary_escape(i.reason)}` : ''}`,
+            '',
+            '  ```promql',
+            `  ${i.source.query.replace(/\r?\n/g, ' ')}`,
+            '  ```'
+        ])
     ];
 }
 function indicatorRow(i) {
@@ -610,15 +629,14 @@ function samplesLine(evaluation) {
         : '';
     return ['', `Samples: **${evaluation.samples}**${each}.`];
 }
-/** Where the value came from; for a query, the query as sent and, without a value, Prometheus's reason. */
+/** Where the value came from (a query's text and, without a value, Prometheus's reason, come below the table). */
 function sourceCell(i) {
     const source = i.source;
     if (!source)
         return '–';
-    if (source.kind !== 'prometheus')
-        return source.kind === 'values' ? 'given values' : 'results file';
-    const why = i.value === null ? `<br>${summary_escape(i.reason)}` : '';
-    return `Prometheus: ${code(source.query)}${why}`;
+    if (source.kind === 'prometheus')
+        return 'Prometheus (query below)';
+    return source.kind === 'values' ? 'given values' : 'results file';
 }
 /** AND inside a criteria list, OR across lists; a violated criterion is struck through. */
 function criteria(targets) {
@@ -3880,13 +3898,15 @@ async function undoUnjudgedDeploy(ctx, failure) {
         ctx.log.warning(`Rollback after the failure did not complete: ${(0,errors/* describe */.q0)(error)}`);
     }
 }
-/** What the action itself cost: the stage's time beyond helm's upgrade --wait and JMeter's runs. */
+/** What the action itself cost: the stage's time beyond helm's upgrade --wait, JMeter's runs and Prometheus. */
 function overheadLine(ctx, timings) {
     const total = timings.reduce((sum, t) => sum + t.seconds, 0);
     const helm = ctx.results.deploy?.helmSeconds ?? 0;
     const jmeter = ctx.results.test?.jmeterSeconds ?? 0;
-    const own = total - helm - jmeter;
-    return `Stage time ${total.toFixed(2)} s: helm ${helm.toFixed(2)} s, JMeter ${jmeter.toFixed(2)} s, the action's own work ${own.toFixed(2)} s`;
+    const prometheus = ctx.results.evaluate?.evaluation.prometheus?.seconds ?? 0;
+    const own = total - helm - jmeter - prometheus;
+    const waited = prometheus > 0 ? `, Prometheus ${prometheus.toFixed(2)} s` : '';
+    return `Stage time ${total.toFixed(2)} s: helm ${helm.toFixed(2)} s, JMeter ${jmeter.toFixed(2)} s${waited}, the action's own work ${own.toFixed(2)} s`;
 }
 function summary(ctx, plan, timings, failure) {
     const { config, results } = ctx;

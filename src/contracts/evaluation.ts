@@ -133,8 +133,11 @@ export interface Evaluation {
   /** Several results files judged as one test: each file's samples (`samples` is their sum). */
   readonly resultsFiles?: readonly { readonly file: string; readonly samples: number }[]
   readonly sloFile?: string
-  /** The Prometheus queried and the window the queries were for (the queries ran at its end). */
-  readonly prometheus?: { readonly url: string; readonly window?: TimeWindow }
+  /**
+   * The Prometheus queried, the window the queries were for (they ran at its end), and how long the gate
+   * waited for it (the settle after the window and the queries).
+   */
+  readonly prometheus?: { readonly url: string; readonly window?: TimeWindow; readonly seconds: number }
   /** Every SLI value computed or given, including those no objective uses. */
   readonly slis: Readonly<Record<string, number | null>>
 }

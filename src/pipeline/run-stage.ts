@@ -110,13 +110,15 @@ async function undoUnjudgedDeploy(ctx: RunContext, failure: string): Promise<voi
   }
 }
 
-/** What the action itself cost: the stage's time beyond helm's upgrade --wait and JMeter's runs. */
+/** What the action itself cost: the stage's time beyond helm's upgrade --wait, JMeter's runs and Prometheus. */
 export function overheadLine(ctx: RunContext, timings: readonly StepTiming[]): string {
   const total = timings.reduce((sum, t) => sum + t.seconds, 0)
   const helm = ctx.results.deploy?.helmSeconds ?? 0
   const jmeter = ctx.results.test?.jmeterSeconds ?? 0
-  const own = total - helm - jmeter
-  return `Stage time ${total.toFixed(2)} s: helm ${helm.toFixed(2)} s, JMeter ${jmeter.toFixed(2)} s, the action's own work ${own.toFixed(2)} s`
+  const prometheus = ctx.results.evaluate?.evaluation.prometheus?.seconds ?? 0
+  const own = total - helm - jmeter - prometheus
+  const waited = prometheus > 0 ? `, Prometheus ${prometheus.toFixed(2)} s` : ''
+  return `Stage time ${total.toFixed(2)} s: helm ${helm.toFixed(2)} s, JMeter ${jmeter.toFixed(2)} s${waited}, the action's own work ${own.toFixed(2)} s`
 }
 
 function summary(ctx: RunContext, plan: StagePlan, timings: StepTiming[], failure?: string): string {

@@ -113,7 +113,26 @@ function evaluationSection(evaluation: Evaluation | undefined): string[] {
     '| SLI | source | value | compared | pass criteria | warning criteria | status | score |',
     '|---|---|---:|---:|---|---|---|---:|',
     ...rows,
-    ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | | |`] : [])
+    ...(cut > 0 ? [`| … ${cut} more objectives in the evaluation JSON | | | | | | | |`] : []),
+    ...queriesSection(evaluation.indicators.slice(0, MAX_ROWS))
+  ]
+}
+
+/** The PromQL of each Prometheus SLI, as sent, below the table (a query would not fit in a cell). */
+function queriesSection(indicators: readonly Indicator[]): string[] {
+  const queried = indicators.filter(i => i.source?.kind === 'prometheus')
+  if (queried.length === 0) return []
+  return [
+    '',
+    'Queried from Prometheus at the end of the test window:',
+    '',
+    ...queried.flatMap(i => [
+      `- ${escape(i.sli)} = ${number(i.value)}${i.value === null ? `: ${escape(i.reason)}` : ''}`,
+      '',
+      '  ```promql',
+      `  ${(i.source as { query: string }).query.replace(/\r?\n/g, ' ')}`,
+      '  ```'
+    ])
   ]
 }
 
@@ -142,13 +161,12 @@ function samplesLine(evaluation: Evaluation): string[] {
   return ['', `Samples: **${evaluation.samples}**${each}.`]
 }
 
-/** Where the value came from; for a query, the query as sent and, without a value, Prometheus's reason. */
+/** Where the value came from (a query's text and, without a value, Prometheus's reason, come below the table). */
 function sourceCell(i: Indicator): string {
   const source = i.source
   if (!source) return '–'
-  if (source.kind !== 'prometheus') return source.kind === 'values' ? 'given values' : 'results file'
-  const why = i.value === null ? `<br>${escape(i.reason)}` : ''
-  return `Prometheus: ${code(source.query)}${why}`
+  if (source.kind === 'prometheus') return 'Prometheus (query below)'
+  return source.kind === 'values' ? 'given values' : 'results file'
 }
 
 /** AND inside a criteria list, OR across lists; a violated criterion is struck through. */

@@ -173,6 +173,10 @@ describe('an sli.yaml gate', () => {
     expect(by.late?.reason).toMatch(/no answer within 0\.5 s \(query: hang\)$/)
     expect(evaluation.result).toBe('fail')
     expect(evaluation.reasons[0]).toMatch(/^key SLI two_sli failed/)
-    expect(evaluation.prometheus).toEqual({ url, window: { start: 0, end: 1000 } })
+    expect(evaluation.prometheus).toEqual({
+      url,
+      window: { start: 0, end: 1000 },
+      seconds: expect.any(Number)
+    })
   })
 })
