@@ -17,7 +17,10 @@ export async function run(): Promise<void> {
     core.saveState('temp-dir', tempDir)
     const deployment = await startDeployment(config, runnerReporter)
     const outcome = await runStage(config, runnerReporter, tempDir)
-    await deployment.finish(!outcome.failure, outcome.outputs.url || undefined)
+    // A held version is deployed but not judged: its GitHub deployment stays in progress (and the earlier
+    // ones active) until the gate job's own deployment succeeds or fails.
+    if (outcome.outputs.result === 'held') runnerReporter.info('GitHub deployment stays in progress: held')
+    else await deployment.finish(!outcome.failure, outcome.outputs.url || undefined)
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value)
     await core.summary.addRaw(outcome.summary).write()
     if (outcome.failure) core.setFailed(outcome.failure)

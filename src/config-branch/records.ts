@@ -3,6 +3,7 @@
  * Pure: text in, text out; the shape of an evaluation belongs to src/scoring, so it is kept opaque.
  */
 import type { ImageRef } from '../contracts/config.js'
+import type { DeployResult } from '../contracts/deploy.js'
 import { ConfigFileError } from '../contracts/errors.js'
 
 export type JsonObject = { readonly [key: string]: unknown }
@@ -20,7 +21,14 @@ export interface DeploymentRecord {
   readonly revision?: number
   /** The last version that passed its gate here: what a rollback goes back to. */
   readonly passed?: { readonly image: ImageRef; readonly revision?: number }
+  /**
+   * result 'held' (input hold): the deploy a later job's gate promotes or rolls back, as the deploy step
+   * returned it, and the image the stage had before it (what a rollback restores when none passed yet).
+   */
+  readonly held?: HeldDeploy
 }
+
+export type HeldDeploy = Omit<DeployResult, 'helmSeconds' | 'recovered'> & { readonly previous?: ImageRef }
 
 /** How many evaluations a stage keeps: enough for relative criteria, small enough to diff. */
 export const EVALUATIONS_CAP = 50

@@ -105,6 +105,16 @@ export const INPUTS = {
   'github-token': { description: 'Token that pushes to the config branch.', default: '${{ github.token }}' },
   timeout: { description: 'How long a rollout may take (helm --timeout), e.g. 5m.', default: '5m' },
   'fail-on': { description: 'Gate result that fails the job: fail, warning or never.', default: 'fail' },
+  hold: {
+    description:
+      "'true': deploy the new version and hold it, without tests or gate (blue/green: the stable Service stays); a later job gates it with results. Output result is held.",
+    default: 'false'
+  },
+  results: {
+    description:
+      'Results files of tests run elsewhere (newline-separated paths in the workspace, files or folders of .jtl/.csv/.xml): this job runs no JMeter, judges them as one test and gates the deployment a hold job left.',
+    default: ''
+  },
   'fail-on-unscored': {
     description:
       "'true': a gate that scored nothing (no pass criteria, or only relative ones without a baseline) fails.",
@@ -119,12 +129,14 @@ export const INPUTS = {
 export type InputName = keyof typeof INPUTS
 
 export const OUTPUTS = {
-  result: 'Gate result: pass, warning or fail.',
+  result: 'Gate result: pass, warning or fail; held after hold: true (deployed, not judged).',
   score: 'Total score of the evaluation, 0 to 100.',
   promote: "true when the next stage's job should run.",
   'next-stage': 'Name of the next stage in the shipyard (empty after the last).',
   approval: "'required' when a warning needs a manual approval before promotion, else 'none'.",
-  'deployment-url': 'URL the new version was tested at.',
+  'deployment-url': 'URL the new version was tested at (after hold: true, the URL load jobs test it at).',
+  'deployment-service':
+    "The Service the new version answers on in the stage's namespace (blue/green: the new colour's, e.g. carts-green).",
   url: "The stage's public URL (input domain), reaching what the stage runs after this job; empty without domain.",
   'config-commit': 'Config-branch commit holding this stage’s desired image.',
   evaluation: 'Path of the evaluation JSON.',

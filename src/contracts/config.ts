@@ -46,6 +46,10 @@ export interface ActionConfig {
   readonly githubToken?: string
   readonly timeoutSeconds: number
   readonly failOn: FailOn
+  /** Deploy and hold: no tests, no gate; a later job gates the held deploy with `results`. */
+  readonly hold?: boolean
+  /** Results files or folders (real paths in the workspace) of tests run elsewhere: judged instead of JMeter. */
+  readonly results?: readonly string[]
   /** A gate that scored nothing (no pass criteria, or only relative ones without a baseline) fails. */
   readonly failOnUnscored?: boolean
   readonly author: { readonly name: string; readonly email: string }

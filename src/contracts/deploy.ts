@@ -1,4 +1,5 @@
 /** What a deployment strategy decides, and what a deploy leaves for the test and gate steps. */
+import type { ImageRef } from './config.js'
 import type { DeploymentStrategy } from './plan.js'
 import type { RunContext } from './run.js'
 
@@ -43,6 +44,8 @@ export interface DeployResult {
   readonly recovered?: string
   /** How long helm's own upgrade --wait took: not the action's overhead. */
   readonly helmSeconds: number
+  /** A deploy a hold job left, adopted by the gate job (input results): the image the stage had before it. */
+  readonly previousImage?: ImageRef
 }
 
 /** The pure decision of where a deploy goes. */

@@ -40,6 +40,8 @@ export interface TestResult {
   readonly reason: string
   /** The main workload's JTL; undefined when it never ran (failed health check, missing script). */
   readonly jtl?: string
+  /** Instead of jtl: the results files of tests run elsewhere (input results), judged as one test. */
+  readonly jtls?: readonly string[]
   /** Every run's folder (JTL, jmeter.log, jmeter.out, dashboard/): the `results-dir` output. */
   readonly resultsDir: string
   /** The test strategy whose workload was (or should have been) run. */

@@ -1,4 +1,5 @@
 /** Raw input strings (from the runner or the CLI) to one validated, frozen ActionConfig. */
+import { existsSync } from 'node:fs'
 import { INPUTS, type InputName } from '../contracts/action-interface.js'
 import {
   PORT_FORWARD,
@@ -97,6 +98,11 @@ export function buildConfig(raw: RawInputs, env: RunEnvironment): ActionConfig {
     timeoutSeconds: check.durationSeconds('timeout', get('timeout')),
     failOn: check.oneOf('fail-on', get('fail-on'), ['fail', 'warning', 'never'] as const),
     failOnUnscored: check.oneOf('fail-on-unscored', get('fail-on-unscored'), ['true', 'false']) === 'true',
+    ...holdOrResults(
+      check.oneOf('hold', get('hold'), ['true', 'false']) === 'true',
+      optional('results'),
+      env.workspace
+    ),
     author: author(get('commit-author')),
     workspace: env.workspace,
     runUrl:
@@ -145,6 +151,31 @@ function prometheusGate(given: Map<InputName, string>): PrometheusGate {
       'both files of the Keptn 0.5 pair'
     )
   return { kind: 'service-objectives', indicators, objectives }
+}
+
+/**
+ * `hold` (deploy, no gate) and `results` (gate on files from elsewhere) are the two halves of a fanned-out
+ * stage: one job each, never both. Each results path must exist in the workspace now: a typo in a gate
+ * job fails before anything changes, not as a failed test that rolls the held version back.
+ */
+function holdOrResults(
+  hold: boolean,
+  results: string | undefined,
+  workspace: string
+): Pick<ActionConfig, 'hold' | 'results'> {
+  if (results === undefined) return hold ? { hold } : {}
+  if (hold)
+    throw new InputError('results', "no results beside 'hold: true' (the hold job runs no gate)", results)
+  const paths = results
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(Boolean)
+    .map(line => {
+      const real = check.pathInWorkspace('results', line, workspace)
+      if (!existsSync(real)) throw new InputError('results', 'an existing results file or folder', line)
+      return real
+    })
+  return { results: paths }
 }
 
 function domain(value: string | undefined): string | undefined {

@@ -1,6 +1,6 @@
 /** Keptn's pass/fail rules for one JMeter run, computed from its JTL rather than from JMeter's summary line. */
 import type { FailureCause } from '../contracts/run.js'
-import { readJtl } from '../results-file/jtl-read.js'
+import { readJtls, type FileRead } from '../results-file/jtl-read.js'
 import { FailureCauses, SampleSink } from '../results-file/sli.js'
 import { FUNCTIONAL, type Workload } from './workloads.js'
 
@@ -29,17 +29,23 @@ export interface Verdict {
  * its line; the caller fails the test with it.
  */
 export function countJtl(file: string): JtlCounts {
+  return countJtls([file])
+}
+
+/** The same over several results files (load generators) as one test, with each file's sample count. */
+export function countJtls(files: readonly string[]): JtlCounts & { readonly files: readonly FileRead[] } {
   const sink = new SampleSink()
   const causes = new FailureCauses()
   sink.causes = causes
-  readJtl(file, sink)
+  const reads = readJtls(files, sink)
   const { count, failed, hist } = sink.total
   return {
     samples: count,
     errors: failed,
     avgMs: hist.count > 0 ? hist.sum / hist.count : null,
     warnings: sink.warnings,
-    causes: causes.top(SHOWN_CAUSES)
+    causes: causes.top(SHOWN_CAUSES),
+    files: reads
   }
 }
 

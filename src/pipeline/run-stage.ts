@@ -1,6 +1,6 @@
 /** One stage, start to end: the same code behind the action (src/main.ts) and the CLI's `run`. */
 import type { ActionConfig } from '../contracts/config.js'
-import { describe, GateFailedError } from '../contracts/errors.js'
+import { describe, GateFailedError, InputError } from '../contracts/errors.js'
 import type { StagePlan } from '../contracts/plan.js'
 import type { Reporter } from '../contracts/reporter.js'
 import type { RunContext } from '../contracts/run.js'
@@ -14,11 +14,14 @@ import { loadSlo } from '../scoring/slo.js'
 import { parseThresholds } from '../scoring/thresholds.js'
 import { planStage } from '../shipyard/plan.js'
 import { loadShipyard } from '../shipyard/shipyard.js'
+import { adoptStep } from '../stages/adopt.js'
 import { commitStep } from '../stages/commit.js'
 import { deployStep } from '../stages/deploy.js'
 import { evaluateStep } from '../stages/evaluate.js'
 import { gateStep, rollBack, undoCommit } from '../stages/gate.js'
+import { holdStep } from '../stages/hold.js'
 import { installStep } from '../stages/install.js'
+import { resultsTestStep } from '../stages/results-test.js'
 import { testStep } from '../stages/test.js'
 import { runSteps, type AnyStep, type ResultStore, type StepTiming } from './steps.js'
 
@@ -32,6 +35,17 @@ export const STEPS: readonly AnyStep[] = [
   gateStep
 ]
 
+/**
+ * A stage fanned out over jobs (a matrix of load jobs between two): `hold` deploys and holds without a
+ * gate; `results` judges the files of tests run elsewhere first (a bad input fails before anything
+ * changes), takes over the held deploy instead of deploying, and gates it as any stage job does.
+ */
+export function stepsFor(config: Pick<ActionConfig, 'hold' | 'results'>): readonly AnyStep[] {
+  if (config.hold) return [installStep, commitStep, deployStep, holdStep]
+  if (config.results) return [resultsTestStep, installStep, adoptStep, evaluateStep, gateStep]
+  return STEPS
+}
+
 export interface StageOutcome {
   readonly outputs: Outputs
   readonly summary: string
@@ -43,7 +57,7 @@ export async function runStage(
   config: ActionConfig,
   reporter: Reporter,
   tempDir: string,
-  steps: readonly AnyStep[] = STEPS
+  steps: readonly AnyStep[] = stepsFor(config)
 ): Promise<StageOutcome> {
   const plan = planStage(
     await loadShipyard(config.shipyardFile),
@@ -88,6 +102,13 @@ function preflight(ctx: RunContext): void {
   if (config.gate.kind === 'thresholds') parseThresholds(config.gate.text)
   if (config.jmeterDir && plan.testStrategy)
     workloadFor(readWorkloads(config.jmeterDir, config.workspace, ctx.log), plan.testStrategy)
+  if (config.hold && !plan.deploymentStrategy)
+    throw new InputError('hold', `a stage that deploys (stage ${plan.stage} is a quality gate only)`, 'true')
+  if (config.results && !plan.testStrategy)
+    throw new InputError(
+      'results',
+      `a stage with a test strategy: stage ${plan.stage} has none to judge them by`
+    )
 }
 
 function gateWhy(ctx: RunContext): string | undefined {

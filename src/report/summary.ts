@@ -33,7 +33,7 @@ export interface SummaryInput {
 
 const MAX_ROWS = 100
 const MAX_TREND = 20
-const ICON: Record<string, string> = { pass: '✅', warning: '⚠️', fail: '❌', info: 'ℹ️' }
+const ICON: Record<string, string> = { pass: '✅', warning: '⚠️', fail: '❌', info: 'ℹ️', held: '⏸️' }
 
 export function renderSummary(input: SummaryInput): string {
   return [
@@ -53,6 +53,7 @@ export function renderSummary(input: SummaryInput): string {
 
 function outcome(input: SummaryInput): string {
   if (input.failure && !input.evaluation) return 'fail'
+  if (input.decision?.action === 'hold') return 'held'
   return input.evaluation?.result ?? (input.decision?.action === 'promote' ? 'pass' : 'fail')
 }
 

@@ -65,8 +65,9 @@ async function evaluate(ctx: RunContext): Promise<EvaluationResult | undefined> 
 function measurement(
   ctx: RunContext,
   test: TestResult | undefined
-): Pick<EvaluateInput, 'resultsFile' | 'values'> {
+): Pick<EvaluateInput, 'resultsFile' | 'resultsFiles' | 'values'> {
   if (ctx.config.sliValuesFile) return { values: loadValues(ctx.config.sliValuesFile) }
+  if (test?.jtls) return { resultsFiles: test.jtls }
   if (test?.jtl) return { resultsFile: test.jtl }
   // Nothing was measured: every objective fails for lack of a value (fail closed).
   return { values: {} }

@@ -105,9 +105,12 @@ export async function undoCommit(ctx: RunContext, reason: string): Promise<void>
   await restoreDesiredState(ctx, passed, reason)
 }
 
-/** What a rollback restores: the last version that passed its gate here, else the one before this run. */
+/**
+ * What a rollback restores: the last version that passed its gate here, else the one before this run (a
+ * gate job of a held deploy: the one before the hold job's).
+ */
 function restoreOf(ctx: RunContext, passed: DeploymentRecord['passed']): ImageRef | undefined {
-  return passed?.image ?? ctx.results.commit?.previous
+  return passed?.image ?? ctx.results.commit?.previous ?? ctx.results.deploy?.previousImage
 }
 
 /** The config branch names the last version that passed (or the one before this run) again, and says why. */

@@ -11,7 +11,9 @@ export interface InstallStepOptions {
 
 /** What this stage needs: helm to deploy, JMeter when it has tests and a jmeter-dir. */
 export function toolsNeeded(ctx: Pick<RunContext, 'config' | 'plan'>): { helm: boolean; jmeter: boolean } {
-  const jmeter = Boolean(ctx.config.jmeterDir) && Boolean(ctx.plan.testStrategy)
+  // A hold job runs no tests; a gate job (results) judges files of tests run elsewhere.
+  const elsewhere = ctx.config.hold === true || ctx.config.results !== undefined
+  const jmeter = Boolean(ctx.config.jmeterDir) && Boolean(ctx.plan.testStrategy) && !elsewhere
   // InstalledTools.helm is not optional, so a test-only stage gets helm too (cached, cheap).
   return { helm: ctx.plan.deploymentStrategy !== undefined || jmeter, jmeter }
 }

@@ -21,6 +21,7 @@ describe('collectOutputs', () => {
       approval: 'none',
       'next-stage': 'production',
       'deployment-url': '',
+      'deployment-service': '',
       url: '',
       'config-commit': '',
       evaluation: '',
@@ -36,6 +37,16 @@ describe('collectOutputs', () => {
       promote: 'true'
     })
     expect(collectOutputs({ gate: promoted }, plan, true)).toMatchObject({ result: 'fail', promote: 'false' })
+  })
+
+  it('says held, with no score, after a hold: deployed, neither passed nor failed', () => {
+    const hold = { ...promoted, action: 'hold', promote: false } as const
+    expect(collectOutputs({ gate: hold }, plan, false)).toMatchObject({
+      result: 'held',
+      score: '',
+      promote: 'false'
+    })
+    expect(collectOutputs({ gate: hold }, plan, true)).toMatchObject({ result: 'fail', promote: 'false' })
   })
 
   it('asks for approval without promoting', () => {
