@@ -11,8 +11,10 @@ import type { Stats } from './sli.js'
 export interface HotState {
   /** Index of the next quote in the chunk (Infinity: none), shared with the general path. */
   nextQuote: number
-  /** Records read by the last run (each is one line). */
+  /** Records read by the last run. */
   records: number
+  /** Lines they span (more than records when quoted fields hold line ends). */
+  lines: number
 }
 
 /** Reads plain records from `p`; returns the index of the first record not read. */
@@ -108,5 +110,6 @@ export function hotRun(b: Buffer, p: number, successCol: number, stats: Stats, s
   hist.addCounted(hn, hsum, hmin, hmax)
   state.nextQuote = nextQuote
   state.records = n
+  state.lines = n
   return p
 }

@@ -1,6 +1,7 @@
 /*
  * The CSV hot path of csv-hot.ts in WebAssembly, for the same records (timeStamp, elapsed first; success
- * at a fixed column; no quote before the line end) with the same results. Rebuild csv-scan-wasm.ts with
+ * at a fixed column; no quote before success) with the same results. Quoted fields after success (JMeter's
+ * failure messages, some multi-line) are read here too, so such records do not stop the scan. Rebuild csv-scan-wasm.ts with
  * csv-scan.build.sh after a change. Records it is not sure about are left to the JavaScript paths.
  * JavaScript writes a line feed just after the chunk (in padding it reserves), so every loop stops.
  */
@@ -12,8 +13,8 @@
 
 /* The histogram's 1 ms buckets: JavaScript's Histogram uses this very array (no merging). */
 static uint32_t hist[DENSE];
-/* Per call: records, failed, timed, minTs, maxEnd, counted, sum, min, max. */
-static double out[9];
+/* Per call: records, failed, timed, minTs, maxEnd, counted, sum, min, max, line ends inside quoted fields. */
+static double out[10];
 extern unsigned char __heap_base;
 
 EXPORT("hist") uint32_t *hist_ptr(void) { return hist; }
@@ -46,9 +47,46 @@ static inline const uint8_t *comma_or_lf(const uint8_t *i) {
   }
 }
 
-/* Reads plain records from p (a record start) before end; returns the first record not read. */
-EXPORT("scan") const uint8_t *scan(const uint8_t *p, const uint8_t *end, int32_t success_col) {
-  uint32_t n = 0, failed = 0, timed = 0, counted = 0;
+/*
+ * The line feed that ends a record whose rest, from i (the separator after success, field number `fields`),
+ * holds a quote: read byte by byte (rare records), counting its fields and the line ends inside quotes into
+ * *inner. NULL leaves the record to JavaScript, which reports or carries it: a character after a closing quote,
+ * more fields than `max_fields` (rows merged by a misplaced quote), or the chunk ending first.
+ */
+static const uint8_t *quoted_end(const uint8_t *i, const uint8_t *end, int32_t fields, int32_t max_fields,
+                                 uint32_t *inner) {
+  uint32_t lines = 0;
+  for (;;) {
+    if (*i == '\r' && i[1] == '\n') i++;
+    if (*i == '\n') {
+      if (i >= end) return 0;
+      *inner += lines;
+      return i;
+    }
+    if (++fields > max_fields) return 0;
+    if (*++i == '"') {
+      /* A quoted field: "" is a quote in it; the sentinel line feed at end stops the loop. */
+      for (++i;; ++i) {
+        if (*i == '\n') {
+          if (i >= end) return 0;
+          lines++;
+        } else if (*i == '"') {
+          if (i + 1 >= end) return 0;
+          if (*++i != '"') break;
+        }
+      }
+      if (*i != ',' && *i != '\n' && !(*i == '\r' && i[1] == '\n')) return 0;
+    } else {
+      /* An unquoted field; a quote inside it is a literal character. */
+      while (*i != ',' && *i != '\n') i++;
+    }
+  }
+}
+
+/* Reads records from p (a record start) before end; returns the first record not read. */
+EXPORT("scan")
+const uint8_t *scan(const uint8_t *p, const uint8_t *end, int32_t success_col, int32_t max_fields) {
+  uint32_t n = 0, failed = 0, timed = 0, counted = 0, inner = 0;
   double min_ts = __builtin_inf(), max_end = -__builtin_inf(), sum = 0;
   uint32_t hmin = UINT32_MAX, hmax = 0;
   for (;;) {
@@ -114,7 +152,8 @@ EXPORT("scan") const uint8_t *scan(const uint8_t *p, const uint8_t *end, int32_t
     if (c != ',' && c != '\n') break;
     /* The record ends at the line end unless a quoted field (maybe multi-line) comes first. */
     const uint8_t *nl = c == '\n' ? i : lf_or_quote(i);
-    if (*nl != '\n' || nl >= end) break;
+    if (*nl == '"') nl = quoted_end(i, end, success_col + 1, max_fields, &inner);
+    if (!nl || nl >= end) break;
     n++;
     failed += !ok;
     uint32_t e = (uint32_t)elapsed;
@@ -141,5 +180,6 @@ EXPORT("scan") const uint8_t *scan(const uint8_t *p, const uint8_t *end, int32_t
   out[6] = sum;
   out[7] = counted ? hmin : __builtin_inf();
   out[8] = counted ? hmax : -__builtin_inf();
+  out[9] = inner;
   return p;
 }

@@ -24,7 +24,7 @@ interface Exports {
   hist(): number
   out(): number
   heap(): number
-  scan(p: number, end: number, successCol: number): number
+  scan(p: number, end: number, successCol: number, maxFields: number): number
 }
 
 /** Bytes kept after each buffer: a sentinel line feed and the 16-byte loads that may reach past it. */
@@ -62,7 +62,7 @@ export class WasmScanner {
     this.bytes = new Uint8Array(memory.buffer)
     this.buffers = [0, 1].map(k => Buffer.from(memory.buffer, base + k * (size + PADDING), size))
     this.hist = new Uint32Array(memory.buffer, exports.hist(), DENSE)
-    this.out = new Float64Array(memory.buffer, exports.out(), 9)
+    this.out = new Float64Array(memory.buffer, exports.out(), 10)
     this.run = exports.scan
   }
 
@@ -83,14 +83,15 @@ export class WasmScanner {
   }
 
   /**
-   * Like hotRun: reads plain records of `b` (one of this scanner's buffers) from `p`; returns the index
-   * of the first record not read. `stats.hist` must use `this.hist` as its buckets.
+   * Like hotRun, and also through quoted fields after success (in records of at most `maxFields` fields):
+   * reads the records of `b` (one of this scanner's buffers) from `p`; returns the index of the first record
+   * not read. `stats.hist` must use `this.hist` as its buckets.
    */
-  hotRun(b: Buffer, p: number, successCol: number, stats: Stats, state: HotState): number {
+  hotRun(b: Buffer, p: number, successCol: number, maxFields: number, stats: Stats, state: HotState): number {
     const at = b.byteOffset
     this.bytes[at + b.length] = LF
-    const next = this.run(at + p, at + b.length, successCol) - at
-    const [n, failed, timed, minTs, maxEnd, counted, sum, min, max] = this.out as unknown as number[]
+    const next = this.run(at + p, at + b.length, successCol, maxFields) - at
+    const [n, failed, timed, minTs, maxEnd, counted, sum, min, max, inner] = this.out as unknown as number[]
     stats.count += n!
     stats.failed += failed!
     stats.timed += timed!
@@ -98,6 +99,7 @@ export class WasmScanner {
     if (maxEnd! > stats.maxEnd) stats.maxEnd = maxEnd!
     stats.hist.addCounted(counted!, sum!, min!, max!)
     state.records = n!
+    state.lines = n! + inner!
     return next
   }
 }

@@ -117,6 +117,7 @@ export class Histogram {
    * counts into it directly); returns false, changing nothing, if `target` is not full-size.
    */
   adopt(target: Uint32Array): boolean {
+    if (target === this.dense) return true // a further file read with the same scanner
     if (target.length !== DENSE_LIMIT) return false
     target.fill(0)
     target.set(this.dense)

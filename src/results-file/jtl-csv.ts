@@ -35,7 +35,7 @@ export class CsvScanner {
   private readonly timestampWarned = new Set<string>()
   /** success column for the hot path (timeStamp and elapsed first, no labels), or -1. */
   private hotSuccess = -1
-  private readonly hot: HotState = { nextQuote: -Infinity, records: 0 }
+  private readonly hot: HotState = { nextQuote: -Infinity, records: 0, lines: 0 }
 
   constructor(
     private readonly file: string,
@@ -63,10 +63,10 @@ export class CsvScanner {
       if (this.hotSuccess >= 0) {
         p = js
           ? hotRun(b, p, this.hotSuccess, this.sink.total, this.hot)
-          : this.wasm!.hotRun(b, p, this.hotSuccess, this.sink.total, this.hot)
+          : this.wasm!.hotRun(b, p, this.hotSuccess, this.layout!.header!.length, this.sink.total, this.hot)
         short = this.hot.records < 8 ? short + 1 : 0
         if (short >= 4) js = true
-        this.line += this.hot.records
+        this.line += this.hot.lines
         if (p >= len) break
       }
       const next = this.layout?.header ? this.fast(b, p) : this.slow(b, p)

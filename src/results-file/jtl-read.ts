@@ -45,12 +45,14 @@ export function readJtl(file: string, sink: SampleSink, chunk = CHUNK, wasm = tr
 
 /**
  * Several results files (e.g. one per load generator, layouts may differ) read into one sink: its SLIs and
- * exact percentiles are those of the union. Each file gets its own scanner; a damaged one fails naming it.
+ * exact percentiles are those of the union. The files share one set of chunk buffers (and WebAssembly
+ * instance): a set per file cost memory and start-up time per file. A damaged file fails naming it.
  */
 export function readJtls(files: readonly string[], sink: SampleSink, chunk = CHUNK, wasm = true): FileRead[] {
+  const chunks = new Chunks(chunk, wasm)
   const reads = files.map(file => {
     const before = sink.total.count
-    const { format } = readOne(file, sink, chunk, wasm)
+    const { format } = readOne(file, sink, chunks)
     return { file, format, samples: sink.total.count - before }
   })
   const counts = reads.map(r => r.samples)
@@ -61,18 +63,39 @@ export function readJtls(files: readonly string[], sink: SampleSink, chunk = CHU
   return reads
 }
 
-function readOne(file: string, sink: SampleSink, chunk: number, wasm: boolean): JtlRead {
+/**
+ * The two alternating chunk buffers, in the WebAssembly scanner's memory where it runs. The scanner's
+ * histogram buckets belong to the one sink its files are read into (see Histogram.adopt).
+ */
+class Chunks {
+  readonly buffers: Buffer[]
+  /** The WebAssembly hot path, whose memory holds the buffers; null where unavailable. */
+  readonly wasm: WasmScanner | null
+
+  constructor(
+    readonly size: number,
+    wasm: boolean
+  ) {
+    this.wasm = wasm ? WasmScanner.create(RESERVE + size) : null
+    this.buffers = this.wasm?.buffers ?? [
+      Buffer.allocUnsafe(RESERVE + size),
+      Buffer.allocUnsafe(RESERVE + size)
+    ]
+  }
+}
+
+function readOne(file: string, sink: SampleSink, chunks: Chunks): JtlRead {
   let fd: number
   try {
     fd = openSync(file, 'r')
   } catch (error) {
     throw unreadable(file, error)
   }
-  const feeder = new Feeder(file, sink, chunk, wasm)
+  const feeder = new Feeder(file, sink, chunks.wasm)
   try {
     for (let k = 0; ; k ^= 1) {
-      const buf = feeder.buffers[k]!
-      const n = readSync(fd, buf, RESERVE, chunk, null)
+      const buf = chunks.buffers[k]!
+      const n = readSync(fd, buf, RESERVE, chunks.size, null)
       if (n === 0) break
       feeder.scan(feeder.attach(buf, n))
     }
@@ -89,11 +112,8 @@ function unreadable(file: string, error: unknown): ResultsFileError {
   return new ResultsFileError(file, undefined, `cannot be read (${code})`)
 }
 
-/** Two alternating buffers, the record carried from one chunk to the next, and the scanner. */
+/** One file's reading: the record carried from one chunk to the next, and the scanner. */
 class Feeder {
-  readonly buffers: Buffer[]
-  /** The WebAssembly hot path, whose memory holds the buffers; null where unavailable. */
-  private readonly wasm: WasmScanner | null
   private carry: Buffer = Buffer.alloc(0)
   /** The buffer a record longer than RESERVE grows in (see attach). */
   private big: Buffer | null = null
@@ -103,15 +123,8 @@ class Feeder {
   constructor(
     private readonly file: string,
     private readonly sink: SampleSink,
-    chunk: number,
-    wasm: boolean
-  ) {
-    this.wasm = wasm ? WasmScanner.create(RESERVE + chunk) : null
-    this.buffers = this.wasm?.buffers ?? [
-      Buffer.allocUnsafe(RESERVE + chunk),
-      Buffer.allocUnsafe(RESERVE + chunk)
-    ]
-  }
+    private readonly wasm: WasmScanner | null
+  ) {}
 
   /** The `n` bytes read at buf[RESERVE], preceded by the carried record (which is in the other buffer). */
   attach(buf: Buffer, n: number): Buffer {
@@ -220,6 +233,8 @@ function refine(
   const labelOf = new Map<Histogram, string>()
   for (const [label, stats] of sink.labels) labelOf.set(stats.hist, label)
   const all = [...wanted.values()].flat()
+  // Buffers of their own: the passes' sinks take the scanner's buckets, which hold `sink`'s.
+  const chunks = new Chunks(chunk, wasm)
   while (all.some(t => t.hi - t.lo > 1)) {
     prepare(all)
     const again = new SampleSink(sink.trackLabels, sink.labelCap)
@@ -232,7 +247,7 @@ function refine(
     }
     files.forEach((file, i) => {
       const before = again.total.count
-      readOne(file, again, chunk, wasm)
+      readOne(file, again, chunks)
       if (again.total.count - before !== counts[i])
         throw new ResultsFileError(
           file,

@@ -94,6 +94,20 @@ describe('WebAssembly CSV hot path', () => {
         [ts, elapsed, ...middle, success, ...rest].join(',') + end
     )
 
+  it('reads quoted failure messages over several lines itself, counting their lines for later errors', () => {
+    const file = path.join(scratch, 'multi-line.jtl')
+    const failed = (ts: number) =>
+      `${ts},120,GET /,500,Error,t 1-1,text,false,"expected /200/\n\n""500""\r\n",1000\n`
+    const row = (ts: number) => `${ts},80,GET /,200,OK,t 1-1,text,true,,1000\n`
+    // Line 2, lines 3-6 (one record), line 7, lines 8-11, line 12: an elapsed of "x", at line 12.
+    writeFileSync(
+      file,
+      HEADER + row(1) + failed(2) + row(3) + failed(4) + '5,x,GET /,200,OK,t,text,true,,1\n'
+    )
+    expectSameOutcome(file, [undefined, 1, 13])
+    expect(() => readJtl(file, new SampleSink())).toThrow(`${file}:12: elapsed is "x"`)
+  })
+
   it('gives the JavaScript results on random rows', () => {
     const file = path.join(scratch, 'random.jtl')
     fc.assert(

@@ -45,6 +45,28 @@ describe('several results files, one test', () => {
     )
   })
 
+  it('finds exact percentiles by further passes over every file when too many distinct values exceed 65.5 s', async () => {
+    // 2 x 10,000 distinct values above 65.5 s (more than a histogram keeps exactly) beside small ones: the
+    // further passes read both files, through buffers apart from those that hold the first read's counts.
+    const spread = (from: number) =>
+      Array.from(
+        { length: 20_000 },
+        (_, i) => `${1_700_000_000_000 + i},${i % 2 ? 100 + (i % 50) : 70_000 + from + i},add,200,OK,t,true\n`
+      ).join('')
+    writeFileSync(path.join(dir, 'c.jtl'), HEADER + spread(0))
+    writeFileSync(path.join(dir, 'd.jtl'), HEADER + spread(50_000))
+    writeFileSync(path.join(dir, 'cd.jtl'), HEADER + spread(0) + spread(50_000))
+    const several = await evaluateResults({
+      resultsFiles: [path.join(dir, 'c.jtl'), path.join(dir, 'd.jtl')],
+      thresholds: THRESHOLDS
+    })
+    const one = await evaluateResults({ resultsFile: path.join(dir, 'cd.jtl'), thresholds: THRESHOLDS })
+    expect(several.slis).toEqual(one.slis)
+    // Nearest rank 38,000 of 40,000: past the 20,000 small values and c's 10,000 large ones, d's 8,000th
+    // large value (d's are 120,000 + i for even i).
+    expect(several.slis.response_time_p95).toBe(120_000 + 2 * 7_999)
+  })
+
   it('reads each file in its own layout: a JMeter 2.13 CSV without header, a 5.6 CSV and an XML file', async () => {
     const files = ['noheader-jmeter213-java.jtl', 'jmeter563-standin.jtl', 'xml-nested-assertions.jtl'].map(
       f => path.join(FIXTURES, f)
