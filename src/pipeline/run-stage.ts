@@ -109,6 +109,12 @@ function preflight(ctx: RunContext): void {
       'results',
       `a stage with a test strategy: stage ${plan.stage} has none to judge them by`
     )
+  // Prometheus is queried for the test's window, which only a job that ran the test knows.
+  if (config.results && config.prometheus)
+    throw new InputError(
+      'prometheus-url',
+      "none beside 'results' (the gate job does not know the test's window)"
+    )
 }
 
 function gateWhy(ctx: RunContext): string | undefined {

@@ -157,6 +157,21 @@ describe('a quality-gate-only stage gated on results from elsewhere', () => {
     expect(outcome.summary).toContain('Samples: **40** from 2 results files')
   })
 
+  it('refuses Prometheus SLIs beside results: the gate job does not know the test window', async () => {
+    writeFileSync(path.join(ws, 'sli.yaml'), 'spec_version: 1.0\nindicators:\n  x: up\n')
+    const cfg = config({
+      stage: 'hardening',
+      shipyard: 'shipyard.yaml',
+      results: 'qg',
+      'prometheus-url': 'http://prometheus:9090',
+      sli: 'sli.yaml',
+      thresholds: 'x<1'
+    })
+    await expect(runStage(cfg, recordingReporter(), ws)).rejects.toThrow(
+      "Input 'prometheus-url': expected none beside 'results'"
+    )
+  })
+
   it('refuses results for a stage without a test strategy', async () => {
     writeFileSync(path.join(ws, 'shipyard-2.yaml'), 'stages:\n  - name: release\n')
     const cfg = config({ stage: 'release', shipyard: 'shipyard-2.yaml', results: 'qg' })
