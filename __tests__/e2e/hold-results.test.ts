@@ -15,7 +15,7 @@ import { deployment, getJson, HELMS, KUBECONFIG, kubectl } from '../helpers/depl
 import { REPO } from '../helpers/paths.js'
 import { git } from '../helpers/repos.js'
 import { runActionAsync, type ActionRun } from '../helpers/run-action.js'
-import { startToolMirror, type ToolMirror } from '../helpers/tool-mirror.js'
+import { fromMirror, startToolMirror, type ToolMirror } from '../helpers/tool-mirror.js'
 
 jest.setTimeout(300_000)
 
@@ -61,18 +61,12 @@ function job(stage: string, tag: string, extra: Record<string, string> = {}): Pr
     chart: 'chart',
     'config-repo': 'config.git',
     kubeconfig: readFileSync(KUBECONFIG, 'utf8'),
-    'helm-version': '3.22.0',
-    'helm-download-url': mirror.server.url,
+    ...fromMirror(mirror, root).inputs,
     'github-token': 'ghs_unused',
     timeout: '90s',
     ...extra
   }
-  const env = {
-    GITHUB_WORKSPACE: ws,
-    RUNNER_TOOL_CACHE: path.join(root, 'tool-cache'),
-    CARTS_DEPLOY_CHECKSUMS_FILE: mirror.checksums
-  }
-  return runActionAsync(inputs, env, {}, dir)
+  return runActionAsync(inputs, { GITHUB_WORKSPACE: ws, ...fromMirror(mirror, root).env }, {}, dir)
 }
 
 /**

@@ -30,3 +30,18 @@ export async function startToolMirror(
   writeFileSync(checksums, JSON.stringify(digests))
   return { server, checksums }
 }
+
+/**
+ * What a job of the bundled action on the test cluster takes from the mirror (the first helm it serves,
+ * JMeter, their digests) and a tool cache under `root`: spread into a job's inputs and environment.
+ */
+export function fromMirror(mirror: ToolMirror, root: string, helmVersion = '3.22.0') {
+  return {
+    inputs: {
+      'helm-version': helmVersion,
+      'helm-download-url': mirror.server.url,
+      'jmeter-download-url': mirror.server.url
+    },
+    env: { RUNNER_TOOL_CACHE: path.join(root, 'tool-cache'), CARTS_DEPLOY_CHECKSUMS_FILE: mirror.checksums }
+  }
+}
