@@ -108,6 +108,8 @@ function configCommand() {
 /* harmony export */   mQ: () => (/* binding */ splitReference),
 /* harmony export */   o8: () => (/* binding */ durationSeconds),
 /* harmony export */   q3: () => (/* binding */ httpUrl),
+/* harmony export */   rA: () => (/* binding */ imageReference),
+/* harmony export */   rD: () => (/* binding */ wholeNumber),
 /* harmony export */   uR: () => (/* binding */ ociTag),
 /* harmony export */   yL: () => (/* binding */ oneOf)
 /* harmony export */ });
@@ -154,6 +156,21 @@ function imageRepository(input, value) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'an image repository without tag, e.g. docker.io/keptnexamples/carts', value);
     }
     return value;
+}
+/** An image reference with a tag or a digest (`registry/repo:tag`, `repo@sha256:…`): what a pod names. */
+function imageReference(input, value) {
+    const { repository, tag } = splitReference(value);
+    const tagOk = tag !== undefined && (/^sha256:[a-f0-9]{64}$/.test(tag) || (OCI_TAG.test(tag) && !value.includes('@')));
+    if (value.length > 255 || !IMAGE_REPOSITORY.test(repository) || !tagOk)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'an image with a tag or digest, e.g. registry.example.com/jmeter:5.6.3', value);
+    return value;
+}
+/** A whole number from `min` to `max`. */
+function wholeNumber(input, value, min, max) {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `a whole number from ${min} to ${max}`, value);
+    return n;
 }
 /** Helm-style durations: 300, 300s, 5m, 1h30m. */
 function durationSeconds(input, value) {

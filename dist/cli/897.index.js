@@ -559,7 +559,9 @@ function setScalar(doc, path, value) {
 /* unused harmony exports BASE_ENV, DEFAULT_TIMEOUT_MS, KILL_GRACE_MS, childEnv */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(444);
 /**
  * The one way this project starts a program: an argument array, never a shell string.
  *
@@ -580,6 +582,7 @@ function setScalar(doc, path, value) {
  * of them. A child gets the variables of BASE_ENV plus the families its wrapper asks for (`inherit`), plus
  * what the caller passes in `env` explicitly (KUBECONFIG, git's config entries).
  */
+
 
 
 /** What any program needs to run at all: where programs are, home, temp dirs, locale, proxies, CA files. */
@@ -636,7 +639,7 @@ function execTool(command, args, options = {}) {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const graceMs = options.killGraceMs ?? KILL_GRACE_MS;
     return new Promise((resolve, reject) => {
-        const fail = (code, output) => new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ToolError */ .v4(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
+        const fail = (code, output) => new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ToolError */ .v4(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
         let child;
         try {
             child = spawnGroup(command, args, options);
@@ -652,19 +655,31 @@ function execTool(command, args, options = {}) {
         const stopTimers = () => timers.splice(0).forEach(clearTimeout);
         if (child.pid !== undefined)
             track(child);
-        timers.push(setTimeout(() => {
-            timedOut = true;
+        const stopGroup = () => {
             killGroup(child, 'SIGTERM');
             timers.push(setTimeout(() => {
                 killGroup(child, 'SIGKILL');
                 // A process that left the group (setsid) could still hold our pipes: stop waiting for them.
                 timers.push(setTimeout(() => destroyPipes(child), 1_000));
             }, graceMs));
+        };
+        timers.push(setTimeout(() => {
+            timedOut = true;
+            stopGroup();
         }, timeoutMs));
-        child.stdout.on('data', (chunk) => {
-            out.push(chunk);
-            options.onOutput?.(chunk.toString());
-        });
+        if (options.signal?.aborted)
+            stopGroup();
+        else
+            options.signal?.addEventListener('abort', stopGroup, { once: true });
+        const file = options.stdoutFile ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(options.stdoutFile, { mode: 0o600 }) : undefined;
+        const written = file ? new Promise(resolve => file.on('close', () => resolve())) : Promise.resolve();
+        if (file)
+            child.stdout.pipe(file);
+        else
+            child.stdout.on('data', (chunk) => {
+                out.push(chunk);
+                options.onOutput?.(chunk.toString());
+            });
         child.stderr.on('data', (chunk) => {
             err.push(chunk);
             options.onOutput?.(chunk.toString());
@@ -677,6 +692,10 @@ function execTool(command, args, options = {}) {
         child.on('close', code => {
             stopTimers();
             untrack(child);
+            options.signal?.removeEventListener('abort', stopGroup);
+            void written.then(() => settle(code));
+        });
+        const settle = (code) => {
             let stderr = Buffer.concat(err).toString();
             if (timedOut) {
                 const shown = (options.shownArgs ?? args)[0] ?? '';
@@ -691,7 +710,7 @@ function execTool(command, args, options = {}) {
                 resolve(result);
             else
                 reject(fail(code, timedOut ? result.stderr : result.stderr || result.stdout));
-        });
+        };
         // A program may exit without reading its stdin (git does, under load): the write then fails with EPIPE,
         // which must not crash the process; the exit code above already tells what happened.
         child.stdin.on('error', () => { });
@@ -725,7 +744,7 @@ const RUNNING_OUTPUT_CAP = 64 * 1024;
 function startTool(command, args, options) {
     const name = options.name ?? command;
     const graceMs = options.killGraceMs ?? KILL_GRACE_MS;
-    const fail = (output, code = null) => new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ToolError */ .v4(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
+    const fail = (output, code = null) => new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ToolError */ .v4(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
     const child = spawnGroup(command, args, options);
     let output = '';
     let exit;

@@ -29,7 +29,7 @@ const COMMANDS = {
     evaluate: {
         term: 'evaluate [options]',
         description: 'Evaluate results against an SLO. Exit 0 pass or warning, 1 fail, 2 unusable input.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(125), __nccwpck_require__.e(131)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7005))).evaluateCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(342), __nccwpck_require__.e(164)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2682))).evaluateCommand()
     },
     workflow: {
         term: 'workflow [options]',
@@ -39,7 +39,7 @@ const COMMANDS = {
     run: {
         term: 'run [options]',
         description: 'Run one stage (commit, install, deploy, test, evaluate, gate) against the current kube context.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(241), __nccwpck_require__.e(586), __nccwpck_require__.e(125), __nccwpck_require__.e(897), __nccwpck_require__.e(269)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4269))).runCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(241), __nccwpck_require__.e(586), __nccwpck_require__.e(342), __nccwpck_require__.e(897), __nccwpck_require__.e(765)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8765))).runCommand()
     }
 };
 async function buildProgram(argv) {
@@ -91,6 +91,7 @@ __webpack_async_result__();
 /* harmony export */   dc: () => (/* binding */ EXIT),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   jY: () => (/* binding */ LoadEngineError),
 /* harmony export */   q0: () => (/* binding */ describe),
 /* harmony export */   sH: () => (/* binding */ DeployError),
 /* harmony export */   v4: () => (/* binding */ ToolError),
@@ -198,6 +199,13 @@ class SetupError extends Error {
     constructor(message) {
         super(message);
         this.name = 'SetupError';
+    }
+}
+/** Load engines in the cluster that did not start, or died: the test fails with this reason. */
+class LoadEngineError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'LoadEngineError';
     }
 }
 const EXIT = { ok: 0, failed: 1, unusable: 2 };

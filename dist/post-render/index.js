@@ -247,7 +247,7 @@ function nameOf(object) {
 /* harmony export */   q0: () => (/* binding */ describe),
 /* harmony export */   sH: () => (/* binding */ DeployError)
 /* harmony export */ });
-/* unused harmony exports quote, InputError, ConfigFileError, ToolError, lastLines, GateFailedError, ResultsFileError, ConfigBranchError, ToolOutputError, SetupError, EXIT, exitCodeFor */
+/* unused harmony exports quote, InputError, ConfigFileError, ToolError, lastLines, GateFailedError, ResultsFileError, ConfigBranchError, ToolOutputError, SetupError, LoadEngineError, EXIT, exitCodeFor */
 /** Shows a user-supplied value safely on one line (newlines and control characters escaped). */
 function quote(value, max = 60) {
     const shown = value.length > max ? `${value.slice(0, max)}…` : value;
@@ -348,6 +348,13 @@ class SetupError extends Error {
     constructor(message) {
         super(message);
         this.name = 'SetupError';
+    }
+}
+/** Load engines in the cluster that did not start, or died: the test fails with this reason. */
+class LoadEngineError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'LoadEngineError';
     }
 }
 const EXIT = { ok: 0, failed: 1, unusable: 2 };

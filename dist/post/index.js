@@ -28370,24 +28370,833 @@ module.exports = {
 
 /***/ }),
 
+/***/ 444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   v4: () => (/* binding */ ToolError)
+/* harmony export */ });
+/* unused harmony exports quote, InputError, ConfigFileError, lastLines, GateFailedError, ResultsFileError, DeployError, ConfigBranchError, ToolOutputError, SetupError, LoadEngineError, EXIT, exitCodeFor */
+/** Shows a user-supplied value safely on one line (newlines and control characters escaped). */
+function quote(value, max = 60) {
+    const shown = value.length > max ? `${value.slice(0, max)}…` : value;
+    return JSON.stringify(shown);
+}
+/** A bad action input or CLI option. */
+class InputError extends Error {
+    input;
+    expected;
+    got;
+    constructor(input, expected, got) {
+        super(`Input '${input}': expected ${expected}${got === undefined ? '' : `, got ${quote(got)}`}`);
+        this.input = input;
+        this.expected = expected;
+        this.got = got;
+        this.name = 'InputError';
+    }
+}
+/** A problem in a file the user gave us, with the line where it is. */
+class ConfigFileError extends Error {
+    file;
+    line;
+    detail;
+    constructor(file, line, detail) {
+        super(`${file}${line === undefined ? '' : `:${line}`}: ${detail}`);
+        this.file = file;
+        this.line = line;
+        this.detail = detail;
+        this.name = 'ConfigFileError';
+    }
+}
+/** An external program failed; carries its own words. */
+class ToolError extends Error {
+    tool;
+    args;
+    exitCode;
+    output;
+    constructor(tool, args, exitCode, output) {
+        const said = lastLines(output, 3);
+        super(`${tool} ${args[0] ?? ''} failed (exit ${exitCode ?? 'signal'})${said ? `: ${said}` : ''}`);
+        this.tool = tool;
+        this.args = args;
+        this.exitCode = exitCode;
+        this.output = output;
+        this.name = 'ToolError';
+    }
+}
+/** The last non-empty lines of a program's output, joined on one line: what it said last is why it failed. */
+function lastLines(text, n = 1) {
+    return text.trim().split(/\r?\n/).filter(Boolean).slice(-n).join(' | ');
+}
+/** One line for any thrown value. */
+function describe(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return text.replace(/\r?\n/g, ' ');
+}
+/** The quality gate said no: the job fails with the gate's reason (after the rollback it decided). */
+class GateFailedError extends Error {
+    decision;
+    constructor(reason, decision) {
+        super(reason);
+        this.decision = decision;
+        this.name = 'GateFailedError';
+    }
+}
+/** A results file that cannot be read right: the gate fails with this message rather than guess. */
+class ResultsFileError extends ConfigFileError {
+    constructor(file, line, detail) {
+        super(file, line, detail);
+        this.name = 'ResultsFileError';
+    }
+}
+/** A deploy, promote or rollback that could not be done; the release was left deployable. */
+class DeployError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DeployError';
+    }
+}
+/** The config branch holds something this project did not write (or git answered unexpectedly). */
+class ConfigBranchError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ConfigBranchError';
+    }
+}
+/** A program answered in a form this project cannot read (an output format changed, a truncated answer). */
+class ToolOutputError extends Error {
+    tool;
+    constructor(tool, detail) {
+        super(`${tool}: ${detail}`);
+        this.tool = tool;
+        this.name = 'ToolOutputError';
+    }
+}
+/** A program the stage needs is missing or unusable (not installed, wrong version, bad archive). */
+class SetupError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'SetupError';
+    }
+}
+/** Load engines in the cluster that did not start, or died: the test fails with this reason. */
+class LoadEngineError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'LoadEngineError';
+    }
+}
+const EXIT = { ok: 0, failed: 1, unusable: 2 };
+/** Unusable input (a bad input, option or file, results files included) is 2; every other failure is 1. */
+function exitCodeFor(error) {
+    const unusable = error instanceof InputError || error instanceof ConfigFileError;
+    return unusable ? EXIT.unusable : EXIT.failed;
+}
+
+
+/***/ }),
+
+/***/ 5228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HT: () => (/* binding */ KUBECONFIG_FILE),
+/* harmony export */   tR: () => (/* binding */ kubeEnv)
+/* harmony export */ });
+/* unused harmony exports kubeconfigText, kubeconfigSecrets, writeKubeconfig */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The cluster credentials of a run. The kubeconfig input (masked by inputs.ts) is written 0600 into the
+ * run's private temp dir (removed by the post step) and handed to our child processes through their
+ * environment only: process.env is never changed, so nothing else in the job sees it.
+ */
+
+
+const KUBECONFIG_FILE = 'kubeconfig';
+/** The input as YAML: accepts the file's text, or the same base64-encoded (as some secrets hold it). */
+function kubeconfigText(input) {
+    const text = input.trim();
+    if (/^[A-Za-z0-9+/=\s]+$/.test(text) && !text.includes(':')) {
+        const decoded = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
+        if (/apiVersion|clusters:/.test(decoded))
+            return decoded;
+    }
+    return `${text}\n`;
+}
+/** Keys whose value is a credential, in YAML or JSON kubeconfigs (users[].user and auth-provider config). */
+const CREDENTIAL_KEYS = /["']?(token|client-key-data|client-certificate-data|password|id-token|refresh-token|access-token|client-secret)["']?\s*:\s*["']?([^"'\s,}]+)/g;
+/** The shortest credential value masked: shorter ones (`v1`, `[]`) are not secrets. */
+const MIN_MASKED = 4;
+/**
+ * The shortest line masked. A short line (`- name: c`, `user:`) is structure, and as a mask it would star
+ * out parts of unrelated log lines (`name: carts`); every credential is also masked on its own below.
+ */
+const MIN_MASKED_LINE = 12;
+/**
+ * Every string the log must never show for this kubeconfig input: each of its lines (the runner masks
+ * values line by line, so a multi-line value is never matched whole), the same for its base64-decoded text,
+ * and each embedded credential on its own (token, client key and certificate data, password, ...), with
+ * the decoded text of a *-data value (a PEM) line by line.
+ */
+function kubeconfigSecrets(input) {
+    const secrets = new Set();
+    const addLines = (text, min = MIN_MASKED_LINE) => {
+        for (const line of text.split(/\r?\n/)) {
+            const trimmed = line.trim();
+            // A bare key (`users:`) or a PEM armour line is structure, not a secret.
+            if (trimmed.length < min || /^[\w-]+:$/.test(trimmed) || /^-----(BEGIN|END) /.test(trimmed))
+                continue;
+            secrets.add(trimmed);
+        }
+    };
+    addLines(input);
+    const text = kubeconfigText(input);
+    if (text.trim() !== input.trim())
+        addLines(text);
+    for (const match of text.matchAll(CREDENTIAL_KEYS)) {
+        const value = match[2];
+        if (value.length < MIN_MASKED)
+            continue;
+        secrets.add(value);
+        if (match[1].endsWith('-data'))
+            addLines(Buffer.from(value, 'base64').toString('utf8'), MIN_MASKED);
+    }
+    return [...secrets];
+}
+/** The file written, or undefined when the input is empty (the runner's current context is used). */
+async function writeKubeconfig(input, tempDir) {
+    if (!input?.trim())
+        return undefined;
+    const file = path.join(tempDir, KUBECONFIG_FILE);
+    await writeFile(file, kubeconfigText(input), { mode: 0o600 });
+    // mode applies only when the file is created; make sure a pre-existing file is private too.
+    await chmod(file, 0o600);
+    return file;
+}
+/** Environment additions for helm/kubectl: KUBECONFIG only when we wrote one. */
+function kubeEnv(file) {
+    return file ? { KUBECONFIG: file } : {};
+}
+
+
+/***/ }),
+
+/***/ 8902:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C9: () => (/* binding */ leftoverLoadNamespaces)
+/* harmony export */ });
+/* unused harmony exports recordLoadNamespace, forgetLoadNamespace */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Load namespaces a run made and has not removed yet, in a file of the run's private temp dir: the post
+ * step removes what a cancelled or crashed run left (the runner runs it after a cancel, too).
+ */
+
+
+const FILE = 'load-namespaces.json';
+function read(tempDir) {
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(tempDir, FILE), 'utf8'));
+    }
+    catch {
+        return [];
+    }
+}
+function write(tempDir, namespaces) {
+    writeFileSync(path.join(tempDir, FILE), JSON.stringify(namespaces), { mode: 0o600 });
+}
+/** Called before the namespace is created: a cancel right after still finds it. */
+function recordLoadNamespace(tempDir, namespace) {
+    write(tempDir, [...new Set([...read(tempDir), namespace])]);
+}
+function forgetLoadNamespace(tempDir, namespace) {
+    write(tempDir, read(tempDir).filter(n => n !== namespace));
+}
+function leftoverLoadNamespaces(tempDir) {
+    return read(tempDir);
+}
+
+
+/***/ }),
+
 /***/ 6661:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2782);
-/** Post step: removes what this run wrote to disk (kubeconfig, clones, temp files), whatever happened. */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3218);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(444);
+/* harmony import */ var _deployment_kubeconfig_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5228);
+/* harmony import */ var _jmeter_tests_cluster_leftovers_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8902);
+/* harmony import */ var _programs_kubectl_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3522);
+/**
+ * Post step: removes what this run left, whatever happened: the load engines' namespace of a cancelled or
+ * crashed run, then what it wrote to disk (kubeconfig, clones, temp files).
+ */
 
 
-const dir = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu('temp-dir');
+
+
+
+
+
+
+const dir = _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .getState */ .Gu('temp-dir');
 if (dir) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Removed ${dir}`);
+    const namespaces = (0,_jmeter_tests_cluster_leftovers_js__WEBPACK_IMPORTED_MODULE_6__/* .leftoverLoadNamespaces */ .C9)(dir);
+    if (namespaces.length) {
+        const kubeconfig = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, _deployment_kubeconfig_js__WEBPACK_IMPORTED_MODULE_5__/* .KUBECONFIG_FILE */ .HT);
+        const kubectl = new _programs_kubectl_js__WEBPACK_IMPORTED_MODULE_7__/* .Kubectl */ .bx('kubectl', (0,_deployment_kubeconfig_js__WEBPACK_IMPORTED_MODULE_5__/* .kubeEnv */ .tR)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(kubeconfig) ? kubeconfig : undefined));
+        for (const namespace of namespaces) {
+            try {
+                await kubectl.deleteNamespace(namespace);
+                _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Removed namespace ${namespace} of the JMeter engines`);
+            }
+            catch (error) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Namespace ${namespace} of the JMeter engines was not removed: ${(0,_contracts_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describe */ .q0)(error)}`);
+            }
+        }
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Removed ${dir}`);
 }
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3522:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  bx: () => (/* binding */ Kubectl)
+});
+
+// UNUSED EXPORTS: FIELD_MANAGER, FORWARDING, KUBECTL_TIMEOUT_MS, PORT_FORWARD_START_MS, apiResourcesArgs, applyArgs, createNamespaceArgs, deleteNamespaceArgs, execArgs, getJsonArgs, listArgs, logsArgs, portForwardArgs, rolloutStatusArgs, scaleArgs, serverVersionArgs
+
+// EXTERNAL MODULE: ./src/contracts/errors.ts
+var errors = __nccwpck_require__(444);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/programs/exec.ts
+/**
+ * The one way this project starts a program: an argument array, never a shell string.
+ *
+ * Why not @actions/exec (the design's package for this): every external operation here needs a deadline
+ * that ends the program (a hung git, helm or JVM must not hold a job for hours), and @actions/exec's
+ * ToolRunner gives no handle on the child to kill it and has no timeout. It also echoes each command line
+ * to stdout, which the CLI's machine-readable output cannot have. So this wrapper spawns the child itself.
+ *
+ * Deadlines end the whole process group. Each child is started as the leader of its own process group
+ * (`detached`, i.e. setsid), so that what it starts in turn (git's `git-remote-http`, the JVM under
+ * bin/jmeter's shell, a kubeconfig's exec credential plugin) is in the same group. On its deadline the
+ * group gets SIGTERM, then SIGKILL after a grace period: nothing is left holding our pipes, and the call
+ * returns. Every call has a deadline (DEFAULT_TIMEOUT_MS unless the caller gives one).
+ *
+ * Environment: children never inherit ours wholesale. The runner gives the action every input as an
+ * `INPUT_*` variable (the kubeconfig and the token among them) and its own tokens (ACTIONS_RUNTIME_TOKEN,
+ * ACTIONS_ID_TOKEN_REQUEST_TOKEN, ...); a child (and a JMeter test plan from the repository) must see none
+ * of them. A child gets the variables of BASE_ENV plus the families its wrapper asks for (`inherit`), plus
+ * what the caller passes in `env` explicitly (KUBECONFIG, git's config entries).
+ */
+
+
+
+/** What any program needs to run at all: where programs are, home, temp dirs, locale, proxies, CA files. */
+const BASE_ENV = [
+    /^(PATH|HOME|USER|LOGNAME|SHELL|TERM|TZ|LANG|LANGUAGE|HOSTNAME|TMPDIR|TMP|TEMP)$/,
+    /^LC_[A-Z]+$/,
+    /^(RUNNER_TEMP|RUNNER_TOOL_CACHE)$/,
+    // Corporate runners reach the network through these; no credentials of ours are in them.
+    /^(http|https|no|all)_proxy$/i,
+    /^(SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE)$/,
+    /^XDG_[A-Z_]+$/
+];
+/** git: its own settings (GIT_SSL_CAINFO, GIT_SSH_COMMAND, GIT_CONFIG_*) and an ssh agent for ssh remotes. */
+const GIT_ENV = (/* unused pure expression or super */ null && ([/^GIT_[A-Z0-9_]+$/, /^SSH_AUTH_SOCK$/]));
+/**
+ * helm and kubectl: their settings, and the cloud credentials a kubeconfig's exec plugin needs to log in
+ * (aws eks get-token, gke-gcloud-auth-plugin, kubelogin): those were put in the environment for exactly
+ * these programs (by aws-actions/configure-aws-credentials, google-github-actions/auth, azure/login).
+ */
+const KUBE_ENV = [
+    /^KUBECONFIG$/,
+    /^(HELM|KUBE|KUBECTL)_[A-Z0-9_]+$/,
+    /^(AWS|AZURE|GOOGLE|CLOUDSDK)_[A-Z0-9_]+$/
+];
+/** Java and JMeter: what bin/jmeter and the JVM read. No cloud or git credentials: test plans run code. */
+const JAVA_ENV = (/* unused pure expression or super */ null && ([
+    /^(JAVA_HOME|JRE_HOME|JAVA_OPTS|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|JVM_ARGS|HEAP|GC_ALGO|DUMP_HEAP)$/,
+    /^JMETER_[A-Z0-9_]+$/
+]));
+/** The deadline of a call that names none. */
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+/** Between SIGTERM and SIGKILL: time for helm or the JVM to write what they were writing. */
+const KILL_GRACE_MS = 5_000;
+/** The environment a child starts with: only the variables that match, then the caller's own. */
+function childEnv(options, base = process.env) {
+    const env = {};
+    if (!options.replaceEnv) {
+        const keep = [...BASE_ENV, ...(options.inherit ?? [])];
+        for (const [name, value] of Object.entries(base)) {
+            if (value !== undefined && keep.some(pattern => pattern.test(name)))
+                env[name] = value;
+        }
+    }
+    for (const [name, value] of Object.entries(options.env ?? {})) {
+        if (value === undefined)
+            delete env[name];
+        else
+            env[name] = value;
+    }
+    return env;
+}
+function execTool(command, args, options = {}) {
+    const name = options.name ?? command;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const graceMs = options.killGraceMs ?? KILL_GRACE_MS;
+    return new Promise((resolve, reject) => {
+        const fail = (code, output) => new errors/* ToolError */.v4(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
+        let child;
+        try {
+            child = spawnGroup(command, args, options);
+        }
+        catch (error) {
+            reject(fail(null, error.message));
+            return;
+        }
+        const out = [];
+        const err = [];
+        let timedOut = false;
+        const timers = [];
+        const stopTimers = () => timers.splice(0).forEach(clearTimeout);
+        if (child.pid !== undefined)
+            track(child);
+        const stopGroup = () => {
+            killGroup(child, 'SIGTERM');
+            timers.push(setTimeout(() => {
+                killGroup(child, 'SIGKILL');
+                // A process that left the group (setsid) could still hold our pipes: stop waiting for them.
+                timers.push(setTimeout(() => destroyPipes(child), 1_000));
+            }, graceMs));
+        };
+        timers.push(setTimeout(() => {
+            timedOut = true;
+            stopGroup();
+        }, timeoutMs));
+        if (options.signal?.aborted)
+            stopGroup();
+        else
+            options.signal?.addEventListener('abort', stopGroup, { once: true });
+        const file = options.stdoutFile ? (0,external_node_fs_.createWriteStream)(options.stdoutFile, { mode: 0o600 }) : undefined;
+        const written = file ? new Promise(resolve => file.on('close', () => resolve())) : Promise.resolve();
+        if (file)
+            child.stdout.pipe(file);
+        else
+            child.stdout.on('data', (chunk) => {
+                out.push(chunk);
+                options.onOutput?.(chunk.toString());
+            });
+        child.stderr.on('data', (chunk) => {
+            err.push(chunk);
+            options.onOutput?.(chunk.toString());
+        });
+        child.on('error', error => {
+            stopTimers();
+            untrack(child);
+            reject(fail(null, error.message));
+        });
+        child.on('close', code => {
+            stopTimers();
+            untrack(child);
+            options.signal?.removeEventListener('abort', stopGroup);
+            void written.then(() => settle(code));
+        });
+        const settle = (code) => {
+            let stderr = Buffer.concat(err).toString();
+            if (timedOut) {
+                const shown = (options.shownArgs ?? args)[0] ?? '';
+                stderr +=
+                    `\n${name} ${shown} did not finish within ${seconds(timeoutMs)} and was stopped ` +
+                        '(its whole process group: SIGTERM, then SIGKILL)';
+            }
+            const result = { exitCode: code, stdout: Buffer.concat(out).toString(), stderr, timedOut };
+            if (code === 0 && !timedOut)
+                resolve(result);
+            else if (options.allowFailure)
+                resolve(result);
+            else
+                reject(fail(code, timedOut ? result.stderr : result.stderr || result.stdout));
+        };
+        // A program may exit without reading its stdin (git does, under load): the write then fails with EPIPE,
+        // which must not crash the process; the exit code above already tells what happened.
+        child.stdin.on('error', () => { });
+        child.stdin.end(options.input ?? '');
+    });
+}
+/** Spawns the program as the leader of its own process group (see the header), with the filtered environment. */
+function spawnGroup(command, args, options) {
+    try {
+        return (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+            cwd: options.cwd,
+            env: childEnv(options),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            detached: true
+        });
+    }
+    catch (error) {
+        // Node throws some spawn errors at once. Linux refuses one argument or variable over 128 KiB (and
+        // all of them together over ~2 MiB) with E2BIG: say what that means.
+        const { code, message } = error;
+        const why = code === 'E2BIG' ? ': its arguments or environment are too large (one value over 128 KiB?)' : '';
+        throw new Error(`${message}${why}`);
+    }
+}
+/** Output kept for waitFor and errors: a chatty program must not grow our memory. */
+const RUNNING_OUTPUT_CAP = 64 * 1024;
+/**
+ * Starts a program that runs until stop(); `timeoutMs` bounds its whole life all the same (the test step's
+ * deadline), so one that is never stopped (a crash between start and stop) still ends.
+ */
+function startTool(command, args, options) {
+    const name = options.name ?? command;
+    const graceMs = options.killGraceMs ?? KILL_GRACE_MS;
+    const fail = (output, code = null) => new errors/* ToolError */.v4(name, options.shownArgs ?? args, code, options.redact?.(output) ?? output);
+    const child = spawnGroup(command, args, options);
+    let output = '';
+    let exit;
+    const listeners = new Set();
+    const notify = () => listeners.forEach(listener => listener());
+    const exited = new Promise(resolve => {
+        child.on('error', error => {
+            output += `\n${error.message}`;
+            exit ??= { code: null };
+            untrack(child);
+            notify();
+            resolve();
+        });
+        child.on('close', code => {
+            exit ??= { code };
+            untrack(child);
+            notify();
+            resolve();
+        });
+    });
+    if (child.pid !== undefined)
+        track(child);
+    const onData = (chunk) => {
+        if (output.length < RUNNING_OUTPUT_CAP)
+            output += chunk.toString();
+        notify();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.stdin.on('error', () => { });
+    child.stdin.end();
+    let stopping;
+    const stop = () => (stopping ??= (async () => {
+        if (!exit) {
+            killGroup(child, 'SIGTERM');
+            const kill = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+            await exited;
+            clearTimeout(kill);
+        }
+        destroyPipes(child);
+    })());
+    const lifetime = setTimeout(() => void stop(), options.timeoutMs);
+    void exited.then(() => clearTimeout(lifetime));
+    const waitFor = (pattern, timeoutMs) => new Promise((resolve, reject) => {
+        const check = () => {
+            const match = pattern.exec(output);
+            if (match)
+                return done(() => resolve(match));
+            if (exit)
+                return done(() => reject(fail(output.trim() || 'it exited without a word', exit?.code)));
+        };
+        const timer = setTimeout(() => {
+            done(() => reject(fail(`${output.trim()}\n${name} ${args[0] ?? ''} said nothing that was expected within ${seconds(timeoutMs)}`.trim())));
+            void stop();
+        }, timeoutMs);
+        const done = (settle) => {
+            clearTimeout(timer);
+            listeners.delete(check);
+            settle();
+        };
+        listeners.add(check);
+        check();
+    });
+    return { waitFor, stop };
+}
+function seconds(ms) {
+    return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+/** The group's id is the leader's pid; a group already gone is fine. */
+function killGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        process.kill(-child.pid, signal);
+    }
+    catch {
+        // ESRCH: every member has exited.
+    }
+}
+function destroyPipes(child) {
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    child.stdin?.destroy();
+}
+/*
+ * Cancellation. A child in its own process group no longer gets the SIGINT a terminal's Ctrl-C or the
+ * runner's cancel sends to us (or to our group), and if we then died by the signal's default action it
+ * would run on, orphaned. So, only while children run, SIGINT and SIGTERM are forwarded to their groups
+ * (SIGKILL after the grace period), and then we die by the same signal as we would have without the handler.
+ */
+const live = new Set();
+let pendingSignal;
+function track(child) {
+    live.add(child);
+    if (live.size === 1)
+        for (const signal of SIGNALS)
+            process.on(signal, onSignal);
+}
+function untrack(child) {
+    if (!live.delete(child) || live.size > 0)
+        return;
+    for (const signal of SIGNALS)
+        process.off(signal, onSignal);
+    if (pendingSignal)
+        process.kill(process.pid, pendingSignal);
+}
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+function onSignal(signal) {
+    if (pendingSignal)
+        return;
+    pendingSignal = signal;
+    for (const child of live)
+        killGroup(child, 'SIGTERM');
+    setTimeout(() => {
+        for (const child of live)
+            killGroup(child, 'SIGKILL');
+        for (const sig of SIGNALS)
+            process.off(sig, onSignal);
+        process.kill(process.pid, signal);
+    }, KILL_GRACE_MS);
+}
+
+;// CONCATENATED MODULE: ./src/programs/kubectl.ts
+/**
+ * The one way this project calls kubectl: argument arrays built by pure functions (unit-tested), the
+ * kubeconfig passed to the child process only, and errors that carry kubectl's own words.
+ */
+
+
+/** Owner of the objects we apply ourselves (the stable service, the VirtualService). */
+const FIELD_MANAGER = 'carts-deploy';
+function createNamespaceArgs(namespace) {
+    return ['create', 'namespace', namespace];
+}
+/** --ignore-not-found: a missing object prints nothing instead of failing. */
+function getJsonArgs(kind, name, namespace) {
+    return ['get', kind, name, '--namespace', namespace, '--output', 'json', '--ignore-not-found'];
+}
+/** Every object of a kind in the namespace, optionally those matching a label selector. */
+function listArgs(kind, namespace, selector) {
+    return [
+        'get',
+        kind,
+        '--namespace',
+        namespace,
+        ...(selector ? ['--selector', selector] : []),
+        '--output',
+        'json'
+    ];
+}
+/** The server's version, asked with a short request timeout: the cheapest call that proves access. */
+function serverVersionArgs() {
+    return ['version', '--output=json', '--request-timeout=20s'];
+}
+function rolloutStatusArgs(deployment, namespace, timeoutSeconds) {
+    return [
+        'rollout',
+        'status',
+        `deployment/${deployment}`,
+        '--namespace',
+        namespace,
+        `--timeout=${timeoutSeconds}s`
+    ];
+}
+function scaleArgs(deployment, namespace, replicas) {
+    return ['scale', `deployment/${deployment}`, '--namespace', namespace, `--replicas=${replicas}`];
+}
+/**
+ * Server-side apply of a manifest read from stdin. --force-conflicts: these objects are ours alone, so
+ * a field someone changed by hand (a selector, a weight) is taken back rather than failing the switch.
+ */
+function applyArgs(namespace) {
+    return [
+        'apply',
+        '--server-side',
+        `--field-manager=${FIELD_MANAGER}`,
+        '--force-conflicts',
+        '--namespace',
+        namespace,
+        '--filename',
+        '-'
+    ];
+}
+/** Runs a command in a pod's (only) container; -i when stdin carries input. */
+function execArgs(namespace, pod, command, stdin = false) {
+    return ['exec', ...(stdin ? ['-i'] : []), '--namespace', namespace, pod, '--', ...command];
+}
+/** Deletes without waiting (the caller polls with its own deadline); a namespace already gone is fine. */
+function deleteNamespaceArgs(namespace) {
+    return ['delete', 'namespace', namespace, '--ignore-not-found', '--wait=false'];
+}
+/** The last lines a pod's container wrote. */
+function logsArgs(namespace, pod, lines) {
+    return ['logs', pod, '--namespace', namespace, `--tail=${lines}`];
+}
+function apiResourcesArgs(group) {
+    return ['api-resources', `--api-group=${group}`, '--output', 'name'];
+}
+/** A local port on loopback only, chosen by kubectl (`:port`): nothing else on the runner can reach it. */
+function portForwardArgs(service, namespace, port) {
+    return [
+        'port-forward',
+        '--address',
+        '127.0.0.1',
+        '--namespace',
+        namespace,
+        `service/${service}`,
+        `:${port}`
+    ];
+}
+/** kubectl's own line once it listens: `Forwarding from 127.0.0.1:41233 -> 8080`. */
+const FORWARDING = /^Forwarding from 127\.0\.0\.1:(\d+) -> \d+$/m;
+/** How long kubectl may take to find a pod behind the service and listen. */
+const PORT_FORWARD_START_MS = 60_000;
+/** The deadline of a kubectl call that does not wait for a rollout: a hung API server ends it. */
+const KUBECTL_TIMEOUT_MS = 120_000;
+class Kubectl {
+    path;
+    env;
+    constructor(path = 'kubectl', env = {}) {
+        this.path = path;
+        this.env = env;
+    }
+    /** Creates the namespace; one that exists already, or that we may not create, is not an error here. */
+    async createNamespace(namespace) {
+        const args = createNamespaceArgs(namespace);
+        const result = await this.exec(args, { allowFailure: true });
+        if (result.exitCode === 0)
+            return 'created';
+        if (/AlreadyExists|already exists/.test(result.stderr))
+            return 'exists';
+        if (/Forbidden|forbidden/.test(result.stderr))
+            return 'forbidden';
+        throw new errors/* ToolError */.v4('kubectl', args, result.exitCode, result.stderr || result.stdout);
+    }
+    /** The object as JSON, or undefined when it does not exist. */
+    async getJson(kind, name, namespace) {
+        const result = await this.exec(getJsonArgs(kind, name, namespace));
+        return result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
+    }
+    /** `v1.33.13`; throws kubectl's own words when the API server does not answer. */
+    async serverVersion() {
+        const result = await this.exec(serverVersionArgs(), { timeoutMs: 30_000 });
+        const version = JSON.parse(result.stdout).serverVersion;
+        return version?.gitVersion ?? 'unknown';
+    }
+    async listJson(kind, namespace, selector) {
+        const result = await this.exec(listArgs(kind, namespace, selector));
+        return JSON.parse(result.stdout).items ?? [];
+    }
+    async rolloutStatus(deployment, namespace, timeoutSeconds) {
+        await this.exec(rolloutStatusArgs(deployment, namespace, timeoutSeconds), {
+            timeoutMs: (timeoutSeconds + 60) * 1000
+        });
+    }
+    async scale(deployment, namespace, replicas) {
+        await this.exec(scaleArgs(deployment, namespace, replicas));
+    }
+    async apply(namespace, objects) {
+        const input = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects });
+        await this.exec(applyArgs(namespace), { input });
+    }
+    /**
+     * A command in a pod, its exit code returned rather than thrown (a JMeter run's own exit code is a
+     * verdict). Options as execTool's: input, stdoutFile, onOutput, signal, timeoutMs.
+     */
+    async execIn(namespace, pod, command, options = {}) {
+        return this.exec(execArgs(namespace, pod, command, options.input !== undefined), {
+            ...options,
+            allowFailure: true
+        });
+    }
+    /** The container's last lines; empty when there are none to read (never started). */
+    async logsTail(namespace, pod, lines) {
+        const result = await this.exec(logsArgs(namespace, pod, lines), { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout : '';
+    }
+    async deleteNamespace(namespace) {
+        await this.exec(deleteNamespaceArgs(namespace));
+    }
+    /** Resource names (`virtualservices.networking.istio.io`) the API server serves in a group. */
+    async apiResources(group) {
+        const result = await this.exec(apiResourcesArgs(group));
+        return result.stdout.split('\n').filter(Boolean);
+    }
+    /**
+     * Forwards a free local port to the service's `port` (one of its pods, through the API server) until
+     * close(), or until `lifetimeMs` has passed.
+     */
+    async portForward(service, namespace, port, lifetimeMs) {
+        const running = startTool(this.path, portForwardArgs(service, namespace, port), {
+            name: 'kubectl',
+            inherit: KUBE_ENV,
+            env: this.env,
+            timeoutMs: lifetimeMs
+        });
+        try {
+            const match = await running.waitFor(FORWARDING, PORT_FORWARD_START_MS);
+            return { localPort: Number(match[1]), close: () => running.stop() };
+        }
+        catch (error) {
+            await running.stop();
+            throw error;
+        }
+    }
+    exec(args, options = {}) {
+        return execTool(this.path, args, {
+            timeoutMs: KUBECTL_TIMEOUT_MS,
+            ...options,
+            name: 'kubectl',
+            inherit: KUBE_ENV,
+            env: { ...this.env, ...options.env }
+        });
+    }
+}
+
 
 /***/ }),
 
@@ -28482,6 +29291,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -28507,6 +29323,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -28594,20 +29417,57 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 2782:
+/***/ 3218:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Gu: () => (/* binding */ getState),
-  pq: () => (/* binding */ info)
+  pq: () => (/* binding */ info),
+  $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, setOutput, setSecret, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path, warning
+// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, setOutput, setSecret, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
@@ -28646,7 +29506,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + os.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28686,13 +29546,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -31413,7 +32273,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue

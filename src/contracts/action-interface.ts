@@ -57,6 +57,16 @@ export const INPUTS = {
     description: 'Folder with jmeter.conf.yaml and the .jmx scripts; empty: no tests.',
     default: ''
   },
+  'load-engines': {
+    description:
+      "JMeter engines in the cluster (JMeter's distributed mode: N jmeter-server pods and a controller pod in a namespace of their own, removed afterwards); 0: JMeter runs on the runner.",
+    default: '0'
+  },
+  'jmeter-image': {
+    description:
+      'The JMeter image of the engines and the controller (needed with load-engines): a JRE at /opt/java, JMeter at /opt/jmeter, /usr/local/bin/jmeter-pod, as e2e/images/build.sh builds it.',
+    default: ''
+  },
   slo: { description: 'Path of a Keptn slo.yaml for the quality gate.', default: '' },
   thresholds: {
     description: 'Compact gate instead of slo.yaml, e.g. "response_time_p95<600, error_rate<=1".',

@@ -33,6 +33,8 @@ export interface ActionConfig {
   readonly jmeterDownloadUrl: string
   readonly serviceAccess: ServiceAccess
   readonly jmeterDir?: string
+  /** JMeter's distributed mode in the cluster; undefined: JMeter runs on the runner. */
+  readonly loadEngines?: LoadEngines
   readonly gate: GateSource
   /** Keptn's app domain: the stage's public host is `<service>.<namespace>.<domain>`. */
   readonly domain?: string
@@ -55,6 +57,13 @@ export interface ActionConfig {
   readonly author: { readonly name: string; readonly email: string }
   readonly workspace: string
   readonly runUrl?: string
+}
+
+export interface LoadEngines {
+  /** jmeter-server pods, 1 or more. */
+  readonly count: number
+  /** Built as e2e/images/build.sh builds docker.io/carts-e2e/jmeter:5.6.3 (its layout is the contract). */
+  readonly image: string
 }
 
 export interface PrometheusSettings {

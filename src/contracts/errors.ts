@@ -113,6 +113,14 @@ export class SetupError extends Error {
   }
 }
 
+/** Load engines in the cluster that did not start, or died: the test fails with this reason. */
+export class LoadEngineError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'LoadEngineError'
+  }
+}
+
 export const EXIT = { ok: 0, failed: 1, unusable: 2 } as const
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 

@@ -46,6 +46,28 @@ export function imageRepository(input: string, value: string): string {
   return value
 }
 
+/** An image reference with a tag or a digest (`registry/repo:tag`, `repo@sha256:…`): what a pod names. */
+export function imageReference(input: string, value: string): string {
+  const { repository, tag } = splitReference(value)
+  const tagOk =
+    tag !== undefined && (/^sha256:[a-f0-9]{64}$/.test(tag) || (OCI_TAG.test(tag) && !value.includes('@')))
+  if (value.length > 255 || !IMAGE_REPOSITORY.test(repository) || !tagOk)
+    throw new InputError(
+      input,
+      'an image with a tag or digest, e.g. registry.example.com/jmeter:5.6.3',
+      value
+    )
+  return value
+}
+
+/** A whole number from `min` to `max`. */
+export function wholeNumber(input: string, value: string, min: number, max: number): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new InputError(input, `a whole number from ${min} to ${max}`, value)
+  return n
+}
+
 /** Helm-style durations: 300, 300s, 5m, 1h30m. */
 export function durationSeconds(input: string, value: string): number {
   const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(value.trim())

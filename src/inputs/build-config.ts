@@ -5,6 +5,7 @@ import {
   PORT_FORWARD,
   type ActionConfig,
   type GateSource,
+  type LoadEngines,
   type PrometheusSettings,
   type ServiceAccess
 } from '../contracts/config.js'
@@ -79,6 +80,7 @@ export function buildConfig(raw: RawInputs, env: RunEnvironment): ActionConfig {
     jmeterDownloadUrl: check.httpUrl('jmeter-download-url', get('jmeter-download-url')),
     serviceAccess: serviceAccess(get('service-url')),
     jmeterDir: inWorkspace('jmeter-dir'),
+    loadEngines: loadEngines(get('load-engines'), optional('jmeter-image')),
     gate: gate(inWorkspace('slo'), optional('thresholds')),
     domain: domain(optional('domain')),
     ingressClass: optional('ingress-class') && check.dnsLabel('ingress-class', get('ingress-class')),
@@ -110,6 +112,20 @@ export function buildConfig(raw: RawInputs, env: RunEnvironment): ActionConfig {
         ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
         : undefined
   })
+}
+
+/** The most engines one run asks for: each is a JVM with up to 1 GiB. */
+const MAX_LOAD_ENGINES = 50
+
+function loadEngines(count: string, image: string | undefined): LoadEngines | undefined {
+  const engines = check.wholeNumber('load-engines', count, 0, MAX_LOAD_ENGINES)
+  if (engines === 0) return undefined
+  if (!image)
+    throw new InputError(
+      'jmeter-image',
+      `an image for the ${engines} load engine(s) of load-engines (none is given)`
+    )
+  return { count: engines, image: check.imageReference('jmeter-image', image) }
 }
 
 /** The Prometheus gate files given (input name, path), checked for one coherent gate. */

@@ -5,7 +5,7 @@ import { describe } from '../contracts/errors.js'
 import { ResultsFileError } from '../contracts/errors.js'
 import type { TimeWindow } from '../contracts/evaluation.js'
 import type { Logger } from '../contracts/reporter.js'
-import { firstLogError, readText, runFiles, runJmeter } from '../programs/jmeter.js'
+import { firstLogError, readText, runFiles, type JmeterLauncher } from '../programs/jmeter.js'
 import { keptnProperties, type KeptnContext } from './keptn-properties.js'
 import { countJtl, judge, type JtlCounts, type Verdict } from './verdict.js'
 import type { Workload } from './workloads.js'
@@ -24,7 +24,7 @@ export interface WorkloadRun extends Verdict {
 }
 
 export interface RunSettings {
-  readonly bin: string
+  readonly launch: JmeterLauncher
   readonly jmeterDir: string
   readonly serviceUrl: string
   readonly keptn: KeptnContext
@@ -74,9 +74,7 @@ export async function runWorkload(
       `${workload.vuser} users × ${workload.loopcount} loops, think ${workload.thinktime} ms ` +
       `against ${settings.serviceUrl} (${workload.origin})`
   )
-  const outcome = await runJmeter({
-    bin: settings.bin,
-    cwd: settings.jmeterDir,
+  const outcome = await settings.launch({
     script: found,
     files,
     properties,

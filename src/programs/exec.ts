@@ -19,6 +19,7 @@
  * what the caller passes in `env` explicitly (KUBECONFIG, git's config entries).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createWriteStream } from 'node:fs'
 import { ToolError } from '../contracts/errors.js'
 
 /** What any program needs to run at all: where programs are, home, temp dirs, locale, proxies, CA files. */
@@ -82,6 +83,10 @@ export interface ExecOptions {
   readonly allowFailure?: boolean
   /** Called with each chunk of output as it arrives (for live logs). */
   readonly onOutput?: (chunk: string) => void
+  /** Stdout goes to this file (created 0600) instead of memory: a results file may be larger than we hold. */
+  readonly stdoutFile?: string
+  /** Ends the process group as the deadline does (e.g. a load engine died mid-test). */
+  readonly signal?: AbortSignal
 }
 
 export interface ExecResult {
@@ -135,23 +140,32 @@ export function execTool(
     const timers: NodeJS.Timeout[] = []
     const stopTimers = () => timers.splice(0).forEach(clearTimeout)
     if (child.pid !== undefined) track(child)
+    const stopGroup = () => {
+      killGroup(child, 'SIGTERM')
+      timers.push(
+        setTimeout(() => {
+          killGroup(child, 'SIGKILL')
+          // A process that left the group (setsid) could still hold our pipes: stop waiting for them.
+          timers.push(setTimeout(() => destroyPipes(child), 1_000))
+        }, graceMs)
+      )
+    }
     timers.push(
       setTimeout(() => {
         timedOut = true
-        killGroup(child, 'SIGTERM')
-        timers.push(
-          setTimeout(() => {
-            killGroup(child, 'SIGKILL')
-            // A process that left the group (setsid) could still hold our pipes: stop waiting for them.
-            timers.push(setTimeout(() => destroyPipes(child), 1_000))
-          }, graceMs)
-        )
+        stopGroup()
       }, timeoutMs)
     )
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out.push(chunk)
-      options.onOutput?.(chunk.toString())
-    })
+    if (options.signal?.aborted) stopGroup()
+    else options.signal?.addEventListener('abort', stopGroup, { once: true })
+    const file = options.stdoutFile ? createWriteStream(options.stdoutFile, { mode: 0o600 }) : undefined
+    const written = file ? new Promise<void>(resolve => file.on('close', () => resolve())) : Promise.resolve()
+    if (file) child.stdout!.pipe(file)
+    else
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out.push(chunk)
+        options.onOutput?.(chunk.toString())
+      })
     child.stderr!.on('data', (chunk: Buffer) => {
       err.push(chunk)
       options.onOutput?.(chunk.toString())
@@ -164,6 +178,10 @@ export function execTool(
     child.on('close', code => {
       stopTimers()
       untrack(child)
+      options.signal?.removeEventListener('abort', stopGroup)
+      void written.then(() => settle(code))
+    })
+    const settle = (code: number | null) => {
       let stderr = Buffer.concat(err).toString()
       if (timedOut) {
         const shown = (options.shownArgs ?? args)[0] ?? ''
@@ -175,7 +193,7 @@ export function execTool(
       if (code === 0 && !timedOut) resolve(result)
       else if (options.allowFailure) resolve(result)
       else reject(fail(code, timedOut ? result.stderr : result.stderr || result.stdout))
-    })
+    }
     // A program may exit without reading its stdin (git does, under load): the write then fails with EPIPE,
     // which must not crash the process; the exit code above already tells what happened.
     child.stdin!.on('error', () => {})

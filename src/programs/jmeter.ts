@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import path from 'node:path'
 import { lastLines } from '../contracts/errors.js'
 import type { TimeWindow } from '../contracts/evaluation.js'
-import { execTool, JAVA_ENV } from './exec.js'
+import { execTool, JAVA_ENV, type ExecResult } from './exec.js'
 
 /** CSV with a header and failure messages, whatever the installation's jmeter.properties says. */
 export const SAVE_SERVICE_PROPERTIES: Readonly<Record<string, string>> = {
@@ -48,10 +48,59 @@ export function jmeterArgs(
   files: RunFiles,
   properties: Readonly<Record<string, string>>
 ): string[] {
-  const all = { ...properties, ...SAVE_SERVICE_PROPERTIES }
-  const props = Object.entries(all).map(([name, value]) => `-J${name}=${value}`)
   // -f deletes an existing JTL first: -l alone appends, and old samples would count.
-  return ['-n', '-t', script, '-l', files.jtl, '-j', files.log, '-f', '-e', '-o', files.dashboard, ...props]
+  return [
+    '-n',
+    '-t',
+    script,
+    '-l',
+    files.jtl,
+    '-j',
+    files.log,
+    '-f',
+    '-e',
+    '-o',
+    files.dashboard,
+    ...flags('-J', properties)
+  ]
+}
+
+/**
+ * The controller's command line in distributed mode: the same properties, also as -G (global: sent to
+ * every engine, where the plan's ${__P(...)} are read). RMI without TLS: the engines and the controller talk
+ * only inside their own namespace, which a NetworkPolicy closes; TLS would need a keystore in every pod.
+ * No dashboard: it would be written inside the controller pod.
+ */
+export function distributedArgs(
+  script: string,
+  files: Pick<RunFiles, 'jtl' | 'log'>,
+  properties: Readonly<Record<string, string>>,
+  engines: readonly string[]
+): string[] {
+  const local = { ...properties, ...RMI_PROPERTIES }
+  return [
+    '-n',
+    '-t',
+    script,
+    '-R',
+    engines.join(','),
+    '-l',
+    files.jtl,
+    '-j',
+    files.log,
+    '-f',
+    ...flags('-J', local),
+    ...flags('-G', properties)
+  ]
+}
+
+/** What the engines and the controller both need to talk RMI without a keystore. */
+export const RMI_PROPERTIES: Readonly<Record<string, string>> = { 'server.rmi.ssl.disable': 'true' }
+
+/** Save-service properties last, so a workload cannot turn them off. */
+function flags(flag: '-J' | '-G', properties: Readonly<Record<string, string>>): string[] {
+  const all = { ...properties, ...SAVE_SERVICE_PROPERTIES }
+  return Object.entries(all).map(([name, value]) => `${flag}${name}=${value}`)
 }
 
 // JMeter's own words when a plan did not load or the command line was wrong (5.6.3, e2e/jmeter/README.md).
@@ -90,16 +139,29 @@ function lineAround(text: string, index: number): string {
   return text.slice(start, end < 0 ? undefined : end).trim()
 }
 
-export interface JmeterRunOptions {
-  /** The bin/jmeter launcher. */
-  readonly bin: string
-  /** The jmeter dir: CSV files named beside a .jmx resolve from here. */
-  readonly cwd: string
+/** One JMeter run, wherever it happens: the runner's JMeter, or engines in the cluster. */
+export interface JmeterLaunch {
+  /** The plan, a path on the runner. */
   readonly script: string
+  /** Where the results, the log and the output end up on the runner. */
   readonly files: RunFiles
   readonly properties: Readonly<Record<string, string>>
   readonly timeoutMs: number
   readonly onLine?: (line: string) => void
+}
+
+export type JmeterLauncher = (launch: JmeterLaunch) => Promise<JmeterOutcome>
+
+export interface JmeterRunOptions extends JmeterLaunch {
+  /** The bin/jmeter launcher. */
+  readonly bin: string
+  /** The jmeter dir: CSV files named beside a .jmx resolve from here. */
+  readonly cwd: string
+}
+
+/** JMeter on the runner: `bin` started in `cwd`. */
+export function localLauncher(bin: string, cwd: string): JmeterLauncher {
+  return launch => runJmeter({ ...launch, bin, cwd })
 }
 
 export interface JmeterOutcome {
@@ -118,23 +180,41 @@ export async function runJmeter(options: JmeterRunOptions): Promise<JmeterOutcom
   const { files } = options
   rmSync(files.dir, { recursive: true, force: true })
   mkdirSync(files.dir, { recursive: true })
-  const started = performance.now()
-  const start = Date.now()
+  const clock = startClock()
   const result = await execTool(options.bin, jmeterArgs(options.script, files, options.properties), {
     cwd: options.cwd,
     inherit: JAVA_ENV,
     timeoutMs: options.timeoutMs,
     allowFailure: true,
-    onOutput: options.onLine ? lines(options.onLine) : undefined
+    onOutput: options.onLine ? splitLines(options.onLine) : undefined
   })
-  const seconds = (performance.now() - started) / 1000
+  return outcomeOf(result, clock, options.timeoutMs, files)
+}
+
+export interface RunClock {
+  readonly started: number
+  /** Epoch ms. */
+  readonly start: number
+}
+
+export function startClock(): RunClock {
+  return { started: performance.now(), start: Date.now() }
+}
+
+/** Judges a finished JMeter process by its output, its log and its results file (all in `files`). */
+export function outcomeOf(
+  result: Pick<ExecResult, 'exitCode' | 'stdout' | 'stderr' | 'timedOut'>,
+  clock: RunClock,
+  timeoutMs: number,
+  files: Pick<RunFiles, 'jtl' | 'log' | 'output'>
+): JmeterOutcome {
+  const seconds = (performance.now() - clock.started) / 1000
   const output = `${result.stdout}${result.stderr ? `\n--- stderr ---\n${result.stderr}` : ''}`
   writeFileSync(files.output, output)
   // Killed on timeout, the JVM may report 143 rather than a signal: elapsed time is what tells.
-  const timedOut =
-    result.timedOut === true || (result.exitCode !== 0 && seconds * 1000 >= options.timeoutMs - 50)
-  const error = explain(result.exitCode, timedOut, options.timeoutMs, output, readText(files.log))
-  const window = { start, end: Date.now() }
+  const timedOut = result.timedOut === true || (result.exitCode !== 0 && seconds * 1000 >= timeoutMs - 50)
+  const error = explain(result.exitCode, timedOut, timeoutMs, output, readText(files.log))
+  const window = { start: clock.start, end: Date.now() }
   return { exitCode: result.exitCode, seconds, window, timedOut, error, jtlWritten: nonEmpty(files.jtl) }
 }
 
@@ -178,7 +258,7 @@ function lastLine(text: string): string | undefined {
 }
 
 /** Splits streamed output into whole lines, dropping log4j's harmless package-scanning warning. */
-function lines(sink: (line: string) => void): (chunk: string) => void {
+export function splitLines(sink: (line: string) => void): (chunk: string) => void {
   let rest = ''
   return chunk => {
     const parts = (rest + chunk).split(/\r?\n/)

@@ -67,6 +67,26 @@ export function applyArgs(namespace: string): string[] {
   ]
 }
 
+/** Runs a command in a pod's (only) container; -i when stdin carries input. */
+export function execArgs(
+  namespace: string,
+  pod: string,
+  command: readonly string[],
+  stdin = false
+): string[] {
+  return ['exec', ...(stdin ? ['-i'] : []), '--namespace', namespace, pod, '--', ...command]
+}
+
+/** Deletes without waiting (the caller polls with its own deadline); a namespace already gone is fine. */
+export function deleteNamespaceArgs(namespace: string): string[] {
+  return ['delete', 'namespace', namespace, '--ignore-not-found', '--wait=false']
+}
+
+/** The last lines a pod's container wrote. */
+export function logsArgs(namespace: string, pod: string, lines: number): string[] {
+  return ['logs', pod, '--namespace', namespace, `--tail=${lines}`]
+}
+
 export function apiResourcesArgs(group: string): string[] {
   return ['api-resources', `--api-group=${group}`, '--output', 'name']
 }
@@ -147,6 +167,32 @@ export class Kubectl {
   async apply(namespace: string, objects: readonly object[]): Promise<void> {
     const input = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects })
     await this.exec(applyArgs(namespace), { input })
+  }
+
+  /**
+   * A command in a pod, its exit code returned rather than thrown (a JMeter run's own exit code is a
+   * verdict). Options as execTool's: input, stdoutFile, onOutput, signal, timeoutMs.
+   */
+  async execIn(
+    namespace: string,
+    pod: string,
+    command: readonly string[],
+    options: Pick<ExecOptions, 'input' | 'stdoutFile' | 'onOutput' | 'signal' | 'timeoutMs'> = {}
+  ): Promise<ExecResult> {
+    return this.exec(execArgs(namespace, pod, command, options.input !== undefined), {
+      ...options,
+      allowFailure: true
+    })
+  }
+
+  /** The container's last lines; empty when there are none to read (never started). */
+  async logsTail(namespace: string, pod: string, lines: number): Promise<string> {
+    const result = await this.exec(logsArgs(namespace, pod, lines), { allowFailure: true })
+    return result.exitCode === 0 ? result.stdout : ''
+  }
+
+  async deleteNamespace(namespace: string): Promise<void> {
+    await this.exec(deleteNamespaceArgs(namespace))
   }
 
   /** Resource names (`virtualservices.networking.istio.io`) the API server serves in a group. */

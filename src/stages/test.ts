@@ -6,12 +6,19 @@
  */
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { SetupError } from '../contracts/errors.js'
+import { LoadEngineError, SetupError } from '../contracts/errors.js'
 import type { RunContext, Step, TestResult } from '../contracts/run.js'
-import { openServiceEndpoint, type ServiceEndpoint } from '../deployment/service-endpoint.js'
+import { clusterFor } from '../deployment/cluster.js'
+import {
+  inClusterServiceUrl,
+  openServiceEndpoint,
+  type ServiceEndpoint
+} from '../deployment/service-endpoint.js'
+import { EnginePool } from '../jmeter-tests/cluster/engine-pool.js'
 import { findScript, runWorkload, type RunSettings, type WorkloadRun } from '../jmeter-tests/run-workload.js'
 import { readWorkloads } from '../jmeter-tests/workloads-file.js'
 import { HEALTHCHECK, workloadFor, type Workload, type WorkloadSet } from '../jmeter-tests/workloads.js'
+import { localLauncher, type JmeterLauncher } from '../programs/jmeter.js'
 
 /** Long enough for Keptn's biggest example workloads; a hung JVM still ends. */
 export const DEFAULT_TEST_TIMEOUT_MS = 60 * 60_000
@@ -47,19 +54,71 @@ async function runStageTests(ctx: RunContext, options: TestStepOptions): Promise
   rmSync(resultsDir, { recursive: true, force: true })
   mkdirSync(resultsDir, { recursive: true })
   const timeoutMs = options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS
-  const bin = await jmeterBin(ctx, options)
-  const endpoint = await endpointOf(ctx, options, timeoutMs)
+  const rig = await openRig(ctx, options, jmeterDir, timeoutMs)
+  if ('failure' in rig) return failedToStart(rig.failure, main, resultsDir, ctx)
   let result: TestResult
   try {
-    const settings = runSettings(ctx, jmeterDir, bin, endpoint.url, timeoutMs)
-    result = await runTests(settings, set, main, resultsDir)
+    result = await runTests(runSettings(ctx, jmeterDir, rig, timeoutMs), set, main, resultsDir)
   } finally {
-    await endpoint.close()
+    await rig.close()
   }
   const line = `tests (${main.teststrategy}): ${result.verdict} — ${result.reason}`
   if (result.verdict === 'pass') ctx.log.info(line)
   else ctx.log.warning(line)
   return result
+}
+
+/** Where JMeter runs and where it reaches the new version, for as long as the tests run. */
+interface TestRig {
+  readonly launch: JmeterLauncher
+  readonly url: string
+  close(): Promise<void>
+}
+
+async function openRig(
+  ctx: RunContext,
+  options: TestStepOptions,
+  jmeterDir: string,
+  timeoutMs: number
+): Promise<TestRig | { failure: string }> {
+  const engines = ctx.config.loadEngines
+  if (!engines) {
+    const launch = localLauncher(await jmeterBin(ctx, options), jmeterDir)
+    const endpoint = await endpointOf(ctx, options, timeoutMs)
+    return { launch, url: endpoint.url, close: () => endpoint.close() }
+  }
+  const url = options.serviceUrl ?? (await inClusterServiceUrl(ctx, testedService(ctx)))
+  const { kubectl } = await clusterFor(ctx)
+  const settings = {
+    engines,
+    stage: ctx.plan.stage,
+    jmeterDir,
+    tempDir: ctx.tempDir,
+    testTimeoutMs: timeoutMs,
+    log: ctx.log
+  }
+  try {
+    const pool = await EnginePool.open(kubectl, settings)
+    return { launch: pool.launch, url, close: () => pool.close() }
+  } catch (error) {
+    if (error instanceof LoadEngineError) return { failure: error.message }
+    throw error
+  }
+}
+
+/** Engines that never started: the test fails with their reason (it did not run, so it cannot pass). */
+function failedToStart(reason: string, main: Workload, resultsDir: string, ctx: RunContext): TestResult {
+  ctx.log.warning(`tests (${main.teststrategy}): fail — ${reason}`)
+  return {
+    verdict: 'fail',
+    reason,
+    resultsDir,
+    workload: main.teststrategy,
+    samples: 0,
+    errors: 0,
+    durationSeconds: 0,
+    jmeterSeconds: 0
+  }
 }
 
 async function jmeterBin(ctx: RunContext, options: TestStepOptions): Promise<string> {
@@ -69,29 +128,26 @@ async function jmeterBin(ctx: RunContext, options: TestStepOptions): Promise<str
   return found
 }
 
-function runSettings(
-  ctx: RunContext,
-  jmeterDir: string,
-  jmeterBin: string,
-  serviceUrl: string,
-  timeoutMs: number
-): RunSettings {
+function runSettings(ctx: RunContext, jmeterDir: string, rig: TestRig, timeoutMs: number): RunSettings {
   return {
-    bin: jmeterBin,
+    launch: rig.launch,
     jmeterDir,
-    serviceUrl,
+    serviceUrl: rig.url,
     keptn: { project: ctx.plan.project, stage: ctx.plan.stage, service: ctx.config.service },
     timeoutMs,
     log: ctx.log
   }
 }
 
-// The deploy step knows which service the new version answers on (blue/green: the new colour's). A
-// port-forward lives as long as the tests may, and a minute more to start.
+/** The deploy step knows which service the new version answers on (blue/green: the new colour's). */
+function testedService(ctx: RunContext): string {
+  return ctx.results.deploy?.testService ?? ctx.config.service
+}
+
+// A port-forward lives as long as the tests may, and a minute more to start.
 function endpointOf(ctx: RunContext, options: TestStepOptions, timeoutMs: number): Promise<ServiceEndpoint> {
   if (options.serviceUrl) return Promise.resolve({ url: options.serviceUrl, close: async () => {} })
-  const service = ctx.results.deploy?.testService ?? ctx.config.service
-  return openServiceEndpoint(ctx, service, timeoutMs + 60_000)
+  return openServiceEndpoint(ctx, testedService(ctx), timeoutMs + 60_000)
 }
 
 /** Health check (when there is one), then the main workload unless the health check failed. */

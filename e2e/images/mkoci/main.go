@@ -4,10 +4,11 @@
 // built from source and cached by content; crane pushes the layouts to the local registry.
 //
 //	mkoci -layout DIR -ref TAG [-entrypoint /bin] [-cmd arg]... [-env K=V]... [-user 65534:65534]
-//	      [-port 8080/tcp]... [-label k=v]... [-workdir /] SRC:DEST[:MODE]... DIR:/path/
+//	      [-port 8080/tcp]... [-label k=v]... [-workdir /] [-tree SRCDIR:/DEST]... SRC:DEST[:MODE]... DIR:/path/
 //
 // A DEST ending in "/" makes an empty directory (SRC ignored, may be empty). MODE is octal (default
-// 0755 for files). It prints the manifest digest.
+// 0755 for files). -tree copies a whole directory (a JRE, a JMeter installation): files keep their
+// permission bits, symbolic links stay links. It prints the manifest digest.
 package main
 
 import (
@@ -36,6 +37,7 @@ type entry struct {
 	src, dest string
 	mode      int64
 	dir       bool
+	link      string // a symbolic link's target
 }
 
 func main() {
@@ -45,17 +47,21 @@ func main() {
 	user := flag.String("user", "", "user[:group]")
 	workdir := flag.String("workdir", "/", "working directory")
 	arch := flag.String("arch", runtime.GOARCH, "architecture")
-	var cmd, env, ports, labels multi
+	var cmd, env, ports, labels, trees multi
 	flag.Var(&cmd, "cmd", "cmd argument (repeatable)")
 	flag.Var(&env, "env", "K=V (repeatable)")
 	flag.Var(&ports, "port", "exposed port, e.g. 8080/tcp (repeatable)")
 	flag.Var(&labels, "label", "k=v (repeatable)")
+	flag.Var(&trees, "tree", "SRCDIR:/DEST, a whole directory (repeatable)")
 	flag.Parse()
 	if *layout == "" || flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: mkoci -layout DIR -ref TAG [options] SRC:DEST[:MODE]...")
 		os.Exit(2)
 	}
 	var entries []entry
+	for _, t := range trees {
+		entries = append(entries, walkTree(t)...)
+	}
 	for _, a := range flag.Args() {
 		parts := strings.Split(a, ":")
 		if len(parts) < 2 || len(parts) > 3 || !strings.HasPrefix(parts[1], "/") {
@@ -175,6 +181,10 @@ func buildTar(entries []entry) []byte {
 			continue
 		}
 		e := files[n]
+		if e.link != "" {
+			must(tw.WriteHeader(&tar.Header{Typeflag: tar.TypeSymlink, Name: n, Linkname: e.link, Mode: 0o777}))
+			continue
+		}
 		data, err := os.ReadFile(e.src)
 		must(err)
 		must(tw.WriteHeader(&tar.Header{Typeflag: tar.TypeReg, Name: n, Mode: e.mode, Size: int64(len(data))}))
@@ -183,6 +193,40 @@ func buildTar(entries []entry) []byte {
 	}
 	must(tw.Close())
 	return buf.Bytes()
+}
+
+// walkTree lists SRCDIR's files and links under /DEST (directories follow from their parents).
+func walkTree(arg string) []entry {
+	src, dest, ok := strings.Cut(arg, ":")
+	if !ok || !strings.HasPrefix(dest, "/") {
+		die("bad -tree argument %q (want SRCDIR:/DEST)", arg)
+	}
+	var out []entry
+	must(filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := strings.TrimPrefix(filepath.Join(dest, rel), "/")
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir():
+			out = append(out, entry{dest: target, dir: true})
+		case info.Mode()&os.ModeSymlink != 0:
+			link, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			out = append(out, entry{src: p, dest: target, link: link})
+		case info.Mode().IsRegular():
+			out = append(out, entry{src: p, dest: target, mode: int64(info.Mode().Perm())})
+		}
+		return nil
+	}))
+	return out
 }
 
 func desc(mediaType string, b []byte, ann map[string]string) map[string]any {

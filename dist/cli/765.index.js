@@ -1,8 +1,8 @@
-export const id = 269;
-export const ids = [269,957];
+export const id = 765;
+export const ids = [765,957];
 export const modules = {
 
-/***/ 4269:
+/***/ 8765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -73,6 +73,14 @@ const INPUTS = {
         description: 'Folder with jmeter.conf.yaml and the .jmx scripts; empty: no tests.',
         default: ''
     },
+    'load-engines': {
+        description: "JMeter engines in the cluster (JMeter's distributed mode: N jmeter-server pods and a controller pod in a namespace of their own, removed afterwards); 0: JMeter runs on the runner.",
+        default: '0'
+    },
+    'jmeter-image': {
+        description: 'The JMeter image of the engines and the controller (needed with load-engines): a JRE at /opt/java, JMeter at /opt/jmeter, /usr/local/bin/jmeter-pod, as e2e/images/build.sh builds it.',
+        default: ''
+    },
     slo: { description: 'Path of a Keptn slo.yaml for the quality gate.', default: '' },
     thresholds: {
         description: 'Compact gate instead of slo.yaml, e.g. "response_time_p95<600, error_rate<=1".',
@@ -117,6 +125,14 @@ const INPUTS = {
     'github-token': { description: 'Token that pushes to the config branch.', default: '${{ github.token }}' },
     timeout: { description: 'How long a rollout may take (helm --timeout), e.g. 5m.', default: '5m' },
     'fail-on': { description: 'Gate result that fails the job: fail, warning or never.', default: 'fail' },
+    hold: {
+        description: "'true': deploy the new version and hold it, without tests or gate (blue/green: the stable Service stays); a later job gates it with results. Output result is held.",
+        default: 'false'
+    },
+    results: {
+        description: 'Results files of tests run elsewhere (newline-separated paths in the workspace, files or folders of .jtl/.csv/.xml): this job runs no JMeter, judges them as one test and gates the deployment a hold job left.',
+        default: ''
+    },
     'fail-on-unscored': {
         description: "'true': a gate that scored nothing (no pass criteria, or only relative ones without a baseline) fails.",
         default: 'false'
@@ -127,12 +143,13 @@ const INPUTS = {
     }
 };
 const OUTPUTS = {
-    result: 'Gate result: pass, warning or fail.',
+    result: 'Gate result: pass, warning or fail; held after hold: true (deployed, not judged).',
     score: 'Total score of the evaluation, 0 to 100.',
     promote: "true when the next stage's job should run.",
     'next-stage': 'Name of the next stage in the shipyard (empty after the last).',
     approval: "'required' when a warning needs a manual approval before promotion, else 'none'.",
-    'deployment-url': 'URL the new version was tested at.',
+    'deployment-url': 'URL the new version was tested at (after hold: true, the URL load jobs test it at).',
+    'deployment-service': "The Service the new version answers on in the stage's namespace (blue/green: the new colour's, e.g. carts-green).",
     url: "The stage's public URL (input domain), reaching what the stage runs after this job; empty without domain.",
     'config-commit': 'Config-branch commit holding this stage’s desired image.',
     evaluation: 'Path of the evaluation JSON.',
@@ -144,6 +161,8 @@ const OUTPUTS = {
 var errors = __webpack_require__(444);
 // EXTERNAL MODULE: ./src/files/user-file.ts
 var user_file = __webpack_require__(3355);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/contracts/config.ts
 /** The image this run delivers. */
 function imageOf(config) {
@@ -156,6 +175,7 @@ const PORT_FORWARD = 'port-forward';
 var contracts_names = __webpack_require__(279);
 ;// CONCATENATED MODULE: ./src/inputs/build-config.ts
 /** Raw input strings (from the runner or the CLI) to one validated, frozen ActionConfig. */
+
 
 
 
@@ -216,6 +236,7 @@ function buildConfig(raw, env) {
         jmeterDownloadUrl: contracts_names/* httpUrl */.q3('jmeter-download-url', get('jmeter-download-url')),
         serviceAccess: serviceAccess(get('service-url')),
         jmeterDir: inWorkspace('jmeter-dir'),
+        loadEngines: loadEngines(get('load-engines'), optional('jmeter-image')),
         gate: gate(inWorkspace('slo'), optional('thresholds')),
         domain: domain(optional('domain')),
         ingressClass: optional('ingress-class') && contracts_names/* dnsLabel */.UG('ingress-class', get('ingress-class')),
@@ -230,12 +251,23 @@ function buildConfig(raw, env) {
         timeoutSeconds: contracts_names/* durationSeconds */.o8('timeout', get('timeout')),
         failOn: contracts_names/* oneOf */.yL('fail-on', get('fail-on'), ['fail', 'warning', 'never']),
         failOnUnscored: contracts_names/* oneOf */.yL('fail-on-unscored', get('fail-on-unscored'), ['true', 'false']) === 'true',
+        ...holdOrResults(contracts_names/* oneOf */.yL('hold', get('hold'), ['true', 'false']) === 'true', optional('results'), env.workspace),
         author: author(get('commit-author')),
         workspace: env.workspace,
         runUrl: env.serverUrl && env.repository && env.runId
             ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
             : undefined
     });
+}
+/** The most engines one run asks for: each is a JVM with up to 1 GiB. */
+const MAX_LOAD_ENGINES = 50;
+function loadEngines(count, image) {
+    const engines = contracts_names/* wholeNumber */.rD('load-engines', count, 0, MAX_LOAD_ENGINES);
+    if (engines === 0)
+        return undefined;
+    if (!image)
+        throw new errors/* InputError */.dz('jmeter-image', `an image for the ${engines} load engine(s) of load-engines (none is given)`);
+    return { count: engines, image: contracts_names/* imageReference */.rA('jmeter-image', image) };
 }
 /** The Prometheus gate files given (input name, path), checked for one coherent gate. */
 function prometheus(url, token, files, slo) {
@@ -269,6 +301,28 @@ function prometheusGate(given) {
     if (!indicators || !objectives)
         throw new errors/* InputError */.dz(indicators ? 'service-objectives' : 'service-indicators', 'both files of the Keptn 0.5 pair');
     return { kind: 'service-objectives', indicators, objectives };
+}
+/**
+ * `hold` (deploy, no gate) and `results` (gate on files from elsewhere) are the two halves of a fanned-out
+ * stage: one job each, never both. Each results path must exist in the workspace now: a typo in a gate
+ * job fails before anything changes, not as a failed test that rolls the held version back.
+ */
+function holdOrResults(hold, results, workspace) {
+    if (results === undefined)
+        return hold ? { hold } : {};
+    if (hold)
+        throw new errors/* InputError */.dz('results', "no results beside 'hold: true' (the hold job runs no gate)", results);
+    const paths = results
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(Boolean)
+        .map(line => {
+        const real = contracts_names/* pathInWorkspace */.ep('results', line, workspace);
+        if (!(0,external_node_fs_.existsSync)(real))
+            throw new errors/* InputError */.dz('results', 'an existing results file or folder', line);
+        return real;
+    });
+    return { results: paths };
 }
 function domain(value) {
     if (value === undefined)
@@ -330,8 +384,6 @@ function author(value) {
     return { name: match[1], email: match[2] };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/files/yaml-file.ts
 var yaml_file = __webpack_require__(9071);
 ;// CONCATENATED MODULE: ./src/jmeter-tests/workloads.ts
@@ -488,14 +540,17 @@ function objectiveAnnotations(evaluation, workspace) {
 function collectOutputs(results, plan, failed) {
     const { commit, install, deploy, test, evaluate: evaluation, gate } = results;
     const passed = gate?.action === 'promote' && !failed;
+    // Held: deployed, not judged. Neither a pass nor a fail, and no score.
+    const held = gate?.action === 'hold' && !failed;
     return {
-        result: evaluation?.evaluation.result ?? (passed ? 'pass' : 'fail'),
-        score: evaluation ? String(evaluation.evaluation.score) : passed ? '100' : '0',
+        result: evaluation?.evaluation.result ?? (held ? 'held' : passed ? 'pass' : 'fail'),
+        score: evaluation ? String(evaluation.evaluation.score) : held ? '' : passed ? '100' : '0',
         // Only a gate that promoted lets the next stage run; any failure before it holds the pipeline.
         promote: gate?.promote === true && !failed ? 'true' : 'false',
         approval: gate?.approval ?? 'none',
         'next-stage': plan.nextStage ?? '',
         'deployment-url': deploy?.serviceUrl ?? '',
+        'deployment-service': deploy?.testService ?? '',
         url: deploy?.publicUrl ?? '',
         'config-commit': commit?.sha ?? '',
         evaluation: evaluation?.file ?? '',
@@ -507,7 +562,7 @@ function collectOutputs(results, plan, failed) {
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 const MAX_ROWS = 100;
 const MAX_TREND = 20;
-const ICON = { pass: '✅', warning: '⚠️', fail: '❌', info: 'ℹ️' };
+const ICON = { pass: '✅', warning: '⚠️', fail: '❌', info: 'ℹ️', held: '⏸️' };
 function renderSummary(input) {
     return [
         `## ${ICON[outcome(input)]} ${input.service}:${input.tag} in ${input.stage}`,
@@ -526,6 +581,8 @@ function renderSummary(input) {
 function outcome(input) {
     if (input.failure && !input.evaluation)
         return 'fail';
+    if (input.decision?.action === 'hold')
+        return 'held';
     return input.evaluation?.result ?? (input.decision?.action === 'promote' ? 'pass' : 'fail');
 }
 function facts(input) {
@@ -705,8 +762,6 @@ var shipyard_plan = __webpack_require__(5355);
 var shipyard = __webpack_require__(7804);
 // EXTERNAL MODULE: ./src/config-branch/config-branch.ts + 1 modules
 var config_branch = __webpack_require__(7897);
-// EXTERNAL MODULE: ./src/config-branch/layout.ts
-var layout = __webpack_require__(9003);
 // EXTERNAL MODULE: ./src/config-branch/branch-update.ts
 var branch_update = __webpack_require__(4035);
 ;// CONCATENATED MODULE: ./src/config-branch/target.ts
@@ -725,298 +780,8 @@ function configTarget(config) {
     };
 }
 
-// EXTERNAL MODULE: ./src/config-branch/values-file.ts
-var values_file = __webpack_require__(7637);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/charts/manifest.ts
-/**
- * Pure: a rendered helm manifest as objects, each with the chart file that rendered it (helm's
- * `# Source:` comment), and back to text for helm.
- */
-
-
-const SOURCE = /^#\s*Source:\s*[^/\s]+\/(\S+)/m;
-function parseManifest(manifest) {
-    return (0,dist/* parseAllDocuments */.hR)(manifest).flatMap(doc => {
-        if (doc.errors.length > 0)
-            throw new errors/* DeployError */.sH(`the rendered manifest is not YAML: ${doc.errors[0].message}`);
-        const object = doc.toJS({ maxAliasCount: 100 });
-        if (!object || typeof object !== 'object')
-            return [];
-        const comment = doc.commentBefore ?? doc.contents?.commentBefore;
-        const source = SOURCE.exec(`#${comment ?? ''}`)?.[1];
-        return [{ object, ...(source ? { source } : {}) }];
-    });
-}
-function printManifest(rendered) {
-    return rendered
-        .map(({ object, source }) => `---\n${source ? `# Source: ${source}\n` : ''}${stringify(object)}`)
-        .join('');
-}
-/** Helm hooks (tests, jobs) are not part of what serves. */
-function isHook(object) {
-    return Boolean(object.metadata?.annotations?.['helm.sh/hook']);
-}
-function manifest_nameOf(object) {
-    return object.metadata?.name ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/charts/workload.ts
-/**
- * Pure: which rendered objects are the service. Blue/green needs exactly one Deployment for it and a
- * Service that selects its pods; a chart that has not is refused before anything changes, naming the
- * chart file and what it needs.
- */
-
-function podLabelsOf(object) {
-    return (object.spec?.template?.metadata?.labels ?? {});
-}
-/** Pure: a selector selects labels when it is not empty and all its pairs are among them. */
-function workload_selects(selector, labels) {
-    const pairs = Object.entries(selector ?? {});
-    return pairs.length > 0 && pairs.every(([key, value]) => labels[key] === value);
-}
-function where(rendered) {
-    return `${rendered.object.kind} ${manifest_nameOf(rendered.object)}${rendered.source ? ` (${rendered.source})` : ''}`;
-}
-/** The Deployment named or labelled after the service, when the chart renders several. */
-function isTheService(object, service, baseName) {
-    const labels = podLabelsOf(object);
-    return (baseName(manifest_nameOf(object)) === service ||
-        labels['app.kubernetes.io/name'] === service ||
-        labels.app === service);
-}
-function workload_findWorkload(rendered, service, baseName = name => name) {
-    const live = rendered.filter(r => !isHook(r.object));
-    const deployments = live.filter(r => r.object.kind === 'Deployment');
-    const candidates = deployments.length > 1 ? deployments.filter(r => isTheService(r.object, service, baseName)) : deployments;
-    if (deployments.length === 0)
-        return { ok: false, problem: `it renders no Deployment (one Deployment for ${service} is needed)` };
-    if (candidates.length !== 1)
-        return {
-            ok: false,
-            problem: `it renders ${deployments.length} Deployments (${deployments.map(where).join(', ')}) and ` +
-                `${candidates.length === 0 ? 'none' : candidates.length} of them is named ${service} or has the pod ` +
-                `label app.kubernetes.io/name=${service} or app=${service} (exactly one is needed)`
-        };
-    const deployment = candidates[0];
-    const podLabels = podLabelsOf(deployment.object);
-    const services = live
-        .filter(r => r.object.kind === 'Service' && workload_selects(r.object.spec?.selector, podLabels))
-        .map(r => manifest_nameOf(r.object))
-        // The one named after the service first: that is the name users and tests know.
-        .sort((a, b) => Number(baseName(b) === service) - Number(baseName(a) === service));
-    const [first, ...rest] = services;
-    if (first === undefined)
-        return {
-            ok: false,
-            problem: `no Service selects the pods of ${where(deployment)}: a Service whose selector matches some of ` +
-                `its pod labels ${JSON.stringify(podLabels)} is needed`
-        };
-    return {
-        ok: true,
-        workload: { deployment: manifest_nameOf(deployment.object), services: [first, ...rest], podLabels }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/charts/colouring.ts
-
-
-
-/** The pod label that tells the colours apart. */
-const COLOUR_LABEL = 'colour';
-/** Pure: a rendered name without the release in it, as a direct release named after the service has it. */
-function baseNameIn({ service, release }) {
-    return name => (release !== service && name.includes(release) ? name.replace(release, service) : name);
-}
-/** Pure: the name an object of the chart has in one colour. */
-function colouredName(base, colour) {
-    return `${base}-${colour}`;
-}
-/** Which names the release's own objects have, by kind, and what each becomes. */
-class Renames {
-    names = new Map();
-    constructor(rendered, base, colour) {
-        for (const { object } of rendered)
-            this.names.set(`${object.kind}/${nameOf(object)}`, colouredName(base(nameOf(object)), colour));
-    }
-    /** holder[field] names an object of `kind`: it follows that object's new name (external ones stay). */
-    follow(holder, field, kind) {
-        const name = holder?.[field];
-        const renamed = typeof name === 'string' ? this.names.get(`${kind}/${name}`) : undefined;
-        if (renamed)
-            holder[field] = renamed;
-    }
-    of(object) {
-        return this.names.get(`${object.kind}/${nameOf(object)}`);
-    }
-}
-function list(value) {
-    return Array.isArray(value) ? value.filter(item => item && typeof item === 'object') : [];
-}
-function followPodSpec(pod, renames) {
-    if (!pod)
-        return;
-    renames.follow(pod, 'serviceAccountName', 'ServiceAccount');
-    for (const secret of list(pod.imagePullSecrets))
-        renames.follow(secret, 'name', 'Secret');
-    for (const volume of list(pod.volumes)) {
-        renames.follow(volume.configMap, 'name', 'ConfigMap');
-        renames.follow(volume.secret, 'secretName', 'Secret');
-        renames.follow(volume.persistentVolumeClaim, 'claimName', 'PersistentVolumeClaim');
-        for (const source of list(volume.projected?.sources)) {
-            renames.follow(source.configMap, 'name', 'ConfigMap');
-            renames.follow(source.secret, 'name', 'Secret');
-        }
-    }
-    for (const container of [...list(pod.containers), ...list(pod.initContainers)]) {
-        for (const from of list(container.envFrom)) {
-            renames.follow(from.configMapRef, 'name', 'ConfigMap');
-            renames.follow(from.secretRef, 'name', 'Secret');
-        }
-        for (const env of list(container.env)) {
-            renames.follow(env.valueFrom?.configMapKeyRef, 'name', 'ConfigMap');
-            renames.follow(env.valueFrom?.secretKeyRef, 'name', 'Secret');
-        }
-    }
-}
-/**
- * A chart that leaves `replicas` to an autoscaler would keep a retired colour at 0 when the next version
- * goes into it (helm sets only what the chart renders, and an autoscaler never scales up from 0): the
- * colour's Deployment starts at the autoscaler's minimum, or 1.
- */
-function startingReplicas(rendered, deployment) {
-    const hpa = rendered.find(({ object }) => object.kind === 'HorizontalPodAutoscaler' &&
-        object.spec?.scaleTargetRef?.kind === 'Deployment' &&
-        object.spec?.scaleTargetRef?.name === deployment);
-    const min = Number(hpa?.object.spec?.minReplicas ?? 1);
-    return Number.isInteger(min) && min > 0 ? min : 1;
-}
-function addLabel(holder, field, colour) {
-    holder[field] = { ...holder[field], [COLOUR_LABEL]: colour };
-}
-/**
- * Pure: the release's objects in one colour. Throws a DeployError when the chart has no one Deployment
- * with a Service for the service (checked before the commit too, so this is only a last guard).
- */
-function colourRelease(rendered, colouring) {
-    const { service, colour } = colouring;
-    const base = baseNameIn(colouring);
-    const check = findWorkload(rendered, service, base);
-    if (!check.ok)
-        throw new DeployError(`the chart cannot be deployed blue/green: ${check.problem}`);
-    const { deployment, services, podLabels } = check.workload;
-    const renames = new Renames(rendered, base, colour);
-    return rendered.map(({ object: original, source }) => {
-        const object = structuredClone(original);
-        const name = nameOf(object);
-        object.metadata = { ...object.metadata, name: renames.of(original) };
-        addLabel(object.metadata, 'labels', colour);
-        // Kinds without a spec (ConfigMap, Secret) keep having none.
-        const spec = object.spec ?? {};
-        if (object.kind === 'Deployment' && name === deployment) {
-            object.spec = spec;
-            spec.selector = spec.selector ?? {};
-            addLabel(spec.selector, 'matchLabels', colour);
-            spec.template = spec.template ?? {};
-            spec.template.metadata = spec.template.metadata ?? {};
-            addLabel(spec.template.metadata, 'labels', colour);
-            spec.replicas = spec.replicas ?? startingReplicas(rendered, name);
-        }
-        if (object.kind === 'Service' && services.includes(name))
-            addLabel(spec, 'selector', colour);
-        if (object.kind === 'PodDisruptionBudget' && selects(spec.selector?.matchLabels, podLabels))
-            addLabel(spec.selector, 'matchLabels', colour);
-        followPodSpec(spec.template?.spec, renames);
-        renames.follow(spec.scaleTargetRef, 'name', spec.scaleTargetRef?.kind);
-        renames.follow(object.roleRef, 'name', object.roleRef?.kind);
-        for (const subject of list(object.subjects))
-            renames.follow(subject, 'name', subject.kind);
-        return { object, ...(source ? { source } : {}) };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/charts/chart-names.ts
-
-
-
-
-const MAX_NAME = 63;
-/**
- * The service's Deployment and Service. Blue/green refuses a chart without one Deployment and a Service
- * for it; a direct deploy takes the chart as it is (the tests then use the service's name).
- */
-function chartNamesOf(manifest, service, strategy, chartDir) {
-    const check = workload_findWorkload(parseManifest(manifest), service);
-    if (strategy === 'direct')
-        return check.ok ? namesOf(check.workload) : { deployment: service, service };
-    const refuse = (problem) => new errors/* DeployError */.sH(`chart ${chartDir} cannot be deployed blue/green: ${problem}`);
-    if (!check.ok)
-        throw refuse(check.problem);
-    const names = namesOf(check.workload);
-    for (const name of [names.deployment, names.service])
-        if (colouredName(name, 'green').length > MAX_NAME)
-            throw refuse(`${name} is too long for a colour suffix (at most ${MAX_NAME - '-green'.length} characters)`);
-    return names;
-}
-function namesOf(workload) {
-    return { deployment: workload.deployment, service: workload.services[0] };
-}
-/** `keptn.deployment` as Keptn's helm-service set it: the chart as it is, or the chart under test. */
-function keptnDeploymentOf(strategy) {
-    return strategy === 'direct' ? 'direct' : 'canary';
-}
-/** The `keptn.*` values Keptn's helm-service passed to every chart it deployed. */
-function keptnValues(plan, service, strategy) {
-    return {
-        'keptn.project': plan.project,
-        'keptn.stage': plan.stage,
-        'keptn.service': service,
-        'keptn.deployment': keptnDeploymentOf(strategy)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/deployment/chart-check.ts
-/**
- * The user's chart rendered (`helm template`) with the values the deploy will use, before anything
- * changes: a chart that does not render, or that a blue/green stage cannot colour, fails here, with the
- * chart's own words, and not after the new image became the desired state.
- */
-
-
-/**
- * Pure: the chart, values files and values of a release of the stage. Without a values file from the
- * config branch (CLI use, tests) the image comes from the inputs.
- */
-function releaseSpec(ctx, release, strategy, valuesFile) {
-    const image = valuesFile
-        ? {}
-        : { 'image.repository': ctx.config.image, 'image.tag': ctx.config.tag };
-    return {
-        release,
-        chart: ctx.config.chartDir,
-        namespace: ctx.plan.namespace,
-        valuesFiles: valuesFile ? [valuesFile] : [],
-        setString: { ...image, ...keptnValues(ctx.plan, ctx.config.service, strategy) }
-    };
-}
-/** Renders the chart as a release named after the service and reads the names the strategy needs. */
-async function inspectChart(ctx, helm, strategy, valuesFile) {
-    const spec = releaseSpec(ctx, ctx.config.service, strategy, valuesFile);
-    let manifest;
-    try {
-        manifest = await helm.template(spec);
-    }
-    catch (error) {
-        if (!(error instanceof errors/* ToolError */.v4))
-            throw error;
-        const said = (0,errors/* lastLines */.w$)(error.output) || `exit ${error.exitCode}`;
-        throw new errors/* DeployError */.sH(`chart ${spec.chart} does not render with the values of ${ctx.plan.stage}: ${said}`);
-    }
-    return chartNamesOf(manifest, ctx.config.service, strategy, spec.chart);
-}
-
 // EXTERNAL MODULE: ./src/programs/exec.ts
 var exec = __webpack_require__(4276);
 ;// CONCATENATED MODULE: ./src/programs/helm.ts
@@ -1268,6 +1033,18 @@ function applyArgs(namespace) {
         '-'
     ];
 }
+/** Runs a command in a pod's (only) container; -i when stdin carries input. */
+function execArgs(namespace, pod, command, stdin = false) {
+    return ['exec', ...(stdin ? ['-i'] : []), '--namespace', namespace, pod, '--', ...command];
+}
+/** Deletes without waiting (the caller polls with its own deadline); a namespace already gone is fine. */
+function deleteNamespaceArgs(namespace) {
+    return ['delete', 'namespace', namespace, '--ignore-not-found', '--wait=false'];
+}
+/** The last lines a pod's container wrote. */
+function logsArgs(namespace, pod, lines) {
+    return ['logs', pod, '--namespace', namespace, `--tail=${lines}`];
+}
 function apiResourcesArgs(group) {
     return ['api-resources', `--api-group=${group}`, '--output', 'name'];
 }
@@ -1334,6 +1111,24 @@ class Kubectl {
     async apply(namespace, objects) {
         const input = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects });
         await this.exec(applyArgs(namespace), { input });
+    }
+    /**
+     * A command in a pod, its exit code returned rather than thrown (a JMeter run's own exit code is a
+     * verdict). Options as execTool's: input, stdoutFile, onOutput, signal, timeoutMs.
+     */
+    async execIn(namespace, pod, command, options = {}) {
+        return this.exec(execArgs(namespace, pod, command, options.input !== undefined), {
+            ...options,
+            allowFailure: true
+        });
+    }
+    /** The container's last lines; empty when there are none to read (never started). */
+    async logsTail(namespace, pod, lines) {
+        const result = await this.exec(logsArgs(namespace, pod, lines), { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout : '';
+    }
+    async deleteNamespace(namespace) {
+        await this.exec(deleteNamespaceArgs(namespace));
     }
     /** Resource names (`virtualservices.networking.istio.io`) the API server serves in a group. */
     async apiResources(group) {
@@ -1470,6 +1265,680 @@ async function openCluster(ctx) {
     return { helm: new Helm(helmPath(ctx), env), kubectl: new Kubectl('kubectl', env) };
 }
 
+;// CONCATENATED MODULE: ./src/deployment/recovery.ts
+/**
+ * A release left stuck by an earlier run (helm killed mid-upgrade, a runner that died) makes every later
+ * `helm upgrade` fail with "another operation is in progress". Repair it first, and say so.
+ */
+
+const STUCK = new Set(['pending-install', 'pending-upgrade', 'pending-rollback', 'failed']);
+const GOOD = new Set(['deployed', 'superseded']);
+/** Pure: what to do with a release whose history (oldest first) is this. */
+function planRecovery(history) {
+    const stuck = history.at(-1);
+    if (!stuck || !STUCK.has(stuck.status))
+        return { kind: 'none' };
+    const good = history.filter(h => h.revision < stuck.revision && GOOD.has(h.status)).at(-1);
+    if (good)
+        return { kind: 'rollback', stuck, revision: good.revision };
+    // Uninstall only when we see the whole history: pruned revisions may have been deployed.
+    return history[0]?.revision === 1 ? { kind: 'uninstall', stuck } : { kind: 'manual', stuck };
+}
+/** The revision that is live now (the newest deployed one), if any. */
+function deployedRevision(history) {
+    return history.filter(h => h.status === 'deployed').at(-1)?.revision;
+}
+/** One line for the log and the deploy result. */
+function describeRecovery(release, recovery) {
+    if (recovery.kind === 'none')
+        return undefined;
+    const was = `${release} was left ${recovery.stuck.status} at revision ${recovery.stuck.revision} by an earlier run`;
+    if (recovery.kind === 'rollback')
+        return `${was}; rolled back to revision ${recovery.revision}`;
+    if (recovery.kind === 'uninstall')
+        return `${was} and nothing was ever deployed; uninstalled it`;
+    return `${was} and no deployed revision is left in its history; repair it by hand (helm rollback or helm uninstall)`;
+}
+/** Repairs the release if it is stuck; returns its history afterwards. */
+async function recoverRelease(helm, release, namespace, timeoutSeconds) {
+    const history = await helm.history(release, namespace);
+    const recovery = planRecovery(history);
+    const message = describeRecovery(release, recovery);
+    if (recovery.kind === 'none')
+        return { history };
+    if (recovery.kind === 'manual')
+        throw new errors/* DeployError */.sH(`${message} (namespace ${namespace})`);
+    if (recovery.kind === 'rollback')
+        await helm.rollback(release, namespace, recovery.revision, timeoutSeconds);
+    else
+        await helm.uninstall(release, namespace, timeoutSeconds);
+    return { history: await helm.history(release, namespace), message };
+}
+
+;// CONCATENATED MODULE: ./src/deployment/serving.ts
+
+
+
+/** Pure: `docker.io/library/x:1`, `docker.io/x:1` and `x:1` name the same image. */
+function normalImage(image) {
+    return image.replace(/^docker\.io\//, '').replace(/^library\//, '');
+}
+/** Pure: the repository (normalized) and tag of a reference; no tag is `latest`, as the runtime reads it. */
+function splitImage(image) {
+    const { repository, tag } = (0,contracts_names/* splitReference */.mQ)(normalImage(image));
+    return { repository, tag: tag ?? 'latest' };
+}
+/** Pure: the ready endpoints of the slices, counted by the tag of `repository` their pod runs. */
+function servingOf(slices, pods, repository) {
+    const byName = new Map(pods.map(pod => [pod.metadata.name, pod]));
+    const wanted = splitImage(repository).repository;
+    const ready = new Map();
+    const terminating = new Map();
+    const count = (counts, version) => counts.set(version, (counts.get(version) ?? 0) + 1);
+    let total = 0;
+    for (const endpoint of slices.flatMap(slice => slice.endpoints ?? [])) {
+        const pod = endpoint.targetRef?.kind === 'Pod' ? byName.get(endpoint.targetRef.name ?? '') : undefined;
+        const tag = pod?.spec.containers
+            .map(c => splitImage(c.image))
+            .find(image => image.repository === wanted)?.tag;
+        const version = tag ?? 'other';
+        if (endpoint.conditions?.terminating === true)
+            count(terminating, version);
+        // A missing ready condition means ready (the EndpointSlice API's rule).
+        else if (endpoint.conditions?.ready !== false) {
+            count(ready, version);
+            total++;
+        }
+    }
+    return { ready, total, terminating };
+}
+/** Pure: true when at least one ready endpoint serves, all of them run `tag`, and no pod of another version is still terminating. */
+function servesOnly(serving, tag) {
+    const draining = [...serving.terminating.keys()].some(version => version !== tag);
+    return serving.total > 0 && serving.ready.get(tag) === serving.total && !draining;
+}
+/** Pure: `2 ready pods of 0.8.1 and 1 of 0.8.3`, or `no ready pod`. */
+function describeServing(serving) {
+    const what = (version) => (version === 'other' ? 'without the service image' : `of ${version}`);
+    const ready = serving.total === 0
+        ? 'no ready pod'
+        : [...serving.ready]
+            .map(([version, n], i) => `${n}${i > 0 ? '' : n === 1 ? ' ready pod' : ' ready pods'} ${what(version)}`)
+            .join(' and ');
+    const terminating = [...serving.terminating].map(([version, n]) => `${n} terminating pod${n === 1 ? '' : 's'} ${what(version)}`);
+    return [ready, ...terminating].join(' and ');
+}
+/** How long the endpoints may take to follow a switch (the EndpointSlice controller, pods terminating). */
+const SERVING_DEADLINE_MS = 60_000;
+const POLL_MS = 500;
+/** The run's timeout, 60 s at most. */
+function servingDeadlineMs(ctx) {
+    return Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000);
+}
+/**
+ * Waits until `service` in `namespace` routes only to ready pods running `repository:tag`, and says so;
+ * at the deadline it throws a DeployError saying what the service routes to instead.
+ */
+async function waitUntilServing(kubectl, service, namespace, image, deadlineMs = SERVING_DEADLINE_MS) {
+    const end = Date.now() + deadlineMs;
+    for (;;) {
+        const serving = await readServing(kubectl, service, namespace, image.repository);
+        if (servesOnly(serving, image.tag))
+            return `${service} in ${namespace} routes to ${describeServing(serving)}`;
+        if (Date.now() >= end)
+            throw new errors/* DeployError */.sH(`${service} in ${namespace} routes to ${describeServing(serving)}, not only to ready pods of ${image.tag} ` +
+                `(checked for ${Math.round(deadlineMs / 1000)} s)`);
+        await new Promise(resolve => setTimeout(resolve, POLL_MS));
+    }
+}
+async function readServing(kubectl, service, namespace, repository) {
+    const [slices, pods] = await Promise.all([
+        kubectl.listJson('endpointslices', namespace, `kubernetes.io/service-name=${service}`),
+        kubectl.listJson('pods', namespace)
+    ]);
+    return servingOf(slices, pods, repository);
+}
+/** The Service users reach the stage by: the chart's own (direct), or the stable one (blue/green). */
+function stableServiceOf(ctx) {
+    return ctx.results.deploy?.chart.service ?? ctx.config.service;
+}
+/**
+ * Checks that the stage's stable service routes only to ready pods of `image`; returns the line that
+ * says so. Waits at most the run's timeout (60 s at most) for the endpoints to follow.
+ */
+async function confirmServing(ctx, image) {
+    const { kubectl } = await clusterFor(ctx);
+    return waitUntilServing(kubectl, stableServiceOf(ctx), ctx.plan.namespace, image, servingDeadlineMs(ctx));
+}
+/** What the stable service routes to now, in words (for a stage with nothing to restore). */
+async function describeStableService(ctx, repository) {
+    const { kubectl } = await clusterFor(ctx);
+    const service = stableServiceOf(ctx);
+    const serving = await readServing(kubectl, service, ctx.plan.namespace, repository);
+    return `${service} in ${ctx.plan.namespace} routes to ${describeServing(serving)}`;
+}
+
+;// CONCATENATED MODULE: ./src/charts/manifest.ts
+/**
+ * Pure: a rendered helm manifest as objects, each with the chart file that rendered it (helm's
+ * `# Source:` comment), and back to text for helm.
+ */
+
+
+const SOURCE = /^#\s*Source:\s*[^/\s]+\/(\S+)/m;
+function parseManifest(manifest) {
+    return (0,dist/* parseAllDocuments */.hR)(manifest).flatMap(doc => {
+        if (doc.errors.length > 0)
+            throw new errors/* DeployError */.sH(`the rendered manifest is not YAML: ${doc.errors[0].message}`);
+        const object = doc.toJS({ maxAliasCount: 100 });
+        if (!object || typeof object !== 'object')
+            return [];
+        const comment = doc.commentBefore ?? doc.contents?.commentBefore;
+        const source = SOURCE.exec(`#${comment ?? ''}`)?.[1];
+        return [{ object, ...(source ? { source } : {}) }];
+    });
+}
+function printManifest(rendered) {
+    return rendered
+        .map(({ object, source }) => `---\n${source ? `# Source: ${source}\n` : ''}${stringify(object)}`)
+        .join('');
+}
+/** Helm hooks (tests, jobs) are not part of what serves. */
+function isHook(object) {
+    return Boolean(object.metadata?.annotations?.['helm.sh/hook']);
+}
+function manifest_nameOf(object) {
+    return object.metadata?.name ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/charts/workload.ts
+/**
+ * Pure: which rendered objects are the service. Blue/green needs exactly one Deployment for it and a
+ * Service that selects its pods; a chart that has not is refused before anything changes, naming the
+ * chart file and what it needs.
+ */
+
+function podLabelsOf(object) {
+    return (object.spec?.template?.metadata?.labels ?? {});
+}
+/** Pure: a selector selects labels when it is not empty and all its pairs are among them. */
+function workload_selects(selector, labels) {
+    const pairs = Object.entries(selector ?? {});
+    return pairs.length > 0 && pairs.every(([key, value]) => labels[key] === value);
+}
+function where(rendered) {
+    return `${rendered.object.kind} ${manifest_nameOf(rendered.object)}${rendered.source ? ` (${rendered.source})` : ''}`;
+}
+/** The Deployment named or labelled after the service, when the chart renders several. */
+function isTheService(object, service, baseName) {
+    const labels = podLabelsOf(object);
+    return (baseName(manifest_nameOf(object)) === service ||
+        labels['app.kubernetes.io/name'] === service ||
+        labels.app === service);
+}
+function workload_findWorkload(rendered, service, baseName = name => name) {
+    const live = rendered.filter(r => !isHook(r.object));
+    const deployments = live.filter(r => r.object.kind === 'Deployment');
+    const candidates = deployments.length > 1 ? deployments.filter(r => isTheService(r.object, service, baseName)) : deployments;
+    if (deployments.length === 0)
+        return { ok: false, problem: `it renders no Deployment (one Deployment for ${service} is needed)` };
+    if (candidates.length !== 1)
+        return {
+            ok: false,
+            problem: `it renders ${deployments.length} Deployments (${deployments.map(where).join(', ')}) and ` +
+                `${candidates.length === 0 ? 'none' : candidates.length} of them is named ${service} or has the pod ` +
+                `label app.kubernetes.io/name=${service} or app=${service} (exactly one is needed)`
+        };
+    const deployment = candidates[0];
+    const podLabels = podLabelsOf(deployment.object);
+    const services = live
+        .filter(r => r.object.kind === 'Service' && workload_selects(r.object.spec?.selector, podLabels))
+        .map(r => manifest_nameOf(r.object))
+        // The one named after the service first: that is the name users and tests know.
+        .sort((a, b) => Number(baseName(b) === service) - Number(baseName(a) === service));
+    const [first, ...rest] = services;
+    if (first === undefined)
+        return {
+            ok: false,
+            problem: `no Service selects the pods of ${where(deployment)}: a Service whose selector matches some of ` +
+                `its pod labels ${JSON.stringify(podLabels)} is needed`
+        };
+    return {
+        ok: true,
+        workload: { deployment: manifest_nameOf(deployment.object), services: [first, ...rest], podLabels }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/charts/colouring.ts
+
+
+
+/** The pod label that tells the colours apart. */
+const COLOUR_LABEL = 'colour';
+/** Pure: a rendered name without the release in it, as a direct release named after the service has it. */
+function baseNameIn({ service, release }) {
+    return name => (release !== service && name.includes(release) ? name.replace(release, service) : name);
+}
+/** Pure: the name an object of the chart has in one colour. */
+function colouredName(base, colour) {
+    return `${base}-${colour}`;
+}
+/** Which names the release's own objects have, by kind, and what each becomes. */
+class Renames {
+    names = new Map();
+    constructor(rendered, base, colour) {
+        for (const { object } of rendered)
+            this.names.set(`${object.kind}/${nameOf(object)}`, colouredName(base(nameOf(object)), colour));
+    }
+    /** holder[field] names an object of `kind`: it follows that object's new name (external ones stay). */
+    follow(holder, field, kind) {
+        const name = holder?.[field];
+        const renamed = typeof name === 'string' ? this.names.get(`${kind}/${name}`) : undefined;
+        if (renamed)
+            holder[field] = renamed;
+    }
+    of(object) {
+        return this.names.get(`${object.kind}/${nameOf(object)}`);
+    }
+}
+function list(value) {
+    return Array.isArray(value) ? value.filter(item => item && typeof item === 'object') : [];
+}
+function followPodSpec(pod, renames) {
+    if (!pod)
+        return;
+    renames.follow(pod, 'serviceAccountName', 'ServiceAccount');
+    for (const secret of list(pod.imagePullSecrets))
+        renames.follow(secret, 'name', 'Secret');
+    for (const volume of list(pod.volumes)) {
+        renames.follow(volume.configMap, 'name', 'ConfigMap');
+        renames.follow(volume.secret, 'secretName', 'Secret');
+        renames.follow(volume.persistentVolumeClaim, 'claimName', 'PersistentVolumeClaim');
+        for (const source of list(volume.projected?.sources)) {
+            renames.follow(source.configMap, 'name', 'ConfigMap');
+            renames.follow(source.secret, 'name', 'Secret');
+        }
+    }
+    for (const container of [...list(pod.containers), ...list(pod.initContainers)]) {
+        for (const from of list(container.envFrom)) {
+            renames.follow(from.configMapRef, 'name', 'ConfigMap');
+            renames.follow(from.secretRef, 'name', 'Secret');
+        }
+        for (const env of list(container.env)) {
+            renames.follow(env.valueFrom?.configMapKeyRef, 'name', 'ConfigMap');
+            renames.follow(env.valueFrom?.secretKeyRef, 'name', 'Secret');
+        }
+    }
+}
+/**
+ * A chart that leaves `replicas` to an autoscaler would keep a retired colour at 0 when the next version
+ * goes into it (helm sets only what the chart renders, and an autoscaler never scales up from 0): the
+ * colour's Deployment starts at the autoscaler's minimum, or 1.
+ */
+function startingReplicas(rendered, deployment) {
+    const hpa = rendered.find(({ object }) => object.kind === 'HorizontalPodAutoscaler' &&
+        object.spec?.scaleTargetRef?.kind === 'Deployment' &&
+        object.spec?.scaleTargetRef?.name === deployment);
+    const min = Number(hpa?.object.spec?.minReplicas ?? 1);
+    return Number.isInteger(min) && min > 0 ? min : 1;
+}
+function addLabel(holder, field, colour) {
+    holder[field] = { ...holder[field], [COLOUR_LABEL]: colour };
+}
+/**
+ * Pure: the release's objects in one colour. Throws a DeployError when the chart has no one Deployment
+ * with a Service for the service (checked before the commit too, so this is only a last guard).
+ */
+function colourRelease(rendered, colouring) {
+    const { service, colour } = colouring;
+    const base = baseNameIn(colouring);
+    const check = findWorkload(rendered, service, base);
+    if (!check.ok)
+        throw new DeployError(`the chart cannot be deployed blue/green: ${check.problem}`);
+    const { deployment, services, podLabels } = check.workload;
+    const renames = new Renames(rendered, base, colour);
+    return rendered.map(({ object: original, source }) => {
+        const object = structuredClone(original);
+        const name = nameOf(object);
+        object.metadata = { ...object.metadata, name: renames.of(original) };
+        addLabel(object.metadata, 'labels', colour);
+        // Kinds without a spec (ConfigMap, Secret) keep having none.
+        const spec = object.spec ?? {};
+        if (object.kind === 'Deployment' && name === deployment) {
+            object.spec = spec;
+            spec.selector = spec.selector ?? {};
+            addLabel(spec.selector, 'matchLabels', colour);
+            spec.template = spec.template ?? {};
+            spec.template.metadata = spec.template.metadata ?? {};
+            addLabel(spec.template.metadata, 'labels', colour);
+            spec.replicas = spec.replicas ?? startingReplicas(rendered, name);
+        }
+        if (object.kind === 'Service' && services.includes(name))
+            addLabel(spec, 'selector', colour);
+        if (object.kind === 'PodDisruptionBudget' && selects(spec.selector?.matchLabels, podLabels))
+            addLabel(spec.selector, 'matchLabels', colour);
+        followPodSpec(spec.template?.spec, renames);
+        renames.follow(spec.scaleTargetRef, 'name', spec.scaleTargetRef?.kind);
+        renames.follow(object.roleRef, 'name', object.roleRef?.kind);
+        for (const subject of list(object.subjects))
+            renames.follow(subject, 'name', subject.kind);
+        return { object, ...(source ? { source } : {}) };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/deployment/istio.ts
+const ISTIO_GROUP = 'networking.istio.io';
+const VIRTUAL_SERVICES = `virtualservices.${ISTIO_GROUP}`;
+/** Discovery only (allowed to every authenticated user), so a namespace-scoped account can ask too. */
+async function hasIstio(kubectl) {
+    return (await kubectl.apiResources(ISTIO_GROUP)).includes(VIRTUAL_SERVICES);
+}
+/** Pure: the VirtualService that gives `live` all traffic and `other` (when it exists) none. */
+function virtualService(service, namespace, live, other) {
+    const destination = (colour, weight) => ({
+        destination: { host: `${service}-${colour}.${namespace}.svc.cluster.local` },
+        weight
+    });
+    return {
+        apiVersion: `${ISTIO_GROUP}/v1`,
+        kind: 'VirtualService',
+        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
+        spec: {
+            hosts: [service, `${service}.${namespace}.svc.cluster.local`],
+            http: [{ route: [destination(live, 100), ...(other ? [destination(other, 0)] : [])] }]
+        }
+    };
+}
+/** Pure: weight per colour, read back from a VirtualService (for checks and logs). */
+function weightsOf(vs, service) {
+    const routes = vs?.spec?.http?.[0]?.route;
+    const out = {};
+    for (const route of routes ?? []) {
+        const colour = /^(?:.*-)?(blue|green)\./.exec(route.destination.host)?.[1];
+        if (colour && route.destination.host.startsWith(`${service}-`))
+            out[colour] = route.weight ?? 0;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/deployment/strategies/blue-green.ts
+/**
+ * `blue_green_service`: two releases of the user's chart, `<service>-blue` and `<service>-green`, side by
+ * side. A helm post-renderer gives every object of a release the colour in its name and labels (see
+ * charts/colouring), so each colour has its own Deployment and Service (`carts-blue` for the chart's
+ * `carts`) and the tests reach the new colour directly. The stable Service, by the chart's Service name,
+ * is ours (server-side applied, not helm's) and selects the live colour.
+ *
+ * Why two releases and not one release holding both colours: deploying the new colour never re-renders
+ * the live one, and a failed deploy's --atomic rollback touches only the new colour's release. Each
+ * colour also keeps its own helm history. The live colour is read from the stable service's selector:
+ * the cluster itself is the record of which colour serves.
+ */
+
+
+
+
+
+
+function otherColour(colour) {
+    return colour === 'blue' ? 'green' : 'blue';
+}
+/** Pure: the colour the stable service selects now; undefined before the first promote. */
+function liveColourOf(stable) {
+    const colour = stable?.spec?.selector?.[COLOUR_LABEL];
+    return colour === 'blue' || colour === 'green' ? colour : undefined;
+}
+/** Pure: the new version goes to the colour that is not live (blue when none is). */
+function decideBlueGreen(service, chart, live, traffic) {
+    const colour = live ? otherColour(live) : 'blue';
+    return {
+        release: `${service}-${colour}`,
+        chart,
+        testService: colouredName(chart.service, colour),
+        colour,
+        liveColour: live,
+        traffic
+    };
+}
+/** Pure: promote selects the new colour and retires the old one (if there was one). */
+function decidePromote(deploy) {
+    const colour = requireColour(deploy.colour);
+    const old = deploy.liveColour && deploy.liveColour !== colour ? deploy.liveColour : undefined;
+    return { live: colour, scaleDown: old ? colouredName(deploy.chart.deployment, old) : undefined };
+}
+/** Pure: reject leaves the stable service where it was and retires the new colour. */
+function decideReject(deploy) {
+    const colour = requireColour(deploy.colour);
+    return { live: deploy.liveColour, scaleDown: colouredName(deploy.chart.deployment, colour) };
+}
+/** Pure: the stable service selects exactly what the colour's own service selects, on the same ports. */
+function stableService(service, namespace, colourService) {
+    const ports = (colourService.spec?.ports ?? []).map(({ nodePort: _nodePort, ...port }) => port);
+    return {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
+        spec: { type: 'ClusterIP', selector: colourService.spec?.selector ?? {}, ports }
+    };
+}
+const NOTHING = 'no blue/green deploy in this run: nothing to promote or reject';
+function requireColour(colour) {
+    if (!colour)
+        throw new errors/* DeployError */.sH(NOTHING);
+    return colour;
+}
+function requireDeploy(ctx) {
+    const deploy = ctx.results.deploy;
+    if (deploy?.strategy !== 'blue_green_service')
+        throw new errors/* DeployError */.sH(NOTHING);
+    return deploy;
+}
+async function routeMesh(kubectl, deploy, live) {
+    if (deploy.traffic !== 'istio' || !live)
+        return;
+    const vs = virtualService(deploy.chart.service, deploy.namespace, live, otherColour(live));
+    await kubectl.apply(deploy.namespace, [vs]);
+}
+/** The stable service selects what the colour's own service selects (server-side apply: idempotent). */
+async function selectColour(kubectl, deploy, colour) {
+    const { chart, namespace } = deploy;
+    const name = colouredName(chart.service, colour);
+    const colourService = await kubectl.getJson('service', name, namespace);
+    if (!colourService)
+        throw new errors/* DeployError */.sH(`service ${name} in ${namespace} is gone`);
+    await kubectl.apply(namespace, [stableService(chart.service, namespace, colourService)]);
+}
+const blueGreen = {
+    name: 'blue_green_service',
+    async target(ctx, { kubectl }, chart) {
+        const [stable, istio] = await Promise.all([
+            kubectl.getJson('service', chart.service, ctx.plan.namespace),
+            hasIstio(kubectl)
+        ]);
+        return decideBlueGreen(ctx.config.service, chart, liveColourOf(stable), istio ? 'istio' : 'service');
+    },
+    // The mesh keeps sending everything to the live colour while the new one is tested.
+    afterDeploy: async (_ctx, { kubectl }, deploy) => routeMesh(kubectl, deploy, deploy.liveColour),
+    async promote(ctx) {
+        const deploy = requireDeploy(ctx);
+        const { kubectl } = await clusterFor(ctx);
+        const next = decidePromote(deploy);
+        const stable = deploy.chart.service;
+        // The stable service moves only to a colour whose own service routes to ready pods of the new version.
+        const deadline = servingDeadlineMs(ctx);
+        await waitUntilServing(kubectl, deploy.testService, deploy.namespace, imageOf(ctx.config), deadline).catch((error) => {
+            throw new errors/* DeployError */.sH(`${stable} not switched to ${next.live}: ${error.message}`);
+        });
+        await selectColour(kubectl, deploy, next.live);
+        await routeMesh(kubectl, deploy, next.live);
+        if (next.scaleDown)
+            await kubectl.scale(next.scaleDown, deploy.namespace, 0);
+        const retired = next.scaleDown ? `; deployment ${next.scaleDown} scaled to 0` : '';
+        ctx.log.info(`${stable} in ${deploy.namespace} now selects ${next.live}${retired}`);
+    },
+    async reject(ctx) {
+        const deploy = requireDeploy(ctx);
+        const { kubectl } = await clusterFor(ctx);
+        const next = decideReject(deploy);
+        // Back to the live colour, should a promote have moved the stable service before it failed.
+        if (next.live)
+            await selectColour(kubectl, deploy, next.live);
+        await routeMesh(kubectl, deploy, next.live);
+        await kubectl.scale(next.scaleDown, deploy.namespace, 0);
+        const stays = next.live ? `stays on ${next.live}` : 'was never switched';
+        ctx.log.info(`deployment ${next.scaleDown} scaled to 0; ${deploy.chart.service} in ${deploy.namespace} ${stays}`);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/stages/adopt.ts
+/**
+ * The deploy step of a gate job (input results): nothing is deployed here. The deploy a hold job left is
+ * taken over as this run's, after checking it is still what runs: the config branch records this very
+ * image as held, helm's release is still at the held revision, blue/green's stable Service still selects
+ * the colour it did, and the held version's service routes only to ready pods of it. Anything else (no hold
+ * job, another tag held or promoted since, a redeploy) is refused before anything changes.
+ */
+
+
+
+
+
+
+
+
+const adoptStep = { name: 'deploy', run: adoptHeld };
+async function adoptHeld(ctx) {
+    if (!ctx.plan.deploymentStrategy) {
+        ctx.log.info(`Stage ${ctx.plan.stage} deploys nothing (quality gate only): the results alone are gated`);
+        return undefined;
+    }
+    const record = await (0,config_branch/* readDeployment */.iJ)(configTarget(ctx.config), ctx.key, { tempRoot: ctx.tempDir });
+    const held = heldOf(ctx, record);
+    const { helm, kubectl } = await clusterFor(ctx);
+    const { release, namespace, revision, colour, liveColour, chart, testService } = held;
+    const now = deployedRevision(await helm.history(release, namespace));
+    if (now !== revision)
+        throw notHeld(ctx, `helm release ${release} in ${namespace} is at revision ${now ?? 'none'}, not the held ${revision}`);
+    if (colour) {
+        const live = liveColourOf(await kubectl.getJson('service', chart.service, namespace));
+        if (live !== liveColour)
+            throw notHeld(ctx, `service ${chart.service} selects ${live ?? 'no colour'}, not ${liveColour ?? 'no colour'} as when it was held`);
+    }
+    try {
+        const image = imageOf(ctx.config);
+        ctx.log.info(`Checked: ${await waitUntilServing(kubectl, testService, namespace, image, servingDeadlineMs(ctx))}`);
+    }
+    catch (error) {
+        throw notHeld(ctx, error.message);
+    }
+    ctx.log.info(`Gating the held ${release} revision ${revision} in ${namespace} (held by ${record?.runUrl ?? 'an earlier job'})`);
+    const { previous, ...deploy } = held;
+    return { ...deploy, helmSeconds: 0, ...(previous ? { previousImage: previous } : {}) };
+}
+/** The held deploy of this image in this namespace, as the config branch records it. */
+function heldOf(ctx, record) {
+    const { image, tag } = ctx.config;
+    const recorded = record
+        ? `${record.image.repository}:${record.image.tag} ${record.result}`
+        : 'no deployment';
+    if (!record?.held ||
+        record.result !== 'held' ||
+        record.image.tag !== tag ||
+        record.image.repository !== image)
+        throw notHeld(ctx, `the config branch records ${recorded}`);
+    if (record.held.namespace !== ctx.plan.namespace)
+        throw notHeld(ctx, `it was held in namespace ${record.held.namespace}`);
+    return record.held;
+}
+function notHeld(ctx, found) {
+    const { service, tag } = ctx.config;
+    return new errors/* InputError */.dz('results', `a held deployment of ${service}:${tag} in ${ctx.plan.namespace} to gate (a job with hold: true first); ${found}`);
+}
+
+// EXTERNAL MODULE: ./src/config-branch/layout.ts
+var layout = __webpack_require__(9003);
+// EXTERNAL MODULE: ./src/config-branch/values-file.ts
+var values_file = __webpack_require__(7637);
+;// CONCATENATED MODULE: ./src/charts/chart-names.ts
+
+
+
+
+const MAX_NAME = 63;
+/**
+ * The service's Deployment and Service. Blue/green refuses a chart without one Deployment and a Service
+ * for it; a direct deploy takes the chart as it is (the tests then use the service's name).
+ */
+function chartNamesOf(manifest, service, strategy, chartDir) {
+    const check = workload_findWorkload(parseManifest(manifest), service);
+    if (strategy === 'direct')
+        return check.ok ? namesOf(check.workload) : { deployment: service, service };
+    const refuse = (problem) => new errors/* DeployError */.sH(`chart ${chartDir} cannot be deployed blue/green: ${problem}`);
+    if (!check.ok)
+        throw refuse(check.problem);
+    const names = namesOf(check.workload);
+    for (const name of [names.deployment, names.service])
+        if (colouredName(name, 'green').length > MAX_NAME)
+            throw refuse(`${name} is too long for a colour suffix (at most ${MAX_NAME - '-green'.length} characters)`);
+    return names;
+}
+function namesOf(workload) {
+    return { deployment: workload.deployment, service: workload.services[0] };
+}
+/** `keptn.deployment` as Keptn's helm-service set it: the chart as it is, or the chart under test. */
+function keptnDeploymentOf(strategy) {
+    return strategy === 'direct' ? 'direct' : 'canary';
+}
+/** The `keptn.*` values Keptn's helm-service passed to every chart it deployed. */
+function keptnValues(plan, service, strategy) {
+    return {
+        'keptn.project': plan.project,
+        'keptn.stage': plan.stage,
+        'keptn.service': service,
+        'keptn.deployment': keptnDeploymentOf(strategy)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deployment/chart-check.ts
+/**
+ * The user's chart rendered (`helm template`) with the values the deploy will use, before anything
+ * changes: a chart that does not render, or that a blue/green stage cannot colour, fails here, with the
+ * chart's own words, and not after the new image became the desired state.
+ */
+
+
+/**
+ * Pure: the chart, values files and values of a release of the stage. Without a values file from the
+ * config branch (CLI use, tests) the image comes from the inputs.
+ */
+function releaseSpec(ctx, release, strategy, valuesFile) {
+    const image = valuesFile
+        ? {}
+        : { 'image.repository': ctx.config.image, 'image.tag': ctx.config.tag };
+    return {
+        release,
+        chart: ctx.config.chartDir,
+        namespace: ctx.plan.namespace,
+        valuesFiles: valuesFile ? [valuesFile] : [],
+        setString: { ...image, ...keptnValues(ctx.plan, ctx.config.service, strategy) }
+    };
+}
+/** Renders the chart as a release named after the service and reads the names the strategy needs. */
+async function inspectChart(ctx, helm, strategy, valuesFile) {
+    const spec = releaseSpec(ctx, ctx.config.service, strategy, valuesFile);
+    let manifest;
+    try {
+        manifest = await helm.template(spec);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ToolError */.v4))
+            throw error;
+        const said = (0,errors/* lastLines */.w$)(error.output) || `exit ${error.exitCode}`;
+        throw new errors/* DeployError */.sH(`chart ${spec.chart} does not render with the values of ${ctx.plan.stage}: ${said}`);
+    }
+    return chartNamesOf(manifest, ctx.config.service, strategy, spec.chart);
+}
+
 ;// CONCATENATED MODULE: ./src/deployment/preflight.ts
 /**
  * What can fail before anything changes, checked before the commit step writes the new image: a
@@ -1573,41 +2042,6 @@ function postRendererFor({ colour, service, release }) {
     if (!script)
         throw new errors/* SetupError */.w3(`the blue/green post-renderer is missing (${CANDIDATES[0]}): dist/ is incomplete`);
     return { node: process.execPath, script, args: [colour, service, release] };
-}
-
-;// CONCATENATED MODULE: ./src/deployment/istio.ts
-const ISTIO_GROUP = 'networking.istio.io';
-const VIRTUAL_SERVICES = `virtualservices.${ISTIO_GROUP}`;
-/** Discovery only (allowed to every authenticated user), so a namespace-scoped account can ask too. */
-async function hasIstio(kubectl) {
-    return (await kubectl.apiResources(ISTIO_GROUP)).includes(VIRTUAL_SERVICES);
-}
-/** Pure: the VirtualService that gives `live` all traffic and `other` (when it exists) none. */
-function virtualService(service, namespace, live, other) {
-    const destination = (colour, weight) => ({
-        destination: { host: `${service}-${colour}.${namespace}.svc.cluster.local` },
-        weight
-    });
-    return {
-        apiVersion: `${ISTIO_GROUP}/v1`,
-        kind: 'VirtualService',
-        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
-        spec: {
-            hosts: [service, `${service}.${namespace}.svc.cluster.local`],
-            http: [{ route: [destination(live, 100), ...(other ? [destination(other, 0)] : [])] }]
-        }
-    };
-}
-/** Pure: weight per colour, read back from a VirtualService (for checks and logs). */
-function weightsOf(vs, service) {
-    const routes = vs?.spec?.http?.[0]?.route;
-    const out = {};
-    for (const route of routes ?? []) {
-        const colour = /^(?:.*-)?(blue|green)\./.exec(route.destination.host)?.[1];
-        if (colour && route.destination.host.startsWith(`${service}-`))
-            out[colour] = route.weight ?? 0;
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/deployment/public-route.ts
@@ -1741,56 +2175,6 @@ async function controllerAddress(kubectl, name, namespace) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/deployment/recovery.ts
-/**
- * A release left stuck by an earlier run (helm killed mid-upgrade, a runner that died) makes every later
- * `helm upgrade` fail with "another operation is in progress". Repair it first, and say so.
- */
-
-const STUCK = new Set(['pending-install', 'pending-upgrade', 'pending-rollback', 'failed']);
-const GOOD = new Set(['deployed', 'superseded']);
-/** Pure: what to do with a release whose history (oldest first) is this. */
-function planRecovery(history) {
-    const stuck = history.at(-1);
-    if (!stuck || !STUCK.has(stuck.status))
-        return { kind: 'none' };
-    const good = history.filter(h => h.revision < stuck.revision && GOOD.has(h.status)).at(-1);
-    if (good)
-        return { kind: 'rollback', stuck, revision: good.revision };
-    // Uninstall only when we see the whole history: pruned revisions may have been deployed.
-    return history[0]?.revision === 1 ? { kind: 'uninstall', stuck } : { kind: 'manual', stuck };
-}
-/** The revision that is live now (the newest deployed one), if any. */
-function deployedRevision(history) {
-    return history.filter(h => h.status === 'deployed').at(-1)?.revision;
-}
-/** One line for the log and the deploy result. */
-function describeRecovery(release, recovery) {
-    if (recovery.kind === 'none')
-        return undefined;
-    const was = `${release} was left ${recovery.stuck.status} at revision ${recovery.stuck.revision} by an earlier run`;
-    if (recovery.kind === 'rollback')
-        return `${was}; rolled back to revision ${recovery.revision}`;
-    if (recovery.kind === 'uninstall')
-        return `${was} and nothing was ever deployed; uninstalled it`;
-    return `${was} and no deployed revision is left in its history; repair it by hand (helm rollback or helm uninstall)`;
-}
-/** Repairs the release if it is stuck; returns its history afterwards. */
-async function recoverRelease(helm, release, namespace, timeoutSeconds) {
-    const history = await helm.history(release, namespace);
-    const recovery = planRecovery(history);
-    const message = describeRecovery(release, recovery);
-    if (recovery.kind === 'none')
-        return { history };
-    if (recovery.kind === 'manual')
-        throw new errors/* DeployError */.sH(`${message} (namespace ${namespace})`);
-    if (recovery.kind === 'rollback')
-        await helm.rollback(release, namespace, recovery.revision, timeoutSeconds);
-    else
-        await helm.uninstall(release, namespace, timeoutSeconds);
-    return { history: await helm.history(release, namespace), message };
-}
-
 ;// CONCATENATED MODULE: ./src/deployment/release.ts
 /**
  * One `helm upgrade --install` with rollback on failure, and the one-line explanation a user gets when
@@ -1903,238 +2287,6 @@ function httpPortOf(ports) {
     const tcp = (ports ?? []).filter(p => (p.protocol ?? 'TCP') === 'TCP');
     return (tcp.find(p => p.name === 'http') ?? tcp[0])?.port;
 }
-
-;// CONCATENATED MODULE: ./src/deployment/serving.ts
-
-
-
-/** Pure: `docker.io/library/x:1`, `docker.io/x:1` and `x:1` name the same image. */
-function normalImage(image) {
-    return image.replace(/^docker\.io\//, '').replace(/^library\//, '');
-}
-/** Pure: the repository (normalized) and tag of a reference; no tag is `latest`, as the runtime reads it. */
-function splitImage(image) {
-    const { repository, tag } = (0,contracts_names/* splitReference */.mQ)(normalImage(image));
-    return { repository, tag: tag ?? 'latest' };
-}
-/** Pure: the ready endpoints of the slices, counted by the tag of `repository` their pod runs. */
-function servingOf(slices, pods, repository) {
-    const byName = new Map(pods.map(pod => [pod.metadata.name, pod]));
-    const wanted = splitImage(repository).repository;
-    const ready = new Map();
-    const terminating = new Map();
-    const count = (counts, version) => counts.set(version, (counts.get(version) ?? 0) + 1);
-    let total = 0;
-    for (const endpoint of slices.flatMap(slice => slice.endpoints ?? [])) {
-        const pod = endpoint.targetRef?.kind === 'Pod' ? byName.get(endpoint.targetRef.name ?? '') : undefined;
-        const tag = pod?.spec.containers
-            .map(c => splitImage(c.image))
-            .find(image => image.repository === wanted)?.tag;
-        const version = tag ?? 'other';
-        if (endpoint.conditions?.terminating === true)
-            count(terminating, version);
-        // A missing ready condition means ready (the EndpointSlice API's rule).
-        else if (endpoint.conditions?.ready !== false) {
-            count(ready, version);
-            total++;
-        }
-    }
-    return { ready, total, terminating };
-}
-/** Pure: true when at least one ready endpoint serves, all of them run `tag`, and no pod of another version is still terminating. */
-function servesOnly(serving, tag) {
-    const draining = [...serving.terminating.keys()].some(version => version !== tag);
-    return serving.total > 0 && serving.ready.get(tag) === serving.total && !draining;
-}
-/** Pure: `2 ready pods of 0.8.1 and 1 of 0.8.3`, or `no ready pod`. */
-function describeServing(serving) {
-    const what = (version) => (version === 'other' ? 'without the service image' : `of ${version}`);
-    const ready = serving.total === 0
-        ? 'no ready pod'
-        : [...serving.ready]
-            .map(([version, n], i) => `${n}${i > 0 ? '' : n === 1 ? ' ready pod' : ' ready pods'} ${what(version)}`)
-            .join(' and ');
-    const terminating = [...serving.terminating].map(([version, n]) => `${n} terminating pod${n === 1 ? '' : 's'} ${what(version)}`);
-    return [ready, ...terminating].join(' and ');
-}
-/** How long the endpoints may take to follow a switch (the EndpointSlice controller, pods terminating). */
-const SERVING_DEADLINE_MS = 60_000;
-const POLL_MS = 500;
-/** The run's timeout, 60 s at most. */
-function servingDeadlineMs(ctx) {
-    return Math.min(SERVING_DEADLINE_MS, ctx.config.timeoutSeconds * 1000);
-}
-/**
- * Waits until `service` in `namespace` routes only to ready pods running `repository:tag`, and says so;
- * at the deadline it throws a DeployError saying what the service routes to instead.
- */
-async function waitUntilServing(kubectl, service, namespace, image, deadlineMs = SERVING_DEADLINE_MS) {
-    const end = Date.now() + deadlineMs;
-    for (;;) {
-        const serving = await readServing(kubectl, service, namespace, image.repository);
-        if (servesOnly(serving, image.tag))
-            return `${service} in ${namespace} routes to ${describeServing(serving)}`;
-        if (Date.now() >= end)
-            throw new errors/* DeployError */.sH(`${service} in ${namespace} routes to ${describeServing(serving)}, not only to ready pods of ${image.tag} ` +
-                `(checked for ${Math.round(deadlineMs / 1000)} s)`);
-        await new Promise(resolve => setTimeout(resolve, POLL_MS));
-    }
-}
-async function readServing(kubectl, service, namespace, repository) {
-    const [slices, pods] = await Promise.all([
-        kubectl.listJson('endpointslices', namespace, `kubernetes.io/service-name=${service}`),
-        kubectl.listJson('pods', namespace)
-    ]);
-    return servingOf(slices, pods, repository);
-}
-/** The Service users reach the stage by: the chart's own (direct), or the stable one (blue/green). */
-function stableServiceOf(ctx) {
-    return ctx.results.deploy?.chart.service ?? ctx.config.service;
-}
-/**
- * Checks that the stage's stable service routes only to ready pods of `image`; returns the line that
- * says so. Waits at most the run's timeout (60 s at most) for the endpoints to follow.
- */
-async function confirmServing(ctx, image) {
-    const { kubectl } = await clusterFor(ctx);
-    return waitUntilServing(kubectl, stableServiceOf(ctx), ctx.plan.namespace, image, servingDeadlineMs(ctx));
-}
-/** What the stable service routes to now, in words (for a stage with nothing to restore). */
-async function describeStableService(ctx, repository) {
-    const { kubectl } = await clusterFor(ctx);
-    const service = stableServiceOf(ctx);
-    const serving = await readServing(kubectl, service, ctx.plan.namespace, repository);
-    return `${service} in ${ctx.plan.namespace} routes to ${describeServing(serving)}`;
-}
-
-;// CONCATENATED MODULE: ./src/deployment/strategies/blue-green.ts
-/**
- * `blue_green_service`: two releases of the user's chart, `<service>-blue` and `<service>-green`, side by
- * side. A helm post-renderer gives every object of a release the colour in its name and labels (see
- * charts/colouring), so each colour has its own Deployment and Service (`carts-blue` for the chart's
- * `carts`) and the tests reach the new colour directly. The stable Service, by the chart's Service name,
- * is ours (server-side applied, not helm's) and selects the live colour.
- *
- * Why two releases and not one release holding both colours: deploying the new colour never re-renders
- * the live one, and a failed deploy's --atomic rollback touches only the new colour's release. Each
- * colour also keeps its own helm history. The live colour is read from the stable service's selector:
- * the cluster itself is the record of which colour serves.
- */
-
-
-
-
-
-
-function otherColour(colour) {
-    return colour === 'blue' ? 'green' : 'blue';
-}
-/** Pure: the colour the stable service selects now; undefined before the first promote. */
-function liveColourOf(stable) {
-    const colour = stable?.spec?.selector?.[COLOUR_LABEL];
-    return colour === 'blue' || colour === 'green' ? colour : undefined;
-}
-/** Pure: the new version goes to the colour that is not live (blue when none is). */
-function decideBlueGreen(service, chart, live, traffic) {
-    const colour = live ? otherColour(live) : 'blue';
-    return {
-        release: `${service}-${colour}`,
-        chart,
-        testService: colouredName(chart.service, colour),
-        colour,
-        liveColour: live,
-        traffic
-    };
-}
-/** Pure: promote selects the new colour and retires the old one (if there was one). */
-function decidePromote(deploy) {
-    const colour = requireColour(deploy.colour);
-    const old = deploy.liveColour && deploy.liveColour !== colour ? deploy.liveColour : undefined;
-    return { live: colour, scaleDown: old ? colouredName(deploy.chart.deployment, old) : undefined };
-}
-/** Pure: reject leaves the stable service where it was and retires the new colour. */
-function decideReject(deploy) {
-    const colour = requireColour(deploy.colour);
-    return { live: deploy.liveColour, scaleDown: colouredName(deploy.chart.deployment, colour) };
-}
-/** Pure: the stable service selects exactly what the colour's own service selects, on the same ports. */
-function stableService(service, namespace, colourService) {
-    const ports = (colourService.spec?.ports ?? []).map(({ nodePort: _nodePort, ...port }) => port);
-    return {
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: { name: service, namespace, labels: { 'app.kubernetes.io/managed-by': 'carts-deploy' } },
-        spec: { type: 'ClusterIP', selector: colourService.spec?.selector ?? {}, ports }
-    };
-}
-const NOTHING = 'no blue/green deploy in this run: nothing to promote or reject';
-function requireColour(colour) {
-    if (!colour)
-        throw new errors/* DeployError */.sH(NOTHING);
-    return colour;
-}
-function requireDeploy(ctx) {
-    const deploy = ctx.results.deploy;
-    if (deploy?.strategy !== 'blue_green_service')
-        throw new errors/* DeployError */.sH(NOTHING);
-    return deploy;
-}
-async function routeMesh(kubectl, deploy, live) {
-    if (deploy.traffic !== 'istio' || !live)
-        return;
-    const vs = virtualService(deploy.chart.service, deploy.namespace, live, otherColour(live));
-    await kubectl.apply(deploy.namespace, [vs]);
-}
-/** The stable service selects what the colour's own service selects (server-side apply: idempotent). */
-async function selectColour(kubectl, deploy, colour) {
-    const { chart, namespace } = deploy;
-    const name = colouredName(chart.service, colour);
-    const colourService = await kubectl.getJson('service', name, namespace);
-    if (!colourService)
-        throw new errors/* DeployError */.sH(`service ${name} in ${namespace} is gone`);
-    await kubectl.apply(namespace, [stableService(chart.service, namespace, colourService)]);
-}
-const blueGreen = {
-    name: 'blue_green_service',
-    async target(ctx, { kubectl }, chart) {
-        const [stable, istio] = await Promise.all([
-            kubectl.getJson('service', chart.service, ctx.plan.namespace),
-            hasIstio(kubectl)
-        ]);
-        return decideBlueGreen(ctx.config.service, chart, liveColourOf(stable), istio ? 'istio' : 'service');
-    },
-    // The mesh keeps sending everything to the live colour while the new one is tested.
-    afterDeploy: async (_ctx, { kubectl }, deploy) => routeMesh(kubectl, deploy, deploy.liveColour),
-    async promote(ctx) {
-        const deploy = requireDeploy(ctx);
-        const { kubectl } = await clusterFor(ctx);
-        const next = decidePromote(deploy);
-        const stable = deploy.chart.service;
-        // The stable service moves only to a colour whose own service routes to ready pods of the new version.
-        const deadline = servingDeadlineMs(ctx);
-        await waitUntilServing(kubectl, deploy.testService, deploy.namespace, imageOf(ctx.config), deadline).catch((error) => {
-            throw new errors/* DeployError */.sH(`${stable} not switched to ${next.live}: ${error.message}`);
-        });
-        await selectColour(kubectl, deploy, next.live);
-        await routeMesh(kubectl, deploy, next.live);
-        if (next.scaleDown)
-            await kubectl.scale(next.scaleDown, deploy.namespace, 0);
-        const retired = next.scaleDown ? `; deployment ${next.scaleDown} scaled to 0` : '';
-        ctx.log.info(`${stable} in ${deploy.namespace} now selects ${next.live}${retired}`);
-    },
-    async reject(ctx) {
-        const deploy = requireDeploy(ctx);
-        const { kubectl } = await clusterFor(ctx);
-        const next = decideReject(deploy);
-        // Back to the live colour, should a promote have moved the stable service before it failed.
-        if (next.live)
-            await selectColour(kubectl, deploy, next.live);
-        await routeMesh(kubectl, deploy, next.live);
-        await kubectl.scale(next.scaleDown, deploy.namespace, 0);
-        const stays = next.live ? `stays on ${next.live}` : 'was never switched';
-        ctx.log.info(`deployment ${next.scaleDown} scaled to 0; ${deploy.chart.service} in ${deploy.namespace} ${stays}`);
-    }
-};
 
 ;// CONCATENATED MODULE: ./src/deployment/strategies/direct.ts
 
@@ -2411,6 +2563,8 @@ async function evaluate_evaluate(ctx) {
 function measurement(ctx, test) {
     if (ctx.config.sliValuesFile)
         return { values: (0,values/* loadValues */.F)(ctx.config.sliValuesFile) };
+    if (test?.jtls)
+        return { resultsFiles: test.jtls };
     if (test?.jtl)
         return { resultsFile: test.jtl };
     // Nothing was measured: every objective fails for lack of a value (fail closed).
@@ -2602,9 +2756,12 @@ async function undoCommit(ctx, reason) {
     const passed = (await (0,config_branch/* readDeployment */.iJ)(configTarget(ctx.config), ctx.key, { tempRoot: ctx.tempDir }))?.passed;
     await restoreDesiredState(ctx, passed, reason);
 }
-/** What a rollback restores: the last version that passed its gate here, else the one before this run. */
+/**
+ * What a rollback restores: the last version that passed its gate here, else the one before this run (a
+ * gate job of a held deploy: the one before the hold job's).
+ */
 function restoreOf(ctx, passed) {
-    return passed?.image ?? ctx.results.commit?.previous;
+    return passed?.image ?? ctx.results.commit?.previous ?? ctx.results.deploy?.previousImage;
 }
 /** The config branch names the last version that passed (or the one before this run) again, and says why. */
 async function restoreDesiredState(ctx, passed, reason) {
@@ -2622,6 +2779,66 @@ async function restoreDesiredState(ctx, passed, reason) {
         ...(passed ? { passed } : {})
     }, options);
     ctx.log.info(`Rolled back: ${restore ? `${restore.tag} is the desired state again` : 'nothing ran here before'}`);
+}
+
+;// CONCATENATED MODULE: ./src/stages/hold.ts
+/**
+ * The hold step (input hold), in place of test, evaluate and gate: the new version is deployed and left
+ * unjudged for a later job that gates it on results of tests run elsewhere (a matrix of load jobs). It
+ * promotes nothing: blue/green's stable Service stays on the live colour, the next stage's job does not
+ * run, and the config branch records `held` with the deploy, so the gate job can check it still runs.
+ */
+
+
+
+const holdStep = {
+    name: 'gate',
+    async run(ctx) {
+        const deploy = ctx.results.deploy;
+        const image = imageOf(ctx.config);
+        const target = configTarget(ctx.config);
+        const options = { tempRoot: ctx.tempDir };
+        const before = await (0,config_branch/* readDeployment */.iJ)(target, ctx.key, options);
+        // A rerun of the hold job finds its own tag already committed: what ran before is the earlier hold's.
+        const committed = ctx.results.commit?.previous;
+        const previous = committed && committed.tag !== image.tag ? committed : before?.held?.previous;
+        const where = deploy ? heldWhere(deploy) : 'nothing (this stage deploys nothing)';
+        const { helmSeconds: _helm, recovered: _recovered, previousImage: _previous, ...held } = deploy ?? {};
+        await (0,config_branch/* recordDeployment */.dj)(target, ctx.key, {
+            image,
+            result: 'held',
+            time: new Date().toISOString(),
+            runUrl: ctx.config.runUrl,
+            detail: `deployed ${where}; not judged yet: a job with results gates it`,
+            release: deploy?.release,
+            revision: deploy?.revision,
+            // The last version that passed stays what a rollback goes back to.
+            ...(before?.passed ? { passed: before.passed } : {}),
+            ...(deploy
+                ? { held: { ...held, ...withPrevious(previous) } }
+                : {})
+        }, options);
+        const decision = {
+            action: 'hold',
+            promote: false,
+            approval: 'none',
+            failJob: false,
+            headline: `Held: ${ctx.config.tag} deployed ${where}; not judged, not promoted: a job with results gates it`
+        };
+        ctx.log.info(decision.headline);
+        return decision;
+    }
+};
+function withPrevious(previous) {
+    return previous ? { previous } : {};
+}
+/** Where the held version runs, and what users reach meanwhile. */
+function heldWhere(deploy) {
+    const { release, revision, namespace, chart, liveColour } = deploy;
+    if (!deploy.colour)
+        return `in place as ${release} revision ${revision} in ${namespace} (direct: it serves the stage unjudged until the gate)`;
+    const stable = liveColour ? `still selects ${liveColour}` : 'does not exist yet (nothing promoted here)';
+    return `as ${release} revision ${revision} in ${namespace}, at service ${deploy.testService}; ${chart.service} ${stable}`;
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
@@ -3276,7 +3493,9 @@ function jmeter_unknownVersion(version, archives) {
 
 /** What this stage needs: helm to deploy, JMeter when it has tests and a jmeter-dir. */
 function toolsNeeded(ctx) {
-    const jmeter = Boolean(ctx.config.jmeterDir) && Boolean(ctx.plan.testStrategy);
+    // A hold job runs no tests; a gate job (results) judges files of tests run elsewhere.
+    const elsewhere = ctx.config.hold === true || ctx.config.results !== undefined;
+    const jmeter = Boolean(ctx.config.jmeterDir) && Boolean(ctx.plan.testStrategy) && !elsewhere;
     // InstalledTools.helm is not optional, so a test-only stage gets helm too (cached, cheap).
     return { helm: ctx.plan.deploymentStrategy !== undefined || jmeter, jmeter };
 }
@@ -3302,6 +3521,137 @@ function installStepWith(options = {}) {
 }
 const installStep = installStepWith();
 
+// EXTERNAL MODULE: ./src/results-file/jtl-read.ts + 9 modules
+var jtl_read = __webpack_require__(7038);
+// EXTERNAL MODULE: ./src/results-file/sli.ts
+var sli = __webpack_require__(4741);
+;// CONCATENATED MODULE: ./src/jmeter-tests/verdict.ts
+
+
+
+/** Causes a test result keeps for the summary. */
+const SHOWN_CAUSES = 5;
+/**
+ * Reads the JTL with the gate engine's reader (CSV or XML, quote-aware, fixed memory). A damaged file
+ * (a quote, comment or CDATA section never closed, a missing closing tag) throws ResultsFileError naming
+ * its line; the caller fails the test with it.
+ */
+function countJtl(file) {
+    return countJtls([file]);
+}
+/** The same over several results files (load generators) as one test, with each file's sample count. */
+function countJtls(files) {
+    const sink = new sli/* SampleSink */.o3();
+    const causes = new sli/* FailureCauses */.tY();
+    sink.causes = causes;
+    const reads = (0,jtl_read/* readJtls */.ks)(files, sink);
+    const { count, failed, hist } = sink.total;
+    return {
+        samples: count,
+        errors: failed,
+        avgMs: hist.count > 0 ? hist.sum / hist.count : null,
+        warnings: sink.warnings,
+        causes: causes.top(SHOWN_CAUSES),
+        files: reads
+    };
+}
+/** The number of failed samples a workload tolerates. */
+function allowedErrors(workload, samples) {
+    if (workload.teststrategy === FUNCTIONAL)
+        return 0;
+    // 0.29 × 100 is 28.999999999999996 in floating point: nudge before flooring.
+    return Math.floor(workload.acceptederrorrate * samples + 1e-9);
+}
+function judge(workload, counts) {
+    const { samples, errors, avgMs } = counts;
+    if (samples === 0)
+        return fail('JMeter recorded no samples');
+    const allowed = allowedErrors(workload, samples);
+    const percent = ((100 * errors) / samples).toFixed(2);
+    if (errors > allowed) {
+        const rule = workload.teststrategy === FUNCTIONAL
+            ? 'a functional test allows none'
+            : `more than the accepted ${allowed} (acceptederrorrate ${workload.acceptederrorrate} × ${samples})`;
+        const first = counts.causes?.[0];
+        const cause = first ? `; most frequent: ${first.cause} ×${first.count}` : '';
+        return fail(`${errors} of ${samples} samples failed (${percent} %): ${rule}${cause}`);
+    }
+    const avg = avgMs === null ? 'n/a' : `${avgMs.toFixed(1)} ms`;
+    if (workload.avgrtvalidation > 0 && avgMs !== null && avgMs > workload.avgrtvalidation) {
+        return fail(`average response time ${avg} is above avgrtvalidation ${workload.avgrtvalidation} ms`);
+    }
+    return { verdict: 'pass', reason: `${samples} samples, ${errors} failed (${percent} %), average ${avg}` };
+}
+function fail(reason) {
+    return { verdict: 'fail', reason };
+}
+
+// EXTERNAL MODULE: ./src/results-file/results-paths.ts
+var results_paths = __webpack_require__(6448);
+;// CONCATENATED MODULE: ./src/stages/results-test.ts
+/**
+ * The test step of a gate job (input results): the tests ran elsewhere (a matrix of load jobs), so no
+ * JMeter runs here. Their results files are judged as one test by the rules the test step applies to a
+ * JMeter run (the stage's workload: accepted error rate, average response time, no samples), and handed to
+ * the evaluate step, which scores their union. It runs first in that job: a results input it cannot read
+ * fails the job before the held deployment is touched, so a fixed input can gate it again.
+ */
+
+
+
+
+
+
+const resultsTestStep = { name: 'test', run: judgeResults };
+async function judgeResults(ctx) {
+    const { config, plan } = ctx;
+    const strategy = plan.testStrategy;
+    if (!config.results || !strategy)
+        return undefined;
+    // The workload the load jobs ran: the jmeter-dir's jmeter.conf.yaml when given, else Keptn's built-in one.
+    const set = config.jmeterDir
+        ? readWorkloads(config.jmeterDir, config.workspace, ctx.log)
+        : builtInWorkloads();
+    const workload = workloadFor(set, strategy);
+    const files = (0,results_paths/* resultsFilesOf */.P)('results', config.results);
+    let counts;
+    try {
+        counts = countJtls(files);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ResultsFileError */.dL))
+            throw error;
+        throw new errors/* InputError */.dz('results', `results files the gate can read; ${(0,errors/* describe */.q0)(error)}`);
+    }
+    for (const warning of counts.warnings ?? [])
+        ctx.log.warning(`results: ${warning}`);
+    const shown = (file) => external_node_path_default().relative(config.workspace, file) || file;
+    const each = counts.files.map(f => `${shown(f.file)} ${f.samples}`).join(', ');
+    ctx.log.info(`${strategy} test from ${files.length} results file(s): ${each}`);
+    // A load job that recorded nothing did not run the test it was meant to: the test fails, naming it.
+    const empty = files.length > 1 ? counts.files.find(f => f.samples === 0) : undefined;
+    const verdict = empty
+        ? { verdict: 'fail', reason: `${shown(empty.file)} holds no samples` }
+        : judge(workload, counts);
+    const line = `tests (${strategy}, run elsewhere): ${verdict.verdict} — ${verdict.reason}`;
+    if (verdict.verdict === 'pass')
+        ctx.log.info(line);
+    else
+        ctx.log.warning(line);
+    return {
+        ...verdict,
+        jtls: files,
+        // No JMeter ran in this job: nothing of its own to upload.
+        resultsDir: '',
+        workload: strategy,
+        samples: counts.samples,
+        errors: counts.errors,
+        ...(counts.causes?.length ? { causes: counts.causes } : {}),
+        durationSeconds: 0,
+        jmeterSeconds: 0
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/deployment/service-endpoint.ts
 /**
  * Where the tests reach the new version for as long as they run: the URL of the `service-url` template,
@@ -3317,16 +3667,34 @@ async function openServiceEndpoint(ctx, service, lifetimeMs) {
         return { url: renderServiceUrl(access.template, { ...ctx.plan, service }), close: async () => { } };
     const namespace = ctx.plan.namespace;
     const { kubectl } = await clusterFor(ctx);
-    const found = await kubectl.getJson('service', service, namespace);
-    if (!found)
-        throw new errors/* DeployError */.sH(`service-url port-forward: there is no service ${service} in ${namespace} (the chart must create it)`);
-    const port = httpPortOf(found.spec.ports);
-    if (port === undefined)
-        throw new errors/* DeployError */.sH(`service-url port-forward: service ${service} in ${namespace} has no TCP port`);
+    const port = await servicePort(ctx, service, 'service-url port-forward');
     const forward = await kubectl.portForward(service, namespace, port, lifetimeMs);
     const url = `http://127.0.0.1:${forward.localPort}`;
     ctx.log.info(`the tests reach service/${service}:${port} in ${namespace} through kubectl port-forward: ${url}`);
     return { url, close: () => forward.close() };
+}
+/**
+ * The URL inside the cluster (load engines there): the service's DNS name, or the `service-url` template
+ * when one is given (a cluster whose DNS domain is not the usual one).
+ */
+async function inClusterServiceUrl(ctx, service) {
+    const access = ctx.config.serviceAccess;
+    if (access.kind === 'url')
+        return renderServiceUrl(access.template, { ...ctx.plan, service });
+    const port = await servicePort(ctx, service, 'load-engines');
+    return `http://${service}.${ctx.plan.namespace}.svc:${port}`;
+}
+/** The service's HTTP port, or why there is none; `purpose` names the input that needs it. */
+async function servicePort(ctx, service, purpose) {
+    const namespace = ctx.plan.namespace;
+    const { kubectl } = await clusterFor(ctx);
+    const found = await kubectl.getJson('service', service, namespace);
+    if (!found)
+        throw new errors/* DeployError */.sH(`${purpose}: there is no service ${service} in ${namespace} (the chart must create it)`);
+    const port = httpPortOf(found.spec.ports);
+    if (port === undefined)
+        throw new errors/* DeployError */.sH(`${purpose}: service ${service} in ${namespace} has no TCP port`);
+    return port;
 }
 
 ;// CONCATENATED MODULE: ./src/programs/jmeter.ts
@@ -3362,10 +3730,51 @@ function runFiles(dir) {
 }
 /** The non-GUI command line. Save-service properties come last so a workload cannot turn them off. */
 function jmeterArgs(script, files, properties) {
-    const all = { ...properties, ...SAVE_SERVICE_PROPERTIES };
-    const props = Object.entries(all).map(([name, value]) => `-J${name}=${value}`);
     // -f deletes an existing JTL first: -l alone appends, and old samples would count.
-    return ['-n', '-t', script, '-l', files.jtl, '-j', files.log, '-f', '-e', '-o', files.dashboard, ...props];
+    return [
+        '-n',
+        '-t',
+        script,
+        '-l',
+        files.jtl,
+        '-j',
+        files.log,
+        '-f',
+        '-e',
+        '-o',
+        files.dashboard,
+        ...flags('-J', properties)
+    ];
+}
+/**
+ * The controller's command line in distributed mode: the same properties, also as -G (global: sent to
+ * every engine, where the plan's ${__P(...)} are read). RMI without TLS: the engines and the controller talk
+ * only inside their own namespace, which a NetworkPolicy closes; TLS would need a keystore in every pod.
+ * No dashboard: it would be written inside the controller pod.
+ */
+function distributedArgs(script, files, properties, engines) {
+    const local = { ...properties, ...RMI_PROPERTIES };
+    return [
+        '-n',
+        '-t',
+        script,
+        '-R',
+        engines.join(','),
+        '-l',
+        files.jtl,
+        '-j',
+        files.log,
+        '-f',
+        ...flags('-J', local),
+        ...flags('-G', properties)
+    ];
+}
+/** What the engines and the controller both need to talk RMI without a keystore. */
+const RMI_PROPERTIES = { 'server.rmi.ssl.disable': 'true' };
+/** Save-service properties last, so a workload cannot turn them off. */
+function flags(flag, properties) {
+    const all = { ...properties, ...SAVE_SERVICE_PROPERTIES };
+    return Object.entries(all).map(([name, value]) => `${flag}${name}=${value}`);
 }
 // JMeter's own words when a plan did not load or the command line was wrong (5.6.3, e2e/jmeter/README.md).
 const LOAD_ERRORS = [
@@ -3401,26 +3810,36 @@ function lineAround(text, index) {
     const end = text.indexOf('\n', index);
     return text.slice(start, end < 0 ? undefined : end).trim();
 }
+/** JMeter on the runner: `bin` started in `cwd`. */
+function localLauncher(bin, cwd) {
+    return launch => runJmeter({ ...launch, bin, cwd });
+}
 async function runJmeter(options) {
     const { files } = options;
     (0,external_node_fs_.rmSync)(files.dir, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(files.dir, { recursive: true });
-    const started = performance.now();
-    const start = Date.now();
+    const clock = startClock();
     const result = await (0,exec/* execTool */.wc)(options.bin, jmeterArgs(options.script, files, options.properties), {
         cwd: options.cwd,
         inherit: exec/* JAVA_ENV */.f9,
         timeoutMs: options.timeoutMs,
         allowFailure: true,
-        onOutput: options.onLine ? lines(options.onLine) : undefined
+        onOutput: options.onLine ? splitLines(options.onLine) : undefined
     });
-    const seconds = (performance.now() - started) / 1000;
+    return outcomeOf(result, clock, options.timeoutMs, files);
+}
+function startClock() {
+    return { started: performance.now(), start: Date.now() };
+}
+/** Judges a finished JMeter process by its output, its log and its results file (all in `files`). */
+function outcomeOf(result, clock, timeoutMs, files) {
+    const seconds = (performance.now() - clock.started) / 1000;
     const output = `${result.stdout}${result.stderr ? `\n--- stderr ---\n${result.stderr}` : ''}`;
     (0,external_node_fs_.writeFileSync)(files.output, output);
     // Killed on timeout, the JVM may report 143 rather than a signal: elapsed time is what tells.
-    const timedOut = result.timedOut === true || (result.exitCode !== 0 && seconds * 1000 >= options.timeoutMs - 50);
-    const error = jmeter_explain(result.exitCode, timedOut, options.timeoutMs, output, readText(files.log));
-    const window = { start, end: Date.now() };
+    const timedOut = result.timedOut === true || (result.exitCode !== 0 && seconds * 1000 >= timeoutMs - 50);
+    const error = jmeter_explain(result.exitCode, timedOut, timeoutMs, output, readText(files.log));
+    const window = { start: clock.start, end: Date.now() };
     return { exitCode: result.exitCode, seconds, window, timedOut, error, jtlWritten: nonEmpty(files.jtl) };
 }
 function jmeter_explain(exitCode, timedOut, timeoutMs, output, logText) {
@@ -3457,7 +3876,7 @@ function jmeter_lastLine(text) {
     return (0,errors/* lastLines */.w$)(said.join('\n')) || undefined;
 }
 /** Splits streamed output into whole lines, dropping log4j's harmless package-scanning warning. */
-function lines(sink) {
+function splitLines(sink) {
     let rest = '';
     return chunk => {
         const parts = (rest + chunk).split(/\r?\n/);
@@ -3466,6 +3885,408 @@ function lines(sink) {
             if (line.trim() && !line.startsWith('WARN StatusConsoleListener'))
                 sink(line);
     };
+}
+
+;// CONCATENATED MODULE: ./src/jmeter-tests/cluster/engine-plan.ts
+
+const JAVA = '/opt/java/bin/java';
+const JMETER_JAR = '/opt/jmeter/bin/ApacheJMeter.jar';
+const HELPER = '/usr/local/bin/jmeter-pod';
+/** The tests' folder in every pod, and every JVM's working directory: the engines resolve a plan's data files (items.csv) against their own working directory joined with the controller's, so all must be the same. */
+const TESTS_DIR = '/work/tests';
+const RUN_DIR = '/work/run';
+const CONTROLLER = 'jmeter-controller';
+const ENGINE_PORT = 1099;
+/** Marks every object of a run, for the post step and for people looking at the cluster. */
+const MANAGED_BY = {
+    'app.kubernetes.io/managed-by': 'carts-deploy',
+    'app.kubernetes.io/name': 'jmeter'
+};
+const ROLE_LABEL = 'carts-deploy.io/load-role';
+const ENGINE_SELECTOR = `${ROLE_LABEL}=engine`;
+/** Heap from the container's memory limit, not the node's. */
+const JVM_OPTIONS = ['-XX:MaxRAMPercentage=75', '-XX:+ExitOnOutOfMemoryError'];
+/** `carts-load-<stage>-<random>`: one namespace per run, never one a user owns. */
+function loadNamespace(stage, random) {
+    return `carts-load-${stage.slice(0, 40)}-${random}`.replace(/-+$/, '');
+}
+function engineName(index) {
+    return `jmeter-engine-${index}`;
+}
+function namespaceObject(plan) {
+    return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: plan.namespace, labels: MANAGED_BY } };
+}
+/** The namespace's objects: engines and controller, and a policy that lets only them reach each other. */
+function podObjects(plan) {
+    const engines = Array.from({ length: plan.count }, (_, i) => pod(plan, engineName(i), 'engine', {
+        command: [
+            JAVA,
+            ...JVM_OPTIONS,
+            // RMI tells the controller to call back on this address: the pod's, not its unresolvable name.
+            '-Djava.rmi.server.hostname=$(POD_IP)',
+            '-jar',
+            JMETER_JAR,
+            '-s',
+            `-Jserver_port=${ENGINE_PORT}`,
+            ...Object.entries(RMI_PROPERTIES).map(([name, value]) => `-J${name}=${value}`),
+            '-j',
+            `${RUN_DIR}/jmeter-server.log`
+        ],
+        env: [{ name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }],
+        ports: [{ name: 'rmi', containerPort: ENGINE_PORT }],
+        readinessProbe: { tcpSocket: { port: ENGINE_PORT }, periodSeconds: 1, failureThreshold: 1 }
+    }));
+    const controller = pod(plan, CONTROLLER, 'controller', {
+        command: [HELPER, 'hold', String(plan.lifetimeSeconds)]
+    });
+    const policy = {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'jmeter-only', namespace: plan.namespace, labels: MANAGED_BY },
+        spec: { podSelector: {}, policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: {} }] }] }
+    };
+    return [policy, ...engines, controller];
+}
+function pod(plan, name, role, container) {
+    const volumes = [
+        ['tests', TESTS_DIR],
+        ['run', RUN_DIR],
+        ['tmp', '/tmp']
+    ];
+    return {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, namespace: plan.namespace, labels: { ...MANAGED_BY, [ROLE_LABEL]: role } },
+        spec: {
+            restartPolicy: 'Never',
+            activeDeadlineSeconds: plan.lifetimeSeconds,
+            terminationGracePeriodSeconds: 2,
+            automountServiceAccountToken: false,
+            enableServiceLinks: false,
+            securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534 },
+            containers: [
+                {
+                    name: 'jmeter',
+                    image: plan.image,
+                    imagePullPolicy: 'IfNotPresent',
+                    workingDir: TESTS_DIR,
+                    resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '1Gi' } },
+                    securityContext: {
+                        allowPrivilegeEscalation: false,
+                        readOnlyRootFilesystem: true,
+                        capabilities: { drop: ['ALL'] }
+                    },
+                    volumeMounts: volumes.map(([volume, mountPath]) => ({ name: volume, mountPath })),
+                    ...container
+                }
+            ],
+            volumes: volumes.map(([volume]) => ({ name: volume, emptyDir: {} }))
+        }
+    };
+}
+/** `10.88.1.5:1099`, `[fd00::5]:1099`. */
+function engineAddress(ip) {
+    return `${ip.includes(':') ? `[${ip}]` : ip}:${ENGINE_PORT}`;
+}
+/** The controller's command, run in its pod: the plan at `script` (a path under TESTS_DIR). */
+function controllerCommand(script, controllerIp, engineIps, properties) {
+    const files = { jtl: `${RUN_DIR}/results.jtl`, log: `${RUN_DIR}/jmeter.log` };
+    return [
+        JAVA,
+        ...JVM_OPTIONS,
+        `-Djava.rmi.server.hostname=${controllerIp}`,
+        '-jar',
+        JMETER_JAR,
+        ...distributedArgs(script, files, properties, engineIps.map(engineAddress))
+    ];
+}
+/** The engines JMeter says it started (`Remote engines have been started:[a:1099, b:1099]`). */
+function startedEngines(output) {
+    const m = /Remote engines have been started:\[([^\]]*)\]/.exec(output);
+    return m
+        ? m[1]
+            .split(',')
+            .map(s => s.trim())
+            .filter(Boolean)
+        : [];
+}
+/** Waiting reasons that do not pass by themselves. */
+const engine_plan_STUCK = /^(ErrImagePull|ImagePullBackOff|InvalidImageName|ErrImageNeverPull|CreateContainerConfigError|CreateContainerError|CrashLoopBackOff|RunContainerError)$/;
+/** Why this pod cannot serve (any more), or undefined while it can or may still. */
+function podProblem(pod) {
+    if (pod.metadata.deletionTimestamp)
+        return 'was deleted';
+    const status = pod.status ?? {};
+    const container = status.containerStatuses?.[0]?.state;
+    const terminated = container?.terminated;
+    if (terminated)
+        return `ended: exit code ${terminated.exitCode ?? '?'} (${terminated.reason ?? 'no reason'})${terminated.message ? `: ${terminated.message.trim()}` : ''}`;
+    if (status.phase === 'Failed' || status.phase === 'Succeeded')
+        return `ended: ${status.reason ?? status.phase}${status.message ? `: ${status.message}` : ''}`;
+    const waiting = container?.waiting;
+    if (waiting?.reason && engine_plan_STUCK.test(waiting.reason))
+        return `${waiting.reason}${waiting.message ? `: ${waiting.message}` : ''}`;
+    const unschedulable = status.conditions?.find(c => c.type === 'PodScheduled' && c.reason === 'Unschedulable');
+    if (unschedulable)
+        return `cannot be scheduled: ${unschedulable.message ?? 'no node fits'}`;
+    return undefined;
+}
+function podReady(pod) {
+    return !!pod.status?.podIP && pod.status.containerStatuses?.[0]?.ready === true;
+}
+
+;// CONCATENATED MODULE: ./src/jmeter-tests/cluster/leftovers.ts
+/**
+ * Load namespaces a run made and has not removed yet, in a file of the run's private temp dir: the post
+ * step removes what a cancelled or crashed run left (the runner runs it after a cancel, too).
+ */
+
+
+const FILE = 'load-namespaces.json';
+function read(tempDir) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(tempDir, FILE), 'utf8'));
+    }
+    catch {
+        return [];
+    }
+}
+function write(tempDir, namespaces) {
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(tempDir, FILE), JSON.stringify(namespaces), { mode: 0o600 });
+}
+/** Called before the namespace is created: a cancel right after still finds it. */
+function recordLoadNamespace(tempDir, namespace) {
+    write(tempDir, [...new Set([...read(tempDir), namespace])]);
+}
+function forgetLoadNamespace(tempDir, namespace) {
+    write(tempDir, read(tempDir).filter(n => n !== namespace));
+}
+function leftoverLoadNamespaces(tempDir) {
+    return read(tempDir);
+}
+
+;// CONCATENATED MODULE: ./src/jmeter-tests/cluster/engine-pool.ts
+/**
+ * JMeter's distributed mode in the cluster: opens a namespace with N `jmeter-server` engines and a
+ * controller pod, sends them the tests, runs each workload from the controller while watching the engines,
+ * brings the results file and the log back to the runner, and removes the namespace (also when anything
+ * fails; a cancelled run's namespace is removed by the post step, and every pod ends by itself after its
+ * lifetime).
+ */
+
+
+
+
+
+
+
+/** Pulling a 130 MB image and starting N JVMs. */
+const ENGINE_START_MS = 180_000;
+const engine_pool_POLL_MS = 1_000;
+const REMOVE_MS = 60_000;
+/** What is sent to every pod: stdin of `kubectl exec`, as JSON. */
+const MAX_TESTS_BYTES = 64 * 1024 * 1024;
+const FETCH_MS = 10 * 60_000;
+class EnginePool {
+    kubectl;
+    settings;
+    namespace;
+    controllerIp;
+    engineIps;
+    constructor(kubectl, settings, namespace, controllerIp, engineIps) {
+        this.kubectl = kubectl;
+        this.settings = settings;
+        this.namespace = namespace;
+        this.controllerIp = controllerIp;
+        this.engineIps = engineIps;
+    }
+    /** Throws LoadEngineError when the engines do not start (the namespace is removed first). */
+    static async open(kubectl, settings) {
+        const upload = testsUpload(settings.jmeterDir);
+        const plan = {
+            ...settings.engines,
+            namespace: loadNamespace(settings.stage, (0,external_node_crypto_.randomBytes)(3).toString('hex')),
+            lifetimeSeconds: Math.ceil((settings.testTimeoutMs + ENGINE_START_MS + REMOVE_MS) / 1000)
+        };
+        recordLoadNamespace(settings.tempDir, plan.namespace);
+        const removeOnError = async (error) => {
+            await removeNamespace(kubectl, plan.namespace, settings);
+            throw error;
+        };
+        try {
+            const started = performance.now();
+            await kubectl.apply(plan.namespace, [namespaceObject(plan)]);
+            await kubectl.apply(plan.namespace, podObjects(plan));
+            const pods = await waitReady(kubectl, plan);
+            await Promise.all(pods.map(p => put(kubectl, plan.namespace, p.metadata.name, upload)));
+            const ip = (name) => pods.find(p => p.metadata.name === name).status.podIP;
+            const engines = pods.filter(p => p.metadata.name !== CONTROLLER).map(p => p.status.podIP);
+            settings.log.info(`${engines.length} JMeter engine(s) ready in namespace ${plan.namespace} ` +
+                `(${engines.join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+            return new EnginePool(kubectl, settings, plan.namespace, ip(CONTROLLER), engines);
+        }
+        catch (error) {
+            return removeOnError(error);
+        }
+    }
+    /** One workload from the controller; an engine that dies ends it with that reason. */
+    launch = async (launch) => {
+        const { files } = launch;
+        (0,external_node_fs_.rmSync)(files.dir, { recursive: true, force: true });
+        (0,external_node_fs_.mkdirSync)(files.dir, { recursive: true });
+        const script = `${TESTS_DIR}/${inTests(this.settings.jmeterDir, launch.script)}`;
+        const command = controllerCommand(script, this.controllerIp, this.engineIps, launch.properties);
+        const stop = new AbortController();
+        const watch = this.watchEngines(stop);
+        const clock = startClock();
+        const result = await this.kubectl.execIn(this.namespace, CONTROLLER, command, {
+            timeoutMs: launch.timeoutMs,
+            signal: stop.signal,
+            onOutput: launch.onLine ? splitLines(launch.onLine) : undefined
+        });
+        const died = await watch.end();
+        await this.fetch(`${RUN_DIR}/results.jtl`, files.jtl);
+        await this.fetch(`${RUN_DIR}/jmeter.log`, files.log);
+        const outcome = outcomeOf(result, clock, launch.timeoutMs, files);
+        const started = startedEngines(result.stdout);
+        const error = died ??
+            (outcome.error === undefined && started.length < this.engineIps.length
+                ? `only ${started.length} of ${this.engineIps.length} JMeter engines started (${started.join(', ') || 'none'})`
+                : outcome.error);
+        return { ...outcome, error };
+    };
+    async close() {
+        await removeNamespace(this.kubectl, this.namespace, this.settings);
+    }
+    /** Polls the engines while the controller runs; the first problem stops the controller. */
+    watchEngines(stop) {
+        let problem;
+        let running = true;
+        const loop = (async () => {
+            while (running && !problem) {
+                await sleep(engine_pool_POLL_MS);
+                if (!running)
+                    break;
+                const pods = await this.kubectl
+                    .listJson('pods', this.namespace, ENGINE_SELECTOR)
+                    .catch(() => undefined);
+                if (!pods)
+                    continue;
+                const gone = this.engineIps.length - pods.length;
+                const bad = pods.map(p => [p, podProblem(p)]).find(([, why]) => why);
+                if (bad)
+                    problem = `JMeter engine ${bad[0].metadata.name} (${bad[0].status?.podIP ?? 'no IP'}) ${bad[1]} mid-test`;
+                else if (gone > 0)
+                    problem = `${gone} JMeter engine pod(s) disappeared mid-test`;
+                if (problem)
+                    stop.abort();
+            }
+        })();
+        return {
+            end: async () => {
+                running = false;
+                await loop;
+                return problem;
+            }
+        };
+    }
+    /** A file of the controller pod to the runner; none when it does not exist (JMeter did not write it). */
+    async fetch(podFile, local) {
+        const result = await this.kubectl.execIn(this.namespace, CONTROLLER, [HELPER, 'cat', podFile], {
+            stdoutFile: local,
+            timeoutMs: FETCH_MS
+        });
+        if (result.exitCode !== 0)
+            (0,external_node_fs_.rmSync)(local, { force: true });
+    }
+}
+/** Until every pod is ready, the first that cannot start fails it, or the deadline. */
+async function waitReady(kubectl, plan) {
+    const deadline = performance.now() + ENGINE_START_MS;
+    const expected = plan.count + 1;
+    for (;;) {
+        const pods = await kubectl.listJson('pods', plan.namespace);
+        for (const pod of pods) {
+            const why = podProblem(pod);
+            if (why) {
+                const said = lastWords(await kubectl.logsTail(plan.namespace, pod.metadata.name, 20));
+                throw new errors/* LoadEngineError */.jY(`JMeter pod ${pod.metadata.name} (image ${plan.image}) did not start: ${why}${said ? `; it said: ${said}` : ''}`);
+            }
+        }
+        if (pods.length === expected && pods.every(podReady))
+            return pods;
+        if (performance.now() > deadline) {
+            const waiting = pods.filter(p => !podReady(p)).map(p => p.metadata.name);
+            throw new errors/* LoadEngineError */.jY(`JMeter pods not ready within ${ENGINE_START_MS / 1000} s in ${plan.namespace}: ${waiting.join(', ') || 'none created'}`);
+        }
+        await sleep(engine_pool_POLL_MS);
+    }
+}
+/** The last lines that say something (not log4j's start-up warnings), on one line. */
+function lastWords(log) {
+    const lines = log.split('\n').map(l => l.trim());
+    return lines
+        .filter(l => l && !l.startsWith('WARN StatusConsoleListener'))
+        .slice(-3)
+        .join(' / ');
+}
+/** Every file of the jmeter dir (plans, CSV data, properties), as jmeter-pod's `put` reads it. */
+function testsUpload(jmeterDir) {
+    const files = [];
+    let bytes = 0;
+    const walk = (dir) => {
+        for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
+            const full = external_node_path_default().join(dir, entry.name);
+            const stat = (0,external_node_fs_.statSync)(full);
+            if (stat.isDirectory())
+                walk(full);
+            else if (stat.isFile()) {
+                bytes += stat.size;
+                if (bytes > MAX_TESTS_BYTES)
+                    throw new errors/* InputError */.dz('jmeter-dir', `at most ${MAX_TESTS_BYTES / 1024 / 1024} MB of files with load-engines (all are sent to every pod)`, jmeterDir);
+                const data = (0,external_node_fs_.readFileSync)(full).toString('base64');
+                files.push({ path: external_node_path_default().relative(jmeterDir, full), mode: stat.mode & 0o777, data });
+            }
+        }
+    };
+    walk(jmeterDir);
+    return { json: JSON.stringify({ files }), count: files.length };
+}
+async function put(kubectl, namespace, pod, upload) {
+    const result = await kubectl.execIn(namespace, pod, [HELPER, 'put', TESTS_DIR], {
+        input: upload.json,
+        timeoutMs: FETCH_MS
+    });
+    if (result.exitCode !== 0)
+        throw new errors/* LoadEngineError */.jY(`the tests could not be sent to JMeter pod ${pod}: ${result.stderr.trim()}`);
+}
+/** The plan's path inside the tests folder of the pods: it must lie inside the jmeter dir that is sent. */
+function inTests(jmeterDir, script) {
+    const relative = external_node_path_default().relative(jmeterDir, script);
+    if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
+        throw new errors/* InputError */.dz('jmeter-dir', `the folder that holds the plans with load-engines (only it is sent to the pods), not one beside ${script}`, jmeterDir);
+    return relative.split((external_node_path_default()).sep).join('/');
+}
+/** Deletes the namespace and waits until it is gone (bounded): "nothing left" must be true when we say so. */
+async function removeNamespace(kubectl, namespace, settings) {
+    try {
+        await kubectl.deleteNamespace(namespace);
+        const deadline = performance.now() + REMOVE_MS;
+        while (await kubectl.getJson('namespace', namespace, 'default')) {
+            if (performance.now() > deadline) {
+                settings.log.warning(`namespace ${namespace} is still being removed after ${REMOVE_MS / 1000} s`);
+                return;
+            }
+            await sleep(engine_pool_POLL_MS);
+        }
+        forgetLoadNamespace(settings.tempDir, namespace);
+    }
+    catch (error) {
+        settings.log.warning(`namespace ${namespace} of the JMeter engines was not removed: ${(0,errors/* describe */.q0)(error)}`);
+    }
+}
+function sleep(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
 }
 
 ;// CONCATENATED MODULE: ./src/jmeter-tests/keptn-properties.ts
@@ -3490,66 +4311,6 @@ function keptnProperties(serviceUrl, workload, keptn) {
         KEPTN_TESTSTRATEGY: workload.teststrategy,
         ...workload.properties
     };
-}
-
-// EXTERNAL MODULE: ./src/results-file/jtl-read.ts + 9 modules
-var jtl_read = __webpack_require__(7038);
-// EXTERNAL MODULE: ./src/results-file/sli.ts
-var sli = __webpack_require__(4741);
-;// CONCATENATED MODULE: ./src/jmeter-tests/verdict.ts
-
-
-
-/** Causes a test result keeps for the summary. */
-const SHOWN_CAUSES = 5;
-/**
- * Reads the JTL with the gate engine's reader (CSV or XML, quote-aware, fixed memory). A damaged file
- * (a quote, comment or CDATA section never closed, a missing closing tag) throws ResultsFileError naming
- * its line; the caller fails the test with it.
- */
-function countJtl(file) {
-    const sink = new sli/* SampleSink */.o3();
-    const causes = new sli/* FailureCauses */.tY();
-    sink.causes = causes;
-    (0,jtl_read/* readJtl */.rn)(file, sink);
-    const { count, failed, hist } = sink.total;
-    return {
-        samples: count,
-        errors: failed,
-        avgMs: hist.count > 0 ? hist.sum / hist.count : null,
-        warnings: sink.warnings,
-        causes: causes.top(SHOWN_CAUSES)
-    };
-}
-/** The number of failed samples a workload tolerates. */
-function allowedErrors(workload, samples) {
-    if (workload.teststrategy === FUNCTIONAL)
-        return 0;
-    // 0.29 × 100 is 28.999999999999996 in floating point: nudge before flooring.
-    return Math.floor(workload.acceptederrorrate * samples + 1e-9);
-}
-function judge(workload, counts) {
-    const { samples, errors, avgMs } = counts;
-    if (samples === 0)
-        return fail('JMeter recorded no samples');
-    const allowed = allowedErrors(workload, samples);
-    const percent = ((100 * errors) / samples).toFixed(2);
-    if (errors > allowed) {
-        const rule = workload.teststrategy === FUNCTIONAL
-            ? 'a functional test allows none'
-            : `more than the accepted ${allowed} (acceptederrorrate ${workload.acceptederrorrate} × ${samples})`;
-        const first = counts.causes?.[0];
-        const cause = first ? `; most frequent: ${first.cause} ×${first.count}` : '';
-        return fail(`${errors} of ${samples} samples failed (${percent} %): ${rule}${cause}`);
-    }
-    const avg = avgMs === null ? 'n/a' : `${avgMs.toFixed(1)} ms`;
-    if (workload.avgrtvalidation > 0 && avgMs !== null && avgMs > workload.avgrtvalidation) {
-        return fail(`average response time ${avg} is above avgrtvalidation ${workload.avgrtvalidation} ms`);
-    }
-    return { verdict: 'pass', reason: `${samples} samples, ${errors} failed (${percent} %), average ${avg}` };
-}
-function fail(reason) {
-    return { verdict: 'fail', reason };
 }
 
 ;// CONCATENATED MODULE: ./src/jmeter-tests/run-workload.ts
@@ -3596,9 +4357,7 @@ async function runWorkload(settings, workload, dir) {
     settings.log.info(`${workload.teststrategy}: ${external_node_path_default().relative(settings.jmeterDir, found) || found}, ` +
         `${workload.vuser} users × ${workload.loopcount} loops, think ${workload.thinktime} ms ` +
         `against ${settings.serviceUrl} (${workload.origin})`);
-    const outcome = await runJmeter({
-        bin: settings.bin,
-        cwd: settings.jmeterDir,
+    const outcome = await settings.launch({
         script: found,
         files,
         properties,
@@ -3662,6 +4421,9 @@ function noResults(logFile, what) {
 
 
 
+
+
+
 /** Long enough for Keptn's biggest example workloads; a hung JVM still ends. */
 const DEFAULT_TEST_TIMEOUT_MS = 60 * 60_000;
 function testStepWith(options = {}) {
@@ -3685,15 +4447,15 @@ async function runStageTests(ctx, options) {
     (0,external_node_fs_.rmSync)(resultsDir, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(resultsDir, { recursive: true });
     const timeoutMs = options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
-    const bin = await jmeterBin(ctx, options);
-    const endpoint = await endpointOf(ctx, options, timeoutMs);
+    const rig = await openRig(ctx, options, jmeterDir, timeoutMs);
+    if ('failure' in rig)
+        return failedToStart(rig.failure, main, resultsDir, ctx);
     let result;
     try {
-        const settings = runSettings(ctx, jmeterDir, bin, endpoint.url, timeoutMs);
-        result = await runTests(settings, set, main, resultsDir);
+        result = await runTests(runSettings(ctx, jmeterDir, rig, timeoutMs), set, main, resultsDir);
     }
     finally {
-        await endpoint.close();
+        await rig.close();
     }
     const line = `tests (${main.teststrategy}): ${result.verdict} — ${result.reason}`;
     if (result.verdict === 'pass')
@@ -3702,29 +4464,72 @@ async function runStageTests(ctx, options) {
         ctx.log.warning(line);
     return result;
 }
+async function openRig(ctx, options, jmeterDir, timeoutMs) {
+    const engines = ctx.config.loadEngines;
+    if (!engines) {
+        const launch = localLauncher(await jmeterBin(ctx, options), jmeterDir);
+        const endpoint = await endpointOf(ctx, options, timeoutMs);
+        return { launch, url: endpoint.url, close: () => endpoint.close() };
+    }
+    const url = options.serviceUrl ?? (await inClusterServiceUrl(ctx, testedService(ctx)));
+    const { kubectl } = await clusterFor(ctx);
+    const settings = {
+        engines,
+        stage: ctx.plan.stage,
+        jmeterDir,
+        tempDir: ctx.tempDir,
+        testTimeoutMs: timeoutMs,
+        log: ctx.log
+    };
+    try {
+        const pool = await EnginePool.open(kubectl, settings);
+        return { launch: pool.launch, url, close: () => pool.close() };
+    }
+    catch (error) {
+        if (error instanceof errors/* LoadEngineError */.jY)
+            return { failure: error.message };
+        throw error;
+    }
+}
+/** Engines that never started: the test fails with their reason (it did not run, so it cannot pass). */
+function failedToStart(reason, main, resultsDir, ctx) {
+    ctx.log.warning(`tests (${main.teststrategy}): fail — ${reason}`);
+    return {
+        verdict: 'fail',
+        reason,
+        resultsDir,
+        workload: main.teststrategy,
+        samples: 0,
+        errors: 0,
+        durationSeconds: 0,
+        jmeterSeconds: 0
+    };
+}
 async function jmeterBin(ctx, options) {
     const found = options.jmeterBin ?? (await ctx.results.install?.jmeter)?.bin;
     if (!found)
         throw new errors/* SetupError */.w3('JMeter is not installed: the install step did not provide it for this stage');
     return found;
 }
-function runSettings(ctx, jmeterDir, jmeterBin, serviceUrl, timeoutMs) {
+function runSettings(ctx, jmeterDir, rig, timeoutMs) {
     return {
-        bin: jmeterBin,
+        launch: rig.launch,
         jmeterDir,
-        serviceUrl,
+        serviceUrl: rig.url,
         keptn: { project: ctx.plan.project, stage: ctx.plan.stage, service: ctx.config.service },
         timeoutMs,
         log: ctx.log
     };
 }
-// The deploy step knows which service the new version answers on (blue/green: the new colour's). A
-// port-forward lives as long as the tests may, and a minute more to start.
+/** The deploy step knows which service the new version answers on (blue/green: the new colour's). */
+function testedService(ctx) {
+    return ctx.results.deploy?.testService ?? ctx.config.service;
+}
+// A port-forward lives as long as the tests may, and a minute more to start.
 function endpointOf(ctx, options, timeoutMs) {
     if (options.serviceUrl)
         return Promise.resolve({ url: options.serviceUrl, close: async () => { } });
-    const service = ctx.results.deploy?.testService ?? ctx.config.service;
-    return openServiceEndpoint(ctx, service, timeoutMs + 60_000);
+    return openServiceEndpoint(ctx, testedService(ctx), timeoutMs + 60_000);
 }
 /** Health check (when there is one), then the main workload unless the health check failed. */
 async function runTests(settings, set, main, resultsDir) {
@@ -3824,6 +4629,9 @@ async function runOne(ctx, store, step) {
 
 
 
+
+
+
 /** The steps of a stage job, in the order they run: the tools first, so that a missing one commits nothing. */
 const STEPS = [
     installStep,
@@ -3833,7 +4641,19 @@ const STEPS = [
     evaluateStep,
     gateStep
 ];
-async function runStage(config, reporter, tempDir, steps = STEPS) {
+/**
+ * A stage fanned out over jobs (a matrix of load jobs between two): `hold` deploys and holds without a
+ * gate; `results` judges the files of tests run elsewhere first (a bad input fails before anything
+ * changes), takes over the held deploy instead of deploying, and gates it as any stage job does.
+ */
+function stepsFor(config) {
+    if (config.hold)
+        return [installStep, commitStep, deployStep, holdStep];
+    if (config.results)
+        return [resultsTestStep, installStep, adoptStep, evaluateStep, gateStep];
+    return STEPS;
+}
+async function runStage(config, reporter, tempDir, steps = stepsFor(config)) {
     const plan = (0,shipyard_plan/* planStage */.c)(await (0,shipyard/* loadShipyard */.HO)(config.shipyardFile), config.stage, config.project, config.namespace);
     const store = {};
     const key = { project: plan.project, stage: plan.stage, service: config.service };
@@ -3874,6 +4694,13 @@ function preflight(ctx) {
         (0,thresholds/* parseThresholds */.S)(config.gate.text);
     if (config.jmeterDir && plan.testStrategy)
         workloadFor(readWorkloads(config.jmeterDir, config.workspace, ctx.log), plan.testStrategy);
+    if (config.hold && !plan.deploymentStrategy)
+        throw new errors/* InputError */.dz('hold', `a stage that deploys (stage ${plan.stage} is a quality gate only)`, 'true');
+    if (config.results && !plan.testStrategy)
+        throw new errors/* InputError */.dz('results', `a stage with a test strategy: stage ${plan.stage} has none to judge them by`);
+    // Prometheus is queried for the test's window, which only a job that ran the test knows.
+    if (config.results && config.prometheus)
+        throw new errors/* InputError */.dz('prometheus-url', "none beside 'results' (the gate job does not know the test's window)");
 }
 function gateWhy(ctx) {
     const test = ctx.results.test;

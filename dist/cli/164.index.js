@@ -1,72 +1,24 @@
-export const id = 131;
-export const ids = [131];
+export const id = 164;
+export const ids = [164];
 export const modules = {
 
-/***/ 7005:
+/***/ 2682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  evaluateCommand: () => (/* binding */ evaluateCommand)
-});
-
-// EXTERNAL MODULE: ./node_modules/commander/esm.mjs
-var esm = __webpack_require__(8179);
-// EXTERNAL MODULE: ./src/contracts/errors.ts
-var errors = __webpack_require__(444);
-// EXTERNAL MODULE: ./src/contracts/names.ts
-var names = __webpack_require__(279);
-// EXTERNAL MODULE: ./src/prometheus/settings.ts
-var settings = __webpack_require__(9407);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/results-file/results-paths.ts
-/**
- * The results files a list of paths names: a file as it is, a folder as the results files under it
- * (`.jtl`, `.csv`, `.xml`, at any depth, sorted: download-artifact puts each artifact in its own folder).
- */
-
-
-
-const RESULTS = /\.(jtl|csv|xml)$/i;
-function resultsFilesOf(input, paths) {
-    return paths.flatMap(given => {
-        let folder;
-        try {
-            folder = (0,external_node_fs_.statSync)(given).isDirectory();
-        }
-        catch {
-            return [given]; // the reader names a missing file, like any unreadable one
-        }
-        if (!folder)
-            return [given];
-        const found = (0,external_node_fs_.readdirSync)(given, { recursive: true, withFileTypes: true })
-            .filter(entry => entry.isFile() && RESULTS.test(entry.name))
-            .map(entry => external_node_path_default().join(entry.parentPath, entry.name))
-            .sort();
-        if (found.length === 0)
-            throw new errors/* InputError */.dz(input, 'results files (.jtl, .csv, .xml) in the folder', given);
-        return found;
-    });
-}
-
-// EXTERNAL MODULE: ./src/scoring/evaluate.ts + 6 modules
-var evaluate = __webpack_require__(9237);
-// EXTERNAL MODULE: ./src/scoring/explain.ts
-var explain = __webpack_require__(5986);
-// EXTERNAL MODULE: ./src/scoring/history.ts
-var scoring_history = __webpack_require__(8933);
-// EXTERNAL MODULE: ./src/scoring/unscored.ts
-var unscored = __webpack_require__(2244);
-// EXTERNAL MODULE: ./src/scoring/values.ts
-var values = __webpack_require__(6243);
-;// CONCATENATED MODULE: ./src/cli/commands/evaluate.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   evaluateCommand: () => (/* binding */ evaluateCommand)
+/* harmony export */ });
+/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
+/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
+/* harmony import */ var _contracts_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(279);
+/* harmony import */ var _prometheus_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9407);
+/* harmony import */ var _results_file_results_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6448);
+/* harmony import */ var _scoring_evaluate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9237);
+/* harmony import */ var _scoring_explain_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5986);
+/* harmony import */ var _scoring_history_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8933);
+/* harmony import */ var _scoring_unscored_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2244);
+/* harmony import */ var _scoring_values_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6243);
 /**
  * `evaluate`: the quality gate on a results file (or given SLI values), Keptn lighthouse scoring; with
  * --prometheus-url also SLIs queried from Prometheus (an sli.yaml), or a pitometer gate (a perfspec.json,
@@ -84,7 +36,7 @@ var values = __webpack_require__(6243);
 
 const collect = (value, previous) => [...previous, value];
 function evaluateCommand() {
-    return new esm/* Command */.uB('evaluate')
+    return new commander__WEBPACK_IMPORTED_MODULE_0__/* .Command */ .uB('evaluate')
         .description('Evaluate results against an SLO. Exit 0 pass or warning, 1 fail, 2 unusable input.')
         .option('--results <path>', 'JMeter results file (JTL, CSV or XML), or a folder of them; repeatable: all judged as one test', collect, [])
         .option('--prometheus-url <url>', 'Prometheus to query the SLIs of --sli, --perfspec or the 0.5 pair from (token: $PROMETHEUS_TOKEN)')
@@ -108,27 +60,27 @@ function evaluateCommand() {
         .option('--fail-on-unscored', 'fail a gate that scored nothing (no pass criteria, or only relative ones without a baseline)')
         .action(async (options) => {
         const prometheus = prometheusOf(options);
-        const results = resultsFilesOf('--results', options.results);
+        const results = (0,_results_file_results_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .resultsFilesOf */ .P)('--results', options.results);
         if (results.length > 0 && options.values !== undefined) {
-            throw new errors/* InputError */.dz('--results/--values', 'at most one of --results FILE or --values FILE.json');
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--results/--values', 'at most one of --results FILE or --values FILE.json');
         }
         if (results.length === 0 && options.values === undefined && !prometheus) {
-            throw new errors/* InputError */.dz('--results/--values', '--results FILE, --values FILE.json or --prometheus-url');
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--results/--values', '--results FILE, --values FILE.json or --prometheus-url');
         }
         if (options.slo !== undefined && options.thresholds !== undefined) {
-            throw new errors/* InputError */.dz('--slo/--thresholds', 'at most one of --slo or --thresholds');
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--slo/--thresholds', 'at most one of --slo or --thresholds');
         }
-        const evaluated = await (0,evaluate/* evaluateResults */.G)({
+        const evaluated = await (0,_scoring_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .evaluateResults */ .G)({
             ...(results.length > 0 ? { resultsFiles: results } : {}),
-            ...(options.values !== undefined ? { values: (0,values/* loadValues */.F)(options.values) } : {}),
+            ...(options.values !== undefined ? { values: (0,_scoring_values_js__WEBPACK_IMPORTED_MODULE_8__/* .loadValues */ .F)(options.values) } : {}),
             ...(options.slo !== undefined ? { sloFile: options.slo } : {}),
             ...(options.thresholds !== undefined ? { thresholds: options.thresholds } : {}),
-            ...(options.history !== undefined ? { history: (0,scoring_history/* loadHistory */.FB)(options.history) } : {}),
+            ...(options.history !== undefined ? { history: (0,_scoring_history_js__WEBPACK_IMPORTED_MODULE_7__/* .loadHistory */ .FB)(options.history) } : {}),
             labels: options.labels === true,
             ...(prometheus ? { prometheus } : {})
         });
-        const evaluation = options.failOnUnscored === true ? (0,unscored/* failUnscored */.i)(evaluated) : evaluated;
-        process.stdout.write(options.json ? `${JSON.stringify(evaluation, null, 2)}\n` : (0,explain/* explain */.W)(evaluation));
+        const evaluation = options.failOnUnscored === true ? (0,_scoring_unscored_js__WEBPACK_IMPORTED_MODULE_9__/* .failUnscored */ .i)(evaluated) : evaluated;
+        process.stdout.write(options.json ? `${JSON.stringify(evaluation, null, 2)}\n` : (0,_scoring_explain_js__WEBPACK_IMPORTED_MODULE_6__/* .explain */ .W)(evaluation));
         process.exitCode = evaluation.result === 'fail' ? 1 : 0;
     });
 }
@@ -140,22 +92,22 @@ function prometheusOf(options) {
     ];
     const given = gates.filter(([, gate]) => gate !== undefined);
     if (given.length > 1)
-        throw new errors/* InputError */.dz(given.map(([name]) => name).join('/'), 'one Prometheus gate file (or pair), not several');
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(given.map(([name]) => name).join('/'), 'one Prometheus gate file (or pair), not several');
     const gate = given[0]?.[1];
     if (options.prometheusUrl === undefined) {
         if (gate)
-            throw new errors/* InputError */.dz('--prometheus-url', `the Prometheus to query for ${given[0][0]}`);
+            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--prometheus-url', `the Prometheus to query for ${given[0][0]}`);
         return undefined;
     }
     if (!gate)
-        throw new errors/* InputError */.dz('--prometheus-url', 'with --sli, --perfspec or the 0.5 pair');
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--prometheus-url', 'with --sli, --perfspec or the 0.5 pair');
     if (options.start === undefined || options.end === undefined)
-        throw new errors/* InputError */.dz('--start/--end', 'the test window the queries are for');
-    const authorization = (0,names/* authorizationOf */.P_)(process.env.PROMETHEUS_TOKEN);
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--start/--end', 'the test window the queries are for');
+    const authorization = (0,_contracts_names_js__WEBPACK_IMPORTED_MODULE_2__/* .authorizationOf */ .P_)(process.env.PROMETHEUS_TOKEN);
     return {
         endpoint: {
-            url: (0,names/* prometheusUrl */.C7)('--prometheus-url', options.prometheusUrl),
-            timeoutMs: settings/* QUERY_TIMEOUT_MS */.Qh,
+            url: (0,_contracts_names_js__WEBPACK_IMPORTED_MODULE_2__/* .prometheusUrl */ .C7)('--prometheus-url', options.prometheusUrl),
+            timeoutMs: _prometheus_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .QUERY_TIMEOUT_MS */ .Qh,
             ...(authorization ? { authorization } : {})
         },
         gate,
@@ -165,7 +117,7 @@ function prometheusOf(options) {
             service: options.service ?? '',
             deployment: options.deployment,
             labels: Object.fromEntries(options.label.map(labelOf)),
-            window: (0,settings/* checkWindow */.pr)((0,settings/* parseTime */.pe)('--start', options.start), (0,settings/* parseTime */.pe)('--end', options.end))
+            window: (0,_prometheus_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWindow */ .pr)((0,_prometheus_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTime */ .pe)('--start', options.start), (0,_prometheus_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTime */ .pe)('--end', options.end))
         }
     };
 }
@@ -174,13 +126,13 @@ function serviceObjectives(options) {
     if (indicators === undefined && objectives === undefined)
         return undefined;
     if (indicators === undefined || objectives === undefined)
-        throw new errors/* InputError */.dz('--service-indicators/--service-objectives', 'both files of the Keptn 0.5 pair');
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--service-indicators/--service-objectives', 'both files of the Keptn 0.5 pair');
     return { kind: 'service-objectives', indicators, objectives };
 }
 function labelOf(text) {
     const eq = text.indexOf('=');
     if (eq <= 0)
-        throw new errors/* InputError */.dz('--label', 'key=value', text);
+        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--label', 'key=value', text);
     return [text.slice(0, eq), text.slice(eq + 1)];
 }
 
@@ -202,6 +154,8 @@ function labelOf(text) {
 /* harmony export */   mQ: () => (/* binding */ splitReference),
 /* harmony export */   o8: () => (/* binding */ durationSeconds),
 /* harmony export */   q3: () => (/* binding */ httpUrl),
+/* harmony export */   rA: () => (/* binding */ imageReference),
+/* harmony export */   rD: () => (/* binding */ wholeNumber),
 /* harmony export */   uR: () => (/* binding */ ociTag),
 /* harmony export */   yL: () => (/* binding */ oneOf)
 /* harmony export */ });
@@ -248,6 +202,21 @@ function imageRepository(input, value) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'an image repository without tag, e.g. docker.io/keptnexamples/carts', value);
     }
     return value;
+}
+/** An image reference with a tag or a digest (`registry/repo:tag`, `repo@sha256:…`): what a pod names. */
+function imageReference(input, value) {
+    const { repository, tag } = splitReference(value);
+    const tagOk = tag !== undefined && (/^sha256:[a-f0-9]{64}$/.test(tag) || (OCI_TAG.test(tag) && !value.includes('@')));
+    if (value.length > 255 || !IMAGE_REPOSITORY.test(repository) || !tagOk)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'an image with a tag or digest, e.g. registry.example.com/jmeter:5.6.3', value);
+    return value;
+}
+/** A whole number from `min` to `max`. */
+function wholeNumber(input, value, min, max) {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `a whole number from ${min} to ${max}`, value);
+    return n;
 }
 /** Helm-style durations: 300, 300s, 5m, 1h30m. */
 function durationSeconds(input, value) {
