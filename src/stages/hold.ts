@@ -6,8 +6,9 @@
  */
 import { readDeployment, recordDeployment } from '../config-branch/config-branch.js'
 import { configTarget } from '../config-branch/target.js'
-import { imageOf, type ImageRef } from '../contracts/config.js'
+import { imageOf } from '../contracts/config.js'
 import type { DeployResult } from '../contracts/deploy.js'
+import { DeployError } from '../contracts/errors.js'
 import type { GateDecision } from '../contracts/gate.js'
 import type { Step } from '../contracts/run.js'
 
@@ -15,6 +16,8 @@ export const holdStep: Step<'gate'> = {
   name: 'gate',
   async run(ctx) {
     const deploy = ctx.results.deploy
+    // The pipeline refuses hold for a stage that deploys nothing (run-stage.ts preflight).
+    if (!deploy) throw new DeployError('nothing was deployed to hold')
     const image = imageOf(ctx.config)
     const target = configTarget(ctx.config)
     const options = { tempRoot: ctx.tempDir }
@@ -22,8 +25,8 @@ export const holdStep: Step<'gate'> = {
     // A rerun of the hold job finds its own tag already committed: what ran before is the earlier hold's.
     const committed = ctx.results.commit?.previous
     const previous = committed && committed.tag !== image.tag ? committed : before?.held?.previous
-    const where = deploy ? heldWhere(deploy) : 'nothing (this stage deploys nothing)'
-    const { helmSeconds: _helm, recovered: _recovered, previousImage: _previous, ...held } = deploy ?? {}
+    const where = heldWhere(deploy)
+    const { helmSeconds: _helm, recovered: _recovered, previousImage: _previous, ...held } = deploy
     await recordDeployment(
       target,
       ctx.key,
@@ -33,13 +36,11 @@ export const holdStep: Step<'gate'> = {
         time: new Date().toISOString(),
         runUrl: ctx.config.runUrl,
         detail: `deployed ${where}; not judged yet: a job with results gates it`,
-        release: deploy?.release,
-        revision: deploy?.revision,
+        release: deploy.release,
+        revision: deploy.revision,
         // The last version that passed stays what a rollback goes back to.
         ...(before?.passed ? { passed: before.passed } : {}),
-        ...(deploy
-          ? { held: { ...(held as Omit<DeployResult, 'helmSeconds'>), ...withPrevious(previous) } }
-          : {})
+        held: { ...held, ...(previous ? { previous } : {}) }
       },
       options
     )
@@ -53,10 +54,6 @@ export const holdStep: Step<'gate'> = {
     ctx.log.info(decision.headline)
     return decision
   }
-}
-
-function withPrevious(previous: ImageRef | undefined): { previous?: ImageRef } {
-  return previous ? { previous } : {}
 }
 
 /** Where the held version runs, and what users reach meanwhile. */
