@@ -6,15 +6,9 @@ import type {
   Evaluation,
   HistoryRun,
   Indicator,
-  PrometheusGate,
   SliSource,
   Slo
 } from '../contracts/evaluation.js'
-import { measureQueries, type Measurement } from '../prometheus/measure.js'
-import { loadPerfSpec, loadServiceObjectives } from '../prometheus/perfspec.js'
-import type { QueryContext } from '../prometheus/placeholders.js'
-import type { PrometheusEndpoint } from '../prometheus/query.js'
-import { loadSliFile } from '../prometheus/sli-file.js'
 import { readJtls, type FileRead } from '../results-file/jtl-read.js'
 import {
   DEFAULT_LABEL_CAP,
@@ -27,12 +21,13 @@ import {
   type SliValue
 } from '../results-file/sli.js'
 import { DEFAULT_COMPARISON, earlierValues, selectRuns } from './history.js'
-import { gradePerfSpec } from './pitometer.js'
+import type { PrometheusInput, QueriedSli } from './prometheus-slis.js'
 import { total, scoreObjective } from './score.js'
 import { parseThresholds } from './thresholds.js'
 
 export { explain } from './explain.js'
 export type * from '../contracts/evaluation.js'
+export type { PrometheusInput } from './prometheus-slis.js'
 
 export interface EvaluateInput {
   /** A JTL file (CSV or XML) written by JMeter. */
@@ -52,12 +47,6 @@ export interface EvaluateInput {
   readonly labelCap?: number
   /** SLIs from Prometheus: an sli.yaml beside the results (scored by the SLO), or a pitometer gate. */
   readonly prometheus?: PrometheusInput
-}
-
-export interface PrometheusInput {
-  readonly endpoint: PrometheusEndpoint
-  readonly gate: PrometheusGate
-  readonly context: QueryContext
 }
 
 const NO_SLO: Slo = {
@@ -80,6 +69,8 @@ export async function evaluateResults(input: EvaluateInput): Promise<Evaluation>
   if (prometheus && prometheus.gate.kind !== 'sli') {
     if (sloGiven > 0)
       throw new InputError('slo', `no SLO or thresholds beside a pitometer gate (${prometheus.gate.kind})`)
+    // Imported here, not at the top: see prometheus-slis.ts.
+    const { pitometerGate } = await import('./prometheus-slis.js')
     const started = performance.now()
     const graded = await pitometerGate(prometheus, prometheus.gate)
     return { ...graded, prometheus: queried(prometheus, elapsedSince(started)) }
@@ -100,10 +91,11 @@ export async function evaluateResults(input: EvaluateInput): Promise<Evaluation>
       ? measure(files, slo ?? NO_SLO, input)
       : given(input.values ?? {}, input.values === undefined ? 'none' : 'values')
   const started = performance.now()
-  const measured =
-    prometheus?.gate.kind === 'sli'
-      ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file, slo?.filters))
-      : local
+  let measured = local
+  if (prometheus?.gate.kind === 'sli') {
+    const { sliQueries } = await import('./prometheus-slis.js')
+    measured = withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file, slo?.filters))
+  }
   const waited = elapsedSince(started)
   // A promised history (read from the config branch) arrives while the queries ran.
   const evaluation = judge(
@@ -121,40 +113,8 @@ function queried({ endpoint, context }: PrometheusInput, seconds: number): Evalu
   return { url: endpoint.url, ...(context.window ? { window: context.window } : {}), seconds }
 }
 
-async function pitometerGate(
-  { endpoint, context }: PrometheusInput,
-  gate: Exclude<PrometheusGate, { kind: 'sli' }>
-): Promise<Evaluation> {
-  const spec =
-    gate.kind === 'perfspec'
-      ? loadPerfSpec(gate.file)
-      : loadServiceObjectives(gate.indicators, gate.objectives)
-  const definitions = spec.indicators.map(i => ({ ...i, name: i.id }))
-  return gradePerfSpec(spec, await measureQueries(endpoint, definitions, 'pitometer', context))
-}
-
-async function sliQueries(
-  { endpoint, context }: PrometheusInput,
-  file: string,
-  filters: Readonly<Record<string, string>> | undefined
-): Promise<readonly Measurement[]> {
-  return measureQueries(endpoint, loadSliFile(file), 'sli', filters ? { ...context, filters } : context)
-}
-
-/** An sli.yaml query must give one number, as Keptn's prometheus-service required. */
-function sliValueOf(m: Measurement): SliValue {
-  if (m.values === null) return { value: null, reason: `${m.reason} (query: ${m.query})` }
-  if (m.values.length > 1)
-    return {
-      value: null,
-      reason: `the query returned ${m.values.length} series, not one: aggregate it, e.g. with sum() or avg() (query: ${m.query})`
-    }
-  return { value: m.values[0]! }
-}
-
 /** The SLIs of the sli.yaml are Prometheus's; the others stay the results file's (or the given values'). */
-function withPrometheus(local: Measured, measurements: readonly Measurement[]): Measured {
-  const queried = new Map(measurements.map(m => [m.name, { value: sliValueOf(m), query: m.query }]))
+function withPrometheus(local: Measured, queried: ReadonlyMap<string, QueriedSli>): Measured {
   return {
     ...local,
     lookup: sli => queried.get(sli)?.value ?? local.lookup(sli),
