@@ -38671,7 +38671,7 @@ function explain(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3118);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(177);
 /** Entry point the runner starts (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -38681,7 +38681,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3118:
+/***/ 177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45859,411 +45859,6 @@ function checkWindow(start, end) {
     return { start, end };
 }
 
-;// CONCATENATED MODULE: ./src/prometheus/placeholders.ts
-function substitute(query, dialect, context) {
-    const { start, end } = context.window ?? { start: 0, end: 0 };
-    const seconds = Math.max(1, Math.ceil((end - start) / 1000));
-    const filters = dialect === 'sli' ? Object.entries(context.filters ?? {}) : [];
-    const filterNames = filters.flatMap(([key]) => [`$${key}`, `$${key.toUpperCase()}`]);
-    const replacements = dialect === 'sli'
-        ? [
-            ...filters.flatMap(([key, value]) => [key, key.toUpperCase()].map(name => [
-                new RegExp(`\\$${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g'),
-                () => value.replace(/['"]/g, '')
-            ])),
-            [/\$LABEL\.([A-Za-z0-9_.-]+)/g, (_, key) => context.labels[key]],
-            [/\$DURATION_SECONDS/g, () => `${seconds}s`],
-            [/\$PROJECT/g, () => context.project],
-            [/\$STAGE/g, () => context.stage],
-            [/\$SERVICE/g, () => context.service],
-            [/\$DEPLOYMENT/g, () => context.deployment]
-        ]
-        : [
-            [/\$DURATION_MINUTES/g, () => String(Math.ceil(seconds / 60))],
-            [/\$DURATION/g, () => `${seconds}s`],
-            [/\$ENVIRONMENT/g, () => context.stage]
-        ];
-    // Every `$NAME` must be one of the dialect's own: Keptn's plain replacement would turn a `$DURATION_SECONDS`
-    // in a perfspec into `90s_SECONDS`, a query error far from its cause.
-    for (const [token] of query.matchAll(/\$[A-Z][A-Z0-9_]*/g))
-        if (!NAMES[dialect].includes(token) && !filterNames.includes(token))
-            return { unsupported: `${token} (not a placeholder of Keptn's ${KNOWN[dialect]})` };
-    let out = query;
-    for (const [pattern, value] of replacements) {
-        let missing;
-        out = out.replace(pattern, (match, key) => {
-            const replaced = value(match, key) || undefined;
-            if (replaced === undefined)
-                missing ??= match;
-            return replaced ?? match;
-        });
-        if (missing)
-            return { unsupported: `${missing} (no value for it was given)` };
-    }
-    return { query: out };
-}
-const NAMES = {
-    sli: ['$PROJECT', '$STAGE', '$SERVICE', '$DEPLOYMENT', '$DURATION_SECONDS', '$LABEL'],
-    pitometer: ['$ENVIRONMENT', '$DURATION_MINUTES', '$DURATION']
-};
-const KNOWN = {
-    sli: 'sli.yaml: $PROJECT $STAGE $SERVICE $DEPLOYMENT $DURATION_SECONDS $LABEL.<key>',
-    pitometer: 'pitometer: $ENVIRONMENT $DURATION_MINUTES $DURATION'
-};
-
-;// CONCATENATED MODULE: ./src/prometheus/query.ts
-/**
- * Prometheus's HTTP API, `/api/v1/query`: one instant query, one number or the reason there is none (an
- * unreachable server, a query error, an empty result, NaN, no answer in time). Never throws for those: a
- * missing value is for the gate to judge, per Keptn.
- */
-/** Prometheus answers an instant query in a few KiB; a larger body is not a single value. */
-const MAX_ANSWER_BYTES = 1 << 20;
-/** Evaluates `query` at `time` (epoch ms). */
-async function queryInstant(endpoint, query, time) {
-    const url = `${endpoint.url.replace(/\/+$/, '')}/api/v1/query`;
-    const body = new URLSearchParams({ query, time: (time / 1000).toFixed(3) });
-    let response;
-    try {
-        response = await fetch(url, {
-            method: 'POST',
-            headers: {
-                'content-type': 'application/x-www-form-urlencoded',
-                accept: 'application/json',
-                ...(endpoint.authorization ? { authorization: endpoint.authorization } : {})
-            },
-            body,
-            signal: AbortSignal.timeout(endpoint.timeoutMs)
-        });
-    }
-    catch (error) {
-        return { values: null, reason: unreachable(endpoint, error) };
-    }
-    let text;
-    try {
-        text = await readCapped(response);
-    }
-    catch (error) {
-        return { values: null, reason: unreachable(endpoint, error) };
-    }
-    return outcomeOf(response.status, text);
-}
-/** Pure: the outcome of Prometheus's answer (HTTP status and body). */
-function outcomeOf(status, text) {
-    let answer;
-    try {
-        answer = JSON.parse(text);
-    }
-    catch {
-        return { values: null, reason: `Prometheus answered HTTP ${status} without JSON: ${query_firstLine(text)}` };
-    }
-    if (answer.status !== 'success')
-        return {
-            values: null,
-            reason: `Prometheus: ${answer.errorType ?? `HTTP ${status}`}: ${query_firstLine(answer.error ?? 'no error message')}`
-        };
-    const data = answer.data ?? {};
-    const samples = samplesOf(data.resultType, data.result);
-    if (samples === null)
-        return { values: null, reason: `Prometheus answered a ${String(data.resultType)}, not a number` };
-    if (samples.length === 0)
-        return { values: null, reason: 'no data: the query returned an empty result' };
-    const values = samples.map(Number);
-    const bad = values.findIndex(v => !Number.isFinite(v));
-    if (bad >= 0)
-        return { values: null, reason: `the query returned ${samples[bad]}, not a number` };
-    return { values };
-}
-/** The sample values of a vector (one per series) or scalar result; null for other result types. */
-function samplesOf(type, result) {
-    if (type === 'scalar' && Array.isArray(result))
-        return [String(result[1])];
-    if (type !== 'vector' || !Array.isArray(result))
-        return null;
-    return result.map(series => String(series.value?.[1]));
-}
-async function readCapped(response) {
-    const reader = response.body?.getReader();
-    if (!reader)
-        return '';
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        size += value.byteLength;
-        if (size > MAX_ANSWER_BYTES) {
-            await reader.cancel();
-            throw new Error(`answer larger than ${MAX_ANSWER_BYTES >> 20} MiB`);
-        }
-        chunks.push(value);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-function unreachable(endpoint, error) {
-    const e = error;
-    const why = e.name === 'TimeoutError'
-        ? `no answer within ${endpoint.timeoutMs / 1000} s`
-        : (e.cause?.code ?? e.cause?.message ?? e.message);
-    return `Prometheus at ${endpoint.url} unreachable: ${why}`;
-}
-function query_firstLine(text) {
-    const line = text.trim().split('\n')[0] ?? '';
-    return line.length > 200 ? `${line.slice(0, 200)}…` : line;
-}
-
-;// CONCATENATED MODULE: ./src/prometheus/measure.ts
-/** Runs a gate's PromQL queries for a window, all at once: placeholders first, then one instant query each. */
-
-
-
-/**
- * The queries run at the window's end, but no sooner than this after it: a scrape that started before the
- * end lands (its samples are stamped with its start) within its scrape timeout, and the gate should see it.
- */
-const SETTLE_MS = 1_000;
-async function measureQueries(endpoint, definitions, dialect, context) {
-    // Every query is checked before any is sent: an unsupported placeholder is a file to fix, not a missing value.
-    const queries = definitions.map(definition => {
-        const substituted = substitute(definition.query, dialect, context);
-        if ('unsupported' in substituted)
-            throw new errors/* ConfigFileError */.x(definition.file, definition.line, `${definition.name}: unsupported placeholder ${substituted.unsupported}`);
-        return substituted.query;
-    });
-    const window = context.window;
-    if (!window)
-        return definitions.map(({ name }, i) => ({
-            name,
-            query: queries[i],
-            values: null,
-            reason: 'not queried: the tests did not run, so there is no test window'
-        }));
-    const early = window.end + SETTLE_MS - Date.now();
-    if (early > 0)
-        await new Promise(resolve => setTimeout(resolve, early));
-    return Promise.all(definitions.map(async ({ name }, i) => {
-        const query = queries[i];
-        const outcome = await queryInstant(endpoint, query, window.end);
-        return outcome.values === null
-            ? { name, query, values: null, reason: outcome.reason }
-            : { name, query, values: outcome.values };
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/prometheus/perfspec.ts
-/**
- * Keptn's pitometer gates: a 0.4 `perfspec.json` (indicators with Threshold grading, objectives in points)
- * and Keptn 0.5's `service-indicators.yaml` + `service-objectives.yaml`, which pitometer-service turned into
- * the same perfspec (each objective's `threshold` an upper severe threshold, its `score` the metric score).
- * Only Prometheus indicators with Threshold grading are supported; anything else is refused with the file
- * and line. JSON is read with the YAML parser (JSON is YAML) so that errors can name the line.
- */
-
-
-
-const THRESHOLD_KEYS = ['upperSevere', 'upperWarning', 'lowerWarning', 'lowerSevere'];
-function loadPerfSpec(file) {
-    return (0,user_file/* parseUserFile */.HJ)(file, 'yaml', text => parsePerfSpec(text, file));
-}
-/** Reads the fields of one mapping, refusing unknown keys and wrong types with the line. */
-class Fields {
-    src;
-    path;
-    value;
-    constructor(src, path, value, allowed, what) {
-        this.src = src;
-        this.path = path;
-        this.value = value;
-        for (const key of Object.keys(value))
-            if (!allowed.includes(key))
-                throw this.error([key], `not supported in ${what} (expected ${allowed.join(', ')})`);
-    }
-    error(path, message) {
-        const at = [...this.path, ...path];
-        return new errors/* ConfigFileError */.x(this.src.file, (0,yaml_file/* lineAt */.mh)(this.src, at), `${at.join('.')}: ${message}`);
-    }
-    string(key) {
-        const v = this.value[key];
-        if (typeof v !== 'string' || v.trim() === '')
-            throw this.error([key], 'expected a non-empty string');
-        return v.trim();
-    }
-    number(key, optional = false) {
-        const v = this.value[key];
-        if (v === undefined && optional)
-            return undefined;
-        if (typeof v !== 'number')
-            throw this.error([key], 'expected a number');
-        return v;
-    }
-    mapping(key) {
-        return asMapping(this.src, [...this.path, key], this.value[key]);
-    }
-    list(key) {
-        const v = this.value[key];
-        if (!Array.isArray(v) || v.length === 0)
-            throw this.error([key], 'expected a non-empty list');
-        return v;
-    }
-    line() {
-        return (0,yaml_file/* lineAt */.mh)(this.src, this.path);
-    }
-}
-function asMapping(src, path, value) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw new errors/* ConfigFileError */.x(src.file, (0,yaml_file/* lineAt */.mh)(src, path), `${path.join('.') || 'document'}: expected a mapping`);
-    return value;
-}
-function perfspec_document(text, file) {
-    const src = (0,yaml_file/* parseYaml */.hN)(text, file);
-    if (src.value === null || src.value === undefined)
-        throw new errors/* ConfigFileError */.x(file, 1, 'is empty');
-    return { src, root: asMapping(src, [], src.value) };
-}
-function prometheusSource(fields, key) {
-    const source = fields.string(key);
-    if (source.toLowerCase() !== 'prometheus')
-        throw fields.error([key], `source ${source} is not supported (only Prometheus)`);
-}
-function parsePerfSpec(text, file) {
-    const { src, root } = perfspec_document(text, file);
-    const top = new Fields(src, [], root, ['spec_version', 'indicators', 'objectives'], 'perfspec.json');
-    const indicators = top.list('indicators').map((raw, i) => {
-        const path = ['indicators', i];
-        const f = new Fields(src, path, asMapping(src, path, raw), ['id', 'source', 'query', 'grading', 'metadata'], 'an indicator');
-        prometheusSource(f, 'source');
-        const g = new Fields(src, [...path, 'grading'], f.mapping('grading'), ['type', 'thresholds', 'metricScore', 'ignoreEmpty'], 'a grading');
-        const type = g.string('type');
-        if (type !== 'Threshold')
-            throw g.error(['type'], `grading ${type} is not supported (only Threshold)`);
-        const t = new Fields(src, [...path, 'grading', 'thresholds'], g.mapping('thresholds'), THRESHOLD_KEYS, 'thresholds');
-        const thresholds = {};
-        for (const key of THRESHOLD_KEYS) {
-            const value = t.number(key, true);
-            if (value !== undefined)
-                thresholds[key] = value;
-        }
-        const ignoreEmpty = asMapping(src, path, raw).grading.ignoreEmpty;
-        if (ignoreEmpty !== undefined && typeof ignoreEmpty !== 'boolean')
-            throw g.error(['ignoreEmpty'], 'expected true or false');
-        const line = f.line();
-        return {
-            id: f.string('id'),
-            query: f.string('query'),
-            thresholds,
-            metricScore: g.number('metricScore'),
-            ignoreEmpty: ignoreEmpty === true,
-            file,
-            ...(line === undefined ? {} : { line })
-        };
-    });
-    const o = new Fields(src, ['objectives'], top.mapping('objectives'), ['pass', 'warning'], 'objectives');
-    return {
-        file,
-        indicators,
-        objectives: { pass: o.number('pass'), warning: o.number('warning') },
-        notes: zeroNotes(indicators)
-    };
-}
-/** Keptn 0.5: indicators by metric name in one file, objectives (points per metric) in the other. */
-function loadServiceObjectives(indicatorsFile, objectivesFile) {
-    const indicators = (0,user_file/* parseUserFile */.HJ)(indicatorsFile, 'yaml', text => readServiceIndicators(text, indicatorsFile));
-    return (0,user_file/* parseUserFile */.HJ)(objectivesFile, 'yaml', text => parseServiceObjectives(text, objectivesFile, indicators));
-}
-function readServiceIndicators(text, file) {
-    const { src, root } = perfspec_document(text, file);
-    const top = new Fields(src, [], root, ['indicators'], 'service-indicators.yaml');
-    const out = new Map();
-    top.list('indicators').forEach((raw, i) => {
-        const path = ['indicators', i];
-        const value = asMapping(src, path, raw);
-        const f = new Fields(src, path, value, ['metric', 'source', 'query'], 'an indicator');
-        prometheusSource(f, 'source');
-        const line = f.line();
-        out.set(f.string('metric'), { query: f.string('query'), file, ...(line === undefined ? {} : { line }) });
-    });
-    return out;
-}
-function parseServiceObjectives(text, file, indicators) {
-    const { src, root } = perfspec_document(text, file);
-    const top = new Fields(src, [], root, ['pass', 'warning', 'objectives'], 'service-objectives.yaml');
-    const notes = [];
-    const perf = top.list('objectives').map((raw, i) => {
-        const path = ['objectives', i];
-        const f = new Fields(src, path, asMapping(src, path, raw), ['metric', 'threshold', 'timeframe', 'score'], 'an objective');
-        const metric = f.string('metric');
-        const indicator = indicators.get(metric);
-        if (!indicator)
-            throw f.error(['metric'], `${metric} is not among the indicators of service-indicators.yaml`);
-        if (f.number('threshold') === 0)
-            notes.push(zeroNote(metric));
-        if (raw.timeframe !== undefined)
-            notes.push(`${file}: ${metric}: timeframe is not used (nor was it by Keptn 0.5): the window is the test run`);
-        return {
-            id: metric,
-            query: indicator.query,
-            thresholds: { upperSevere: f.number('threshold') },
-            metricScore: f.number('score'),
-            ignoreEmpty: false,
-            file: indicator.file,
-            ...(indicator.line === undefined ? {} : { line: indicator.line })
-        };
-    });
-    return {
-        file,
-        indicators: perf,
-        objectives: { pass: top.number('pass'), warning: top.number('warning') },
-        notes
-    };
-}
-/** Pitometer tests each threshold for truthiness: one of 0 is ignored, as it was there. */
-function zeroNotes(indicators) {
-    return indicators.flatMap(i => (THRESHOLD_KEYS.some(k => i.thresholds[k] === 0) ? [zeroNote(i.id)] : []));
-}
-function zeroNote(id) {
-    return `${id}: a threshold of 0 is ignored, as pitometer ignored it`;
-}
-
-;// CONCATENATED MODULE: ./src/prometheus/sli-file.ts
-/**
- * Keptn 0.6+ `sli.yaml`: the PromQL query of each SLI, as Keptn's prometheus-service read it
- * (`spec_version` and `indicators: {name: query}`). Read unchanged from a Keptn repository; anything else
- * is refused with the file and line.
- */
-
-
-
-function loadSliFile(file) {
-    return (0,user_file/* parseUserFile */.HJ)(file, 'yaml', text => parseSliFile(text, file));
-}
-const sli_file_KNOWN = new Set(['spec_version', 'indicators']);
-function parseSliFile(text, file) {
-    const src = (0,yaml_file/* parseYaml */.hN)(text, file);
-    const raw = src.value;
-    if (raw === null || raw === undefined)
-        throw new errors/* ConfigFileError */.x(file, 1, 'is empty');
-    if (typeof raw !== 'object' || Array.isArray(raw))
-        throw new errors/* ConfigFileError */.x(file, 1, 'expected a mapping with spec_version and indicators');
-    for (const key of Object.keys(raw))
-        if (!sli_file_KNOWN.has(key))
-            throw new errors/* ConfigFileError */.x(file, (0,yaml_file/* lineAt */.mh)(src, [key]), `${key}: not part of Keptn's sli.yaml (expected spec_version and indicators)`);
-    const { spec_version: version, indicators } = raw;
-    if (version !== undefined && typeof version !== 'string' && typeof version !== 'number')
-        throw new errors/* ConfigFileError */.x(file, (0,yaml_file/* lineAt */.mh)(src, ['spec_version']), 'spec_version: expected a string');
-    if (indicators === null || typeof indicators !== 'object' || Array.isArray(indicators))
-        throw new errors/* ConfigFileError */.x(file, (0,yaml_file/* lineAt */.mh)(src, ['indicators']), 'indicators: expected a mapping of SLI name to PromQL query');
-    const queries = Object.entries(indicators).map(([name, query]) => {
-        const line = (0,yaml_file/* lineAt */.mh)(src, ['indicators', name]);
-        if (typeof query !== 'string' || query.trim() === '')
-            throw new errors/* ConfigFileError */.x(file, line, `indicators.${name}: expected a PromQL query (a non-empty string)`);
-        return { name, query: query.trim(), file, ...(line === undefined ? {} : { line }) };
-    });
-    if (queries.length === 0)
-        throw new errors/* ConfigFileError */.x(file, (0,yaml_file/* lineAt */.mh)(src, ['indicators']), 'indicators: none given');
-    return queries;
-}
-
 ;// CONCATENATED MODULE: ./src/results-file/csv-fields.ts
 /** The general (slow) CSV record splitter: quoted fields with commas, doubled quotes and newlines. */
 const COMMA = 44;
@@ -46704,7 +46299,7 @@ const DEFAULTS = [
     { name: 'JMeter 3.x/4.x default (16 columns)', columns: 16, integers: [0, 1, 9, 10, 11, 12, 13, 14, 15] },
     { name: 'JMeter 2.x default (12 columns)', columns: 12, integers: [0, 1, 8, 9, 10, 11] }
 ];
-const csv_layout_KNOWN = new Set([
+const KNOWN = new Set([
     'timeStamp',
     'elapsed',
     'label',
@@ -46732,7 +46327,7 @@ const INTEGER = /^\d{1,15}$/;
 /** Decides from the first record; returns the layout, or a refusal that says why. */
 function detectLayout(fields) {
     const names = fields.map(f => f.trim().toLowerCase());
-    if (names.filter(n => csv_layout_KNOWN.has(n)).length >= 2) {
+    if (names.filter(n => KNOWN.has(n)).length >= 2) {
         const at = (name) => names.indexOf(name.toLowerCase());
         const layout = {
             timestamp: at('timeStamp'),
@@ -47619,237 +47214,8 @@ function refine(files, counts, sink, wanted, chunk, wasm) {
         hist.settle(targets);
 }
 
-;// CONCATENATED MODULE: ./src/scoring/aggregate.ts
-function aggregate(values, fn) {
-    if (values.length === 0)
-        return null;
-    if (fn === 'avg')
-        return values.reduce((a, b) => a + b, 0) / values.length;
-    return interpolatedPercentile(values, Number(fn.slice(1)) / 100);
-}
-/**
- * Position p·(n+1) on the sorted values (1-based), linear interpolation between neighbours, clamped
- * to the first and last value.
- */
-function interpolatedPercentile(values, p) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const n = sorted.length;
-    const pos = p * (n + 1);
-    if (pos <= 1)
-        return sorted[0];
-    if (pos >= n)
-        return sorted[n - 1];
-    const k = Math.floor(pos);
-    const lower = sorted[k - 1];
-    return lower + (pos - k) * (sorted[k] - lower);
-}
-
-;// CONCATENATED MODULE: ./src/scoring/score.ts
-
-
-function scoreObjective(input) {
-    const { objective: o, value } = input;
-    const comparedValue = aggregate(input.earlier, input.aggregateFunction);
-    const groups = (list) => value === null ? [] : list.flatMap((group, g) => group.map(c => (0,scoring_criteria/* check */.z6)(c, g, value, comparedValue)));
-    const passTargets = groups(o.pass);
-    const warningTargets = groups(o.warning);
-    const base = {
-        sli: o.sli,
-        ...(o.displayName ? { displayName: o.displayName } : {}),
-        value,
-        weight: o.weight,
-        keySli: o.keySli,
-        comparedValue,
-        comparedValues: input.earlier,
-        passTargets,
-        warningTargets,
-        ...(input.sloFile ? { sloFile: input.sloFile } : {}),
-        ...(o.line === undefined ? {} : { line: o.line })
-    };
-    const verdict = judge(o, value, input.missing, passTargets, warningTargets, comparedValue);
-    const score = verdict.status === 'pass' ? o.weight : verdict.status === 'warning' ? o.weight / 2 : 0;
-    return { ...base, status: verdict.status, score, reason: verdict.reason };
-}
-function judge(o, value, missing, passTargets, warningTargets, baseline) {
-    if (o.pass.length === 0 && o.errors.length === 0) {
-        const none = value === null ? `; no value${missing ? `: ${missing}` : ''}` : '';
-        return { status: 'info', reason: `informational: no pass criteria${none}` };
-    }
-    if (o.errors.length > 0)
-        return { status: 'fail', reason: o.errors.map(e => e.message).join('; ') };
-    if (value === null)
-        return { status: 'fail', reason: `no value${missing ? `: ${missing}` : ''}` };
-    const noBaseline = [...passTargets, ...warningTargets].some(t => t.relative) && baseline === null;
-    const note = noBaseline ? ' (no baseline: relative criteria held by default)' : '';
-    if (anyGroupHolds(o.pass, passTargets))
-        return { status: 'pass', reason: `pass criteria hold${note}` };
-    const violated = `violated ${describeViolations(passTargets)}`;
-    if (anyGroupHolds(o.warning, warningTargets))
-        return { status: 'warning', reason: `${violated}; warning criteria hold${note}` };
-    const warned = o.warning.length ? `; warning violated ${describeViolations(warningTargets)}` : '';
-    return { status: 'fail', reason: `${violated}${warned}${note}` };
-}
-/** OR across criteria lists, AND inside one. */
-function anyGroupHolds(groups, targets) {
-    return groups.some((_, g) => targets.filter(t => t.group === g).every(t => !t.violated));
-}
-function describeViolations(targets) {
-    return targets
-        .filter(t => t.violated)
-        .map(t => `${JSON.stringify(t.criterion.trim())}${t.relative ? ` (target ${formatNumber(t.target)})` : ''}`)
-        .join(', ');
-}
-function formatNumber(n) {
-    if (n === null)
-        return 'none';
-    return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(3)));
-}
-/** Total score and result, with the key-SLI veto. */
-function total(indicators, totalScore) {
-    const scored = indicators.filter(i => i.status !== 'info');
-    const max = scored.reduce((sum, i) => sum + i.weight, 0);
-    const achieved = scored.reduce((sum, i) => sum + i.score, 0);
-    const computed = max === 0 ? 100 : (100 * achieved) / max;
-    // slo.yaml refuses weights that could get here; a score that is not a number still never passes.
-    const finite = Number.isFinite(computed);
-    const score = finite ? computed : 0;
-    const vetoes = indicators.filter(i => i.keySli && i.status === 'fail');
-    const reasons = vetoes.map(i => `key SLI ${i.sli} failed (${i.reason}): the gate cannot pass`);
-    if (!finite) {
-        reasons.push('the total score cannot be computed (the weights are not finite numbers): the gate fails');
-        return { result: 'fail', score, reasons };
-    }
-    const shown = `${formatNumber(Math.round(score * 100) / 100)}%`;
-    let result;
-    if (score >= totalScore.pass && vetoes.length === 0) {
-        result = 'pass';
-        reasons.push(`score ${shown} reaches the pass threshold ${totalScore.pass}%`);
-    }
-    else if (totalScore.warning !== null && score >= totalScore.warning && vetoes.length === 0) {
-        result = 'warning';
-        reasons.push(`score ${shown} is below the pass threshold ${totalScore.pass}% but reaches the warning threshold ${totalScore.warning}%`);
-    }
-    else {
-        result = 'fail';
-        const warning = totalScore.warning === null ? '' : ` (warning ${totalScore.warning}%)`;
-        if (vetoes.length === 0 || score < totalScore.pass)
-            reasons.push(`score ${shown}, pass needs ${totalScore.pass}%${warning}`);
-    }
-    const failed = indicators.filter(i => i.status === 'fail' && !i.keySli).map(i => i.sli);
-    if (failed.length)
-        reasons.push(`failed: ${failed.join(', ')}`);
-    return { result, score: Math.round(score * 100) / 100, reasons };
-}
-
-;// CONCATENATED MODULE: ./src/scoring/pitometer.ts
-
-
-/** Pure: one value against the thresholds. */
-function gradeValue(value, t, metricScore) {
-    let score = metricScore;
-    const violations = [];
-    const breach = (name, op, severe) => {
-        violations.push(`${formatNumber(value)} ${op} ${name} ${formatNumber(t[name])}`);
-        score = severe ? 0 : score / 2;
-    };
-    if (t.lowerSevere && value <= t.lowerSevere)
-        breach('lowerSevere', '<=', true);
-    else if (t.lowerWarning && value <= t.lowerWarning)
-        breach('lowerWarning', '<=', false);
-    if (t.upperSevere && value >= t.upperSevere)
-        breach('upperSevere', '>=', true);
-    else if (t.upperWarning && value >= t.upperWarning)
-        breach('upperWarning', '>=', false);
-    return { score, violations };
-}
-function gradeIndicator(indicator, measured) {
-    const { thresholds: t, metricScore } = indicator;
-    const values = measured.values;
-    const grades = (values ?? []).map(v => gradeValue(v, t, metricScore));
-    const score = values === null
-        ? 0
-        : grades.length === 0
-            ? indicator.ignoreEmpty
-                ? metricScore
-                : 0
-            : Math.min(...grades.map(g => g.score));
-    const violations = grades.flatMap(g => g.violations);
-    const value = values?.length ? worst(values, t) : null;
-    const reason = values === null
-        ? `no value: ${measured.reason ?? 'the indicator returned no values'}`
-        : violations.length
-            ? `${violations.join('; ')}${values.length > 1 ? ` (the lowest of ${values.length} series)` : ''}`
-            : `within every threshold${values.length > 1 ? ` (${values.length} series)` : ''}`;
-    const targets = (pairs) => pairs.flatMap(([name, operator]) => {
-        const target = t[name];
-        if (!target)
-            return [];
-        const holds = (v) => (operator === '<' ? v < target : v > target);
-        return [
-            {
-                criterion: `${operator}${formatNumber(target)}`,
-                group: 0,
-                operator,
-                target,
-                relative: false,
-                violated: values === null || (values ?? []).some(v => !holds(v))
-            }
-        ];
-    });
-    return {
-        sli: indicator.id,
-        source: { kind: 'prometheus', query: measured.query },
-        value,
-        status: score >= metricScore ? 'pass' : score > 0 ? 'warning' : 'fail',
-        score,
-        weight: metricScore,
-        keySli: false,
-        comparedValue: null,
-        comparedValues: [],
-        passTargets: targets([
-            ['upperWarning', '<'],
-            ['lowerWarning', '>']
-        ]),
-        warningTargets: targets([
-            ['upperSevere', '<'],
-            ['lowerSevere', '>']
-        ]),
-        reason,
-        sloFile: indicator.file,
-        ...(indicator.line === undefined ? {} : { line: indicator.line })
-    };
-}
-/** The series value that scored lowest (the one shown). */
-function worst(values, t) {
-    return values.reduce((a, b) => (gradeValue(b, t, 1).score < gradeValue(a, t, 1).score ? b : a));
-}
-function gradePerfSpec(spec, measured) {
-    const byName = new Map(measured.map(m => [m.name, m]));
-    const indicators = spec.indicators.map(i => gradeIndicator(i, byName.get(i.id)));
-    const score = indicators.reduce((sum, i) => sum + i.score, 0);
-    const { pass, warning } = spec.objectives;
-    const result = pass <= score ? 'pass' : warning <= score ? 'warning' : 'fail';
-    const points = `${formatNumber(score)} points`;
-    const headline = result === 'pass'
-        ? `${points}: at least the ${formatNumber(pass)} to pass`
-        : result === 'warning'
-            ? `${points}: below the ${formatNumber(pass)} to pass, at least the ${formatNumber(warning)} to warn`
-            : `${points}: below the ${formatNumber(warning)} to warn`;
-    const failing = indicators.filter(i => i.status !== 'pass').map(i => `${i.sli}: ${i.reason}`);
-    return {
-        result,
-        score,
-        scoring: 'pitometer',
-        indicators,
-        totalScore: { pass, warning },
-        comparison: { ...scoring_history/* DEFAULT_COMPARISON */.KJ, baseline: 'none' },
-        reasons: result === 'pass' ? [headline] : [headline, ...failing],
-        warnings: [...spec.notes],
-        sloFile: spec.file,
-        slis: Object.fromEntries(indicators.map(i => [i.sli, i.value]))
-    };
-}
-
+// EXTERNAL MODULE: ./src/scoring/score.ts + 1 modules
+var score = __nccwpck_require__(7317);
 ;// CONCATENATED MODULE: ./src/scoring/unscored.ts
 /** The indicator was checked against a number (or failed outright: no value, a malformed criterion). */
 function scored(i) {
@@ -47889,7 +47255,7 @@ const MARK = { pass: '✔', warning: '!', fail: '✘', info: 'i' };
 function explain(e) {
     const unscored = unscoredReason(e);
     const lines = [
-        `Quality gate: ${e.result.toUpperCase()} (score ${formatNumber(e.score)}${e.scoring === 'pitometer' ? ' points' : '%'})${unscored ? ` — but ${unscored}` : ''}`
+        `Quality gate: ${e.result.toUpperCase()} (score ${(0,score/* formatNumber */.ZV)(e.score)}${e.scoring === 'pitometer' ? ' points' : '%'})${unscored ? ` — but ${unscored}` : ''}`
     ];
     for (const reason of e.reasons)
         lines.push(`  ${reason}`);
@@ -47916,8 +47282,8 @@ function indicator(i) {
     const name = i.displayName ? `${i.displayName} (${i.sli})` : i.sli;
     const where = i.line === undefined ? '' : ` [${i.sloFile ?? 'slo'}:${i.line}]`;
     const key = i.keySli ? ' key' : '';
-    const compared = i.comparedValue === null ? '' : `, baseline ${formatNumber(i.comparedValue)}`;
-    const head = `  ${MARK[i.status]} ${name} = ${formatNumber(i.value)}${compared}: ${i.status}${key}, ${formatNumber(i.score)}/${formatNumber(i.weight)}${where}`;
+    const compared = i.comparedValue === null ? '' : `, baseline ${(0,score/* formatNumber */.ZV)(i.comparedValue)}`;
+    const head = `  ${MARK[i.status]} ${name} = ${(0,score/* formatNumber */.ZV)(i.value)}${compared}: ${i.status}${key}, ${(0,score/* formatNumber */.ZV)(i.score)}/${(0,score/* formatNumber */.ZV)(i.weight)}${where}`;
     const targets = [...targetsText('pass', i.passTargets), ...targetsText('warning', i.warningTargets)];
     const source = i.source?.kind === 'prometheus' ? [`      PromQL: ${i.source.query}`] : [];
     return [head, `      ${i.reason}`, ...source, ...targets].join('\n');
@@ -47926,17 +47292,13 @@ function targetsText(kind, targets) {
     if (targets.length === 0)
         return [];
     const text = targets
-        .map(t => `${t.criterion.trim()}${t.relative ? ` → ${t.target === null ? 'no baseline' : `${t.operator}${formatNumber(t.target)}`}` : ''}${t.violated ? ' ✘' : ' ✔'}`)
+        .map(t => `${t.criterion.trim()}${t.relative ? ` → ${t.target === null ? 'no baseline' : `${t.operator}${(0,score/* formatNumber */.ZV)(t.target)}`}` : ''}${t.violated ? ' ✘' : ' ✔'}`)
         .join(', ');
     return [`      ${kind}: ${text}`];
 }
 
 ;// CONCATENATED MODULE: ./src/scoring/evaluate.ts
 /** The quality gate: results (or given values) + SLO (or thresholds) + history → Evaluation. */
-
-
-
-
 
 
 
@@ -47966,6 +47328,8 @@ async function evaluateResults(input) {
     if (prometheus && prometheus.gate.kind !== 'sli') {
         if (sloGiven > 0)
             throw new errors/* InputError */.dz('slo', `no SLO or thresholds beside a pitometer gate (${prometheus.gate.kind})`);
+        // Imported here, not at the top: see prometheus-slis.ts.
+        const { pitometerGate } = await __nccwpck_require__.e(/* import() */ 50).then(__nccwpck_require__.bind(__nccwpck_require__, 4050));
         const started = performance.now();
         const graded = await pitometerGate(prometheus, prometheus.gate);
         return { ...graded, prometheus: queried(prometheus, elapsedSince(started)) };
@@ -47984,42 +47348,22 @@ async function evaluateResults(input) {
         ? measure(files, slo ?? NO_SLO, input)
         : given(input.values ?? {}, input.values === undefined ? 'none' : 'values');
     const started = performance.now();
-    const measured = prometheus?.gate.kind === 'sli'
-        ? withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file, slo?.filters))
-        : local;
+    let measured = local;
+    if (prometheus?.gate.kind === 'sli') {
+        const { sliQueries } = await __nccwpck_require__.e(/* import() */ 50).then(__nccwpck_require__.bind(__nccwpck_require__, 4050));
+        measured = withPrometheus(local, await sliQueries(prometheus, prometheus.gate.file, slo?.filters));
+    }
     const waited = elapsedSince(started);
     // A promised history (read from the config branch) arrives while the queries ran.
-    const evaluation = evaluate_judge(slo, measured, (await input.history) ?? [], files?.length === 1 ? files[0] : undefined);
+    const evaluation = judge(slo, measured, (await input.history) ?? [], files?.length === 1 ? files[0] : undefined);
     return prometheus ? { ...evaluation, prometheus: queried(prometheus, waited) } : evaluation;
 }
 const elapsedSince = (started) => Math.round(performance.now() - started) / 1000;
 function queried({ endpoint, context }, seconds) {
     return { url: endpoint.url, ...(context.window ? { window: context.window } : {}), seconds };
 }
-async function pitometerGate({ endpoint, context }, gate) {
-    const spec = gate.kind === 'perfspec'
-        ? loadPerfSpec(gate.file)
-        : loadServiceObjectives(gate.indicators, gate.objectives);
-    const definitions = spec.indicators.map(i => ({ ...i, name: i.id }));
-    return gradePerfSpec(spec, await measureQueries(endpoint, definitions, 'pitometer', context));
-}
-async function sliQueries({ endpoint, context }, file, filters) {
-    return measureQueries(endpoint, loadSliFile(file), 'sli', filters ? { ...context, filters } : context);
-}
-/** An sli.yaml query must give one number, as Keptn's prometheus-service required. */
-function sliValueOf(m) {
-    if (m.values === null)
-        return { value: null, reason: `${m.reason} (query: ${m.query})` };
-    if (m.values.length > 1)
-        return {
-            value: null,
-            reason: `the query returned ${m.values.length} series, not one: aggregate it, e.g. with sum() or avg() (query: ${m.query})`
-        };
-    return { value: m.values[0] };
-}
 /** The SLIs of the sli.yaml are Prometheus's; the others stay the results file's (or the given values'). */
-function withPrometheus(local, measurements) {
-    const queried = new Map(measurements.map(m => [m.name, { value: sliValueOf(m), query: m.query }]));
+function withPrometheus(local, queried) {
     return {
         ...local,
         lookup: sli => queried.get(sli)?.value ?? local.lookup(sli),
@@ -48079,13 +47423,13 @@ function given(values, from) {
         warnings: []
     };
 }
-function evaluate_judge(slo, measured, history, resultsFile) {
+function judge(slo, measured, history, resultsFile) {
     const used = slo ?? NO_SLO;
     const runs = (0,scoring_history/* selectRuns */.b0)(history, used.comparison);
     const indicators = used.objectives.map(objective => {
         const { value, reason } = measured.lookup(objective.sli);
         const source = measured.sourceOf(objective.sli);
-        const scored = scoreObjective({
+        const scored = (0,score/* scoreObjective */.W0)({
             objective,
             value,
             ...(reason ? { missing: reason } : {}),
@@ -48095,7 +47439,7 @@ function evaluate_judge(slo, measured, history, resultsFile) {
         });
         return source ? { ...scored, source } : scored;
     });
-    const outcome = total(indicators, used.totalScore);
+    const outcome = (0,score/* total */.X5)(indicators, used.totalScore);
     const reasons = [...failClosed(slo, measured), ...outcome.reasons];
     const failed = reasons.length > outcome.reasons.length;
     const warnings = [
@@ -48447,10 +47791,14 @@ async function restoreDesiredState(ctx, passed, reason) {
 
 
 
+
 const holdStep = {
     name: 'gate',
     async run(ctx) {
         const deploy = ctx.results.deploy;
+        // The pipeline refuses hold for a stage that deploys nothing (run-stage.ts preflight).
+        if (!deploy)
+            throw new errors/* DeployError */.sH('nothing was deployed to hold');
         const image = imageOf(ctx.config);
         const target = configTarget(ctx.config);
         const options = { tempRoot: ctx.tempDir };
@@ -48458,21 +47806,19 @@ const holdStep = {
         // A rerun of the hold job finds its own tag already committed: what ran before is the earlier hold's.
         const committed = ctx.results.commit?.previous;
         const previous = committed && committed.tag !== image.tag ? committed : before?.held?.previous;
-        const where = deploy ? heldWhere(deploy) : 'nothing (this stage deploys nothing)';
-        const { helmSeconds: _helm, recovered: _recovered, previousImage: _previous, ...held } = deploy ?? {};
+        const where = heldWhere(deploy);
+        const { helmSeconds: _helm, recovered: _recovered, previousImage: _previous, ...held } = deploy;
         await recordDeployment(target, ctx.key, {
             image,
             result: 'held',
             time: new Date().toISOString(),
             runUrl: ctx.config.runUrl,
             detail: `deployed ${where}; not judged yet: a job with results gates it`,
-            release: deploy?.release,
-            revision: deploy?.revision,
+            release: deploy.release,
+            revision: deploy.revision,
             // The last version that passed stays what a rollback goes back to.
             ...(before?.passed ? { passed: before.passed } : {}),
-            ...(deploy
-                ? { held: { ...held, ...withPrevious(previous) } }
-                : {})
+            held: { ...held, ...(previous ? { previous } : {}) }
         }, options);
         const decision = {
             action: 'hold',
@@ -48485,9 +47831,6 @@ const holdStep = {
         return decision;
     }
 };
-function withPrevious(previous) {
-    return previous ? { previous } : {};
-}
 /** Where the held version runs, and what users reach meanwhile. */
 function heldWhere(deploy) {
     const { release, revision, namespace, chart, liveColour } = deploy;
@@ -50298,13 +49641,13 @@ async function runJmeter(options) {
         allowFailure: true,
         onOutput: options.onLine ? splitLines(options.onLine) : undefined
     });
-    return jmeter_outcomeOf(result, clock, options.timeoutMs, files);
+    return outcomeOf(result, clock, options.timeoutMs, files);
 }
 function startClock() {
     return { started: performance.now(), start: Date.now() };
 }
 /** Judges a finished JMeter process by its output, its log and its results file (all in `files`). */
-function jmeter_outcomeOf(result, clock, timeoutMs, files) {
+function outcomeOf(result, clock, timeoutMs, files) {
     const seconds = (performance.now() - clock.started) / 1000;
     const output = `${result.stdout}${result.stderr ? `\n--- stderr ---\n${result.stderr}` : ''}`;
     (0,external_node_fs_.writeFileSync)(files.output, output);
@@ -50619,7 +49962,7 @@ class EnginePool {
         const died = await watch.end();
         await this.fetch(`${RUN_DIR}/results.jtl`, files.jtl);
         await this.fetch(`${RUN_DIR}/jmeter.log`, files.log);
-        const outcome = jmeter_outcomeOf(result, clock, launch.timeoutMs, files);
+        const outcome = outcomeOf(result, clock, launch.timeoutMs, files);
         const started = startedEngines(result.stdout);
         const error = died ??
             (outcome.error === undefined && started.length < this.engineIps.length
@@ -50742,8 +50085,9 @@ function inTests(jmeterDir, script) {
 /** Deletes the namespace and waits until it is gone (bounded): "nothing left" must be true when we say so. */
 async function removeNamespace(kubectl, namespace, settings) {
     try {
+        const started = performance.now();
         await kubectl.deleteNamespace(namespace);
-        const deadline = performance.now() + REMOVE_MS;
+        const deadline = started + REMOVE_MS;
         while (await kubectl.getJson('namespace', namespace, 'default')) {
             if (performance.now() > deadline) {
                 settings.log.warning(`namespace ${namespace} is still being removed after ${REMOVE_MS / 1000} s`);
@@ -50752,6 +50096,7 @@ async function removeNamespace(kubectl, namespace, settings) {
             await sleep(engine_pool_POLL_MS);
         }
         forgetLoadNamespace(settings.tempDir, namespace);
+        settings.log.info(`namespace ${namespace} removed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     catch (error) {
         settings.log.warning(`namespace ${namespace} of the JMeter engines was not removed: ${(0,errors/* describe */.q0)(error)}`);
@@ -56917,6 +56262,144 @@ function earlierValues(runs, sli) {
             values.push(value);
     }
     return values;
+}
+
+
+/***/ }),
+
+/***/ 7317:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ZV: () => (/* binding */ formatNumber),
+  W0: () => (/* binding */ scoreObjective),
+  X5: () => (/* binding */ total)
+});
+
+;// CONCATENATED MODULE: ./src/scoring/aggregate.ts
+function aggregate(values, fn) {
+    if (values.length === 0)
+        return null;
+    if (fn === 'avg')
+        return values.reduce((a, b) => a + b, 0) / values.length;
+    return interpolatedPercentile(values, Number(fn.slice(1)) / 100);
+}
+/**
+ * Position p·(n+1) on the sorted values (1-based), linear interpolation between neighbours, clamped
+ * to the first and last value.
+ */
+function interpolatedPercentile(values, p) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const n = sorted.length;
+    const pos = p * (n + 1);
+    if (pos <= 1)
+        return sorted[0];
+    if (pos >= n)
+        return sorted[n - 1];
+    const k = Math.floor(pos);
+    const lower = sorted[k - 1];
+    return lower + (pos - k) * (sorted[k] - lower);
+}
+
+// EXTERNAL MODULE: ./src/scoring/criteria.ts
+var criteria = __nccwpck_require__(6824);
+;// CONCATENATED MODULE: ./src/scoring/score.ts
+
+
+function scoreObjective(input) {
+    const { objective: o, value } = input;
+    const comparedValue = aggregate(input.earlier, input.aggregateFunction);
+    const groups = (list) => value === null ? [] : list.flatMap((group, g) => group.map(c => (0,criteria/* check */.z6)(c, g, value, comparedValue)));
+    const passTargets = groups(o.pass);
+    const warningTargets = groups(o.warning);
+    const base = {
+        sli: o.sli,
+        ...(o.displayName ? { displayName: o.displayName } : {}),
+        value,
+        weight: o.weight,
+        keySli: o.keySli,
+        comparedValue,
+        comparedValues: input.earlier,
+        passTargets,
+        warningTargets,
+        ...(input.sloFile ? { sloFile: input.sloFile } : {}),
+        ...(o.line === undefined ? {} : { line: o.line })
+    };
+    const verdict = judge(o, value, input.missing, passTargets, warningTargets, comparedValue);
+    const score = verdict.status === 'pass' ? o.weight : verdict.status === 'warning' ? o.weight / 2 : 0;
+    return { ...base, status: verdict.status, score, reason: verdict.reason };
+}
+function judge(o, value, missing, passTargets, warningTargets, baseline) {
+    if (o.pass.length === 0 && o.errors.length === 0) {
+        const none = value === null ? `; no value${missing ? `: ${missing}` : ''}` : '';
+        return { status: 'info', reason: `informational: no pass criteria${none}` };
+    }
+    if (o.errors.length > 0)
+        return { status: 'fail', reason: o.errors.map(e => e.message).join('; ') };
+    if (value === null)
+        return { status: 'fail', reason: `no value${missing ? `: ${missing}` : ''}` };
+    const noBaseline = [...passTargets, ...warningTargets].some(t => t.relative) && baseline === null;
+    const note = noBaseline ? ' (no baseline: relative criteria held by default)' : '';
+    if (anyGroupHolds(o.pass, passTargets))
+        return { status: 'pass', reason: `pass criteria hold${note}` };
+    const violated = `violated ${describeViolations(passTargets)}`;
+    if (anyGroupHolds(o.warning, warningTargets))
+        return { status: 'warning', reason: `${violated}; warning criteria hold${note}` };
+    const warned = o.warning.length ? `; warning violated ${describeViolations(warningTargets)}` : '';
+    return { status: 'fail', reason: `${violated}${warned}${note}` };
+}
+/** OR across criteria lists, AND inside one. */
+function anyGroupHolds(groups, targets) {
+    return groups.some((_, g) => targets.filter(t => t.group === g).every(t => !t.violated));
+}
+function describeViolations(targets) {
+    return targets
+        .filter(t => t.violated)
+        .map(t => `${JSON.stringify(t.criterion.trim())}${t.relative ? ` (target ${formatNumber(t.target)})` : ''}`)
+        .join(', ');
+}
+function formatNumber(n) {
+    if (n === null)
+        return 'none';
+    return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(3)));
+}
+/** Total score and result, with the key-SLI veto. */
+function total(indicators, totalScore) {
+    const scored = indicators.filter(i => i.status !== 'info');
+    const max = scored.reduce((sum, i) => sum + i.weight, 0);
+    const achieved = scored.reduce((sum, i) => sum + i.score, 0);
+    const computed = max === 0 ? 100 : (100 * achieved) / max;
+    // slo.yaml refuses weights that could get here; a score that is not a number still never passes.
+    const finite = Number.isFinite(computed);
+    const score = finite ? computed : 0;
+    const vetoes = indicators.filter(i => i.keySli && i.status === 'fail');
+    const reasons = vetoes.map(i => `key SLI ${i.sli} failed (${i.reason}): the gate cannot pass`);
+    if (!finite) {
+        reasons.push('the total score cannot be computed (the weights are not finite numbers): the gate fails');
+        return { result: 'fail', score, reasons };
+    }
+    const shown = `${formatNumber(Math.round(score * 100) / 100)}%`;
+    let result;
+    if (score >= totalScore.pass && vetoes.length === 0) {
+        result = 'pass';
+        reasons.push(`score ${shown} reaches the pass threshold ${totalScore.pass}%`);
+    }
+    else if (totalScore.warning !== null && score >= totalScore.warning && vetoes.length === 0) {
+        result = 'warning';
+        reasons.push(`score ${shown} is below the pass threshold ${totalScore.pass}% but reaches the warning threshold ${totalScore.warning}%`);
+    }
+    else {
+        result = 'fail';
+        const warning = totalScore.warning === null ? '' : ` (warning ${totalScore.warning}%)`;
+        if (vetoes.length === 0 || score < totalScore.pass)
+            reasons.push(`score ${shown}, pass needs ${totalScore.pass}%${warning}`);
+    }
+    const failed = indicators.filter(i => i.status === 'fail' && !i.keySli).map(i => i.sli);
+    if (failed.length)
+        reasons.push(`failed: ${failed.join(', ')}`);
+    return { result, score: Math.round(score * 100) / 100, reasons };
 }
 
 
@@ -67843,6 +67326,9 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -67970,6 +67456,28 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -67984,6 +67492,69 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,5 +1,5 @@
 export const id = 765;
-export const ids = [765,957];
+export const ids = [765];
 export const modules = {
 
 /***/ 8765:
@@ -2495,8 +2495,8 @@ function readEvaluationRecords(items) {
 
 // EXTERNAL MODULE: ./src/prometheus/settings.ts
 var prometheus_settings = __webpack_require__(9407);
-// EXTERNAL MODULE: ./src/scoring/evaluate.ts + 6 modules
-var evaluate = __webpack_require__(9237);
+// EXTERNAL MODULE: ./src/scoring/evaluate.ts
+var evaluate = __webpack_require__(3118);
 // EXTERNAL MODULE: ./src/scoring/explain.ts
 var explain = __webpack_require__(5986);
 // EXTERNAL MODULE: ./src/scoring/unscored.ts
@@ -2791,10 +2791,14 @@ async function restoreDesiredState(ctx, passed, reason) {
 
 
 
+
 const holdStep = {
     name: 'gate',
     async run(ctx) {
         const deploy = ctx.results.deploy;
+        // The pipeline refuses hold for a stage that deploys nothing (run-stage.ts preflight).
+        if (!deploy)
+            throw new errors/* DeployError */.sH('nothing was deployed to hold');
         const image = imageOf(ctx.config);
         const target = configTarget(ctx.config);
         const options = { tempRoot: ctx.tempDir };
@@ -2802,21 +2806,19 @@ const holdStep = {
         // A rerun of the hold job finds its own tag already committed: what ran before is the earlier hold's.
         const committed = ctx.results.commit?.previous;
         const previous = committed && committed.tag !== image.tag ? committed : before?.held?.previous;
-        const where = deploy ? heldWhere(deploy) : 'nothing (this stage deploys nothing)';
-        const { helmSeconds: _helm, recovered: _recovered, previousImage: _previous, ...held } = deploy ?? {};
+        const where = heldWhere(deploy);
+        const { helmSeconds: _helm, recovered: _recovered, previousImage: _previous, ...held } = deploy;
         await (0,config_branch/* recordDeployment */.dj)(target, ctx.key, {
             image,
             result: 'held',
             time: new Date().toISOString(),
             runUrl: ctx.config.runUrl,
             detail: `deployed ${where}; not judged yet: a job with results gates it`,
-            release: deploy?.release,
-            revision: deploy?.revision,
+            release: deploy.release,
+            revision: deploy.revision,
             // The last version that passed stays what a rollback goes back to.
             ...(before?.passed ? { passed: before.passed } : {}),
-            ...(deploy
-                ? { held: { ...held, ...withPrevious(previous) } }
-                : {})
+            held: { ...held, ...(previous ? { previous } : {}) }
         }, options);
         const decision = {
             action: 'hold',
@@ -2829,9 +2831,6 @@ const holdStep = {
         return decision;
     }
 };
-function withPrevious(previous) {
-    return previous ? { previous } : {};
-}
 /** Where the held version runs, and what users reach meanwhile. */
 function heldWhere(deploy) {
     const { release, revision, namespace, chart, liveColour } = deploy;
@@ -4270,8 +4269,9 @@ function inTests(jmeterDir, script) {
 /** Deletes the namespace and waits until it is gone (bounded): "nothing left" must be true when we say so. */
 async function removeNamespace(kubectl, namespace, settings) {
     try {
+        const started = performance.now();
         await kubectl.deleteNamespace(namespace);
-        const deadline = performance.now() + REMOVE_MS;
+        const deadline = started + REMOVE_MS;
         while (await kubectl.getJson('namespace', namespace, 'default')) {
             if (performance.now() > deadline) {
                 settings.log.warning(`namespace ${namespace} is still being removed after ${REMOVE_MS / 1000} s`);
@@ -4280,6 +4280,7 @@ async function removeNamespace(kubectl, namespace, settings) {
             await sleep(engine_pool_POLL_MS);
         }
         forgetLoadNamespace(settings.tempDir, namespace);
+        settings.log.info(`namespace ${namespace} removed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     catch (error) {
         settings.log.warning(`namespace ${namespace} of the JMeter engines was not removed: ${(0,errors/* describe */.q0)(error)}`);

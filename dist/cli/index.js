@@ -29,7 +29,7 @@ const COMMANDS = {
     evaluate: {
         term: 'evaluate [options]',
         description: 'Evaluate results against an SLO. Exit 0 pass or warning, 1 fail, 2 unusable input.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(342), __nccwpck_require__.e(164)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2682))).evaluateCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(589), __nccwpck_require__.e(336)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2682))).evaluateCommand()
     },
     workflow: {
         term: 'workflow [options]',
@@ -39,7 +39,7 @@ const COMMANDS = {
     run: {
         term: 'run [options]',
         description: 'Run one stage (commit, install, deploy, test, evaluate, gate) against the current kube context.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(241), __nccwpck_require__.e(586), __nccwpck_require__.e(342), __nccwpck_require__.e(897), __nccwpck_require__.e(765)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8765))).runCommand()
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(241), __nccwpck_require__.e(586), __nccwpck_require__.e(589), __nccwpck_require__.e(897), __nccwpck_require__.e(765)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8765))).runCommand()
     }
 };
 async function buildProgram(argv) {

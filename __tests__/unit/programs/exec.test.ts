@@ -201,3 +201,26 @@ describe('the environment of a child', () => {
     }
   })
 })
+
+describe('execTool streams and stops', () => {
+  it('writes stdout to a file byte for byte (a results file is not held in memory)', async () => {
+    const file = `${process.env.TMPDIR ?? '/tmp'}/exec-stdout-${process.pid}.bin`
+    const script = 'process.stdout.write(Buffer.from([0, 255, 10, 200, 1]))'
+    const result = await execTool(process.execPath, ['-e', script], { stdoutFile: file })
+    expect(result.stdout).toBe('')
+    expect([...readFileSync(file)]).toEqual([0, 255, 10, 200, 1])
+    rmSync(file)
+  })
+
+  it('stops the program when the signal aborts (an engine died mid-test)', async () => {
+    const stop = new AbortController()
+    const started = Date.now()
+    setTimeout(() => stop.abort(), 200)
+    const result = await execTool(process.execPath, ['-e', 'setTimeout(() => {}, 30_000)'], {
+      signal: stop.signal,
+      allowFailure: true
+    })
+    expect(result.exitCode).not.toBe(0)
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+})

@@ -258,8 +258,9 @@ function inTests(jmeterDir: string, script: string): string {
 /** Deletes the namespace and waits until it is gone (bounded): "nothing left" must be true when we say so. */
 async function removeNamespace(kubectl: Kubectl, namespace: string, settings: PoolSettings): Promise<void> {
   try {
+    const started = performance.now()
     await kubectl.deleteNamespace(namespace)
-    const deadline = performance.now() + REMOVE_MS
+    const deadline = started + REMOVE_MS
     while (await kubectl.getJson('namespace', namespace, 'default')) {
       if (performance.now() > deadline) {
         settings.log.warning(`namespace ${namespace} is still being removed after ${REMOVE_MS / 1000} s`)
@@ -268,6 +269,9 @@ async function removeNamespace(kubectl: Kubectl, namespace: string, settings: Po
       await sleep(POLL_MS)
     }
     forgetLoadNamespace(settings.tempDir, namespace)
+    settings.log.info(
+      `namespace ${namespace} removed in ${((performance.now() - started) / 1000).toFixed(1)} s`
+    )
   } catch (error) {
     settings.log.warning(`namespace ${namespace} of the JMeter engines was not removed: ${describe(error)}`)
   }

@@ -1,5 +1,5 @@
-export const id = 164;
-export const ids = [164];
+export const id = 336;
+export const ids = [336];
 export const modules = {
 
 /***/ 2682:
@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _contracts_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(279);
 /* harmony import */ var _prometheus_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9407);
 /* harmony import */ var _results_file_results_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6448);
-/* harmony import */ var _scoring_evaluate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9237);
+/* harmony import */ var _scoring_evaluate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3118);
 /* harmony import */ var _scoring_explain_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5986);
 /* harmony import */ var _scoring_history_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8933);
 /* harmony import */ var _scoring_unscored_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2244);
@@ -543,106 +543,6 @@ function tooLarge(file, cap) {
 }
 function errorCode(error) {
     return error.code ?? String(error);
-}
-
-
-/***/ }),
-
-/***/ 9071:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fc: () => (/* binding */ compileSchema),
-/* harmony export */   _U: () => (/* binding */ checkSchema),
-/* harmony export */   hN: () => (/* binding */ parseYaml),
-/* harmony export */   mh: () => (/* binding */ lineAt)
-/* harmony export */ });
-/* unused harmony export pointerToPath */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2463);
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(444);
-/* harmony import */ var _excerpt_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7506);
-/* harmony import */ var _user_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3355);
-/** YAML documents that remember where each value came from, and schema checks that report the line. */
-
-
-
-
-
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_3__.Ajv({ allErrors: false, strict: true });
-function compileSchema(schema) {
-    return ajv.compile(schema);
-}
-/** Parses YAML text; syntax errors and non-finite numbers become a ConfigFileError with the line. */
-function parseYaml(text, file, options = {}) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const first = doc.errors[0];
-    if (first) {
-        const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
-        // The parser's own words only: never the bytes of the file (it may not be a text file of the user's).
-        throw (0,_user_file_js__WEBPACK_IMPORTED_MODULE_2__/* .withoutContent */ .gH)(new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `invalid YAML: ${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$)(first.message.split('\n')[0], 120)}`));
-    }
-    if (options.finiteNumbers !== false)
-        refuseNonFinite(doc, lines, file);
-    return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
-}
-function refuseNonFinite(doc, lines, file) {
-    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
-        Scalar(_, node) {
-            if (typeof node.value !== 'number' || Number.isFinite(node.value))
-                return;
-            const line = node.range ? lines.linePos(node.range[0]).line : undefined;
-            const written = typeof node.source === 'string' ? node.source : String(node.value);
-            throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(file, line, `expected a finite number, got ${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_4__/* .excerpt */ .K)(written, 40)} (infinite and not-a-number values are refused)`);
-        }
-    });
-}
-/** The 1-based line of the node at `path`, or of its nearest existing parent. */
-function lineAt(src, path) {
-    for (let depth = path.length; depth >= 0; depth--) {
-        const node = src.doc.getIn(path.slice(0, depth), true);
-        const start = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isNode */ .Ll)(node) ? node.range?.[0] : depth === 0 ? src.doc.contents?.range?.[0] : undefined;
-        if (start !== undefined)
-            return src.lines.linePos(start).line;
-    }
-    return undefined;
-}
-/** Validates the parsed value; the first error names its location, line and what was expected. */
-function checkSchema(src, validate) {
-    if (validate(src.value))
-        return src.value;
-    const error = validate.errors?.[0];
-    if (!error)
-        throw new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, undefined, 'does not match its schema');
-    const path = pointerToPath(error.instancePath);
-    const where = path.length ? path.join('.') : 'document';
-    throw (0,_user_file_js__WEBPACK_IMPORTED_MODULE_2__/* .withoutContent */ .gH)(new _contracts_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigFileError */ .x(src.file, lineAt(src, path), `${where}: ${explain(error)}`));
-}
-function pointerToPath(pointer) {
-    if (!pointer)
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map(part => (/^\d+$/.test(part) ? Number(part) : part));
-}
-function explain(error) {
-    const p = error.params;
-    switch (error.keyword) {
-        case 'enum':
-            return `expected one of ${p.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
-        case 'additionalProperties':
-            return `unknown key '${(0,_excerpt_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$)(String(p.additionalProperty), 60)}'`;
-        case 'required':
-            return `missing required key '${String(p.missingProperty)}'`;
-        case 'type':
-            return `expected ${String(p.type)}`;
-        default:
-            return error.message ?? 'invalid';
-    }
 }
 
 
