@@ -16,7 +16,7 @@ import type { Evaluation } from '../../src/contracts/evaluation.js'
 import { HELMS, KUBECONFIG, kubectl } from '../helpers/deploy-cluster.js'
 import { REPO } from '../helpers/paths.js'
 import { parseFileCommands, runActionAsync, type ActionRun } from '../helpers/run-action.js'
-import { startToolMirror, type ToolMirror } from '../helpers/tool-mirror.js'
+import { fromMirror, startToolMirror, type ToolMirror } from '../helpers/tool-mirror.js'
 
 jest.setTimeout(300_000)
 
@@ -67,9 +67,7 @@ function inputs(tag: string): Record<string, string> {
     chart: 'carts/chart',
     'config-repo': 'config.git',
     kubeconfig: readFileSync(KUBECONFIG, 'utf8'),
-    'helm-version': '3.22.0',
-    'helm-download-url': mirror.server.url,
-    'jmeter-download-url': mirror.server.url,
+    ...fromMirror(mirror, root).inputs,
     'jmeter-dir': 'carts/jmeter',
     slo: 'carts/slo.yaml',
     'service-url': 'port-forward',
@@ -82,11 +80,7 @@ function inputs(tag: string): Record<string, string> {
 function job(tag: string, name = tag): Promise<ActionRun> {
   const dir = path.join(root, 'runs', name)
   mkdirSync(dir, { recursive: true })
-  const env = {
-    GITHUB_WORKSPACE: ws,
-    RUNNER_TOOL_CACHE: path.join(root, 'tool-cache'),
-    CARTS_DEPLOY_CHECKSUMS_FILE: mirror.checksums
-  }
+  const env = { GITHUB_WORKSPACE: ws, ...fromMirror(mirror, root).env }
   return runActionAsync(inputs(tag), env, {}, dir)
 }
 
