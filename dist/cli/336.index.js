@@ -156,6 +156,7 @@ function labelOf(text) {
 /* harmony export */   q3: () => (/* binding */ httpUrl),
 /* harmony export */   rA: () => (/* binding */ imageReference),
 /* harmony export */   rD: () => (/* binding */ wholeNumber),
+/* harmony export */   rM: () => (/* binding */ isDnsName),
 /* harmony export */   uR: () => (/* binding */ ociTag),
 /* harmony export */   yL: () => (/* binding */ oneOf)
 /* harmony export */ });
@@ -196,6 +197,10 @@ function dnsLabel(input, value) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'a Kubernetes DNS label (lower-case letters, digits and -, at most 63)', value);
     }
     return value;
+}
+/** Dot-separated DNS labels, at most 253 characters: a host or domain name. */
+function isDnsName(value) {
+    return value.length <= 253 && value.split('.').every(label => DNS_LABEL.test(label));
 }
 function imageRepository(input, value) {
     if (value.length > 255 || !IMAGE_REPOSITORY.test(value)) {

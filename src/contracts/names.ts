@@ -39,6 +39,11 @@ export function dnsLabel(input: string, value: string): string {
   return value
 }
 
+/** Dot-separated DNS labels, at most 253 characters: a host or domain name. */
+export function isDnsName(value: string): boolean {
+  return value.length <= 253 && value.split('.').every(label => DNS_LABEL.test(label))
+}
+
 export function imageRepository(input: string, value: string): string {
   if (value.length > 255 || !IMAGE_REPOSITORY.test(value)) {
     throw new InputError(input, 'an image repository without tag, e.g. docker.io/keptnexamples/carts', value)

@@ -5,6 +5,7 @@
  * the public host always reaches what the gate promoted.
  */
 import { DeployError, InputError } from '../contracts/errors.js'
+import { isDnsName } from '../contracts/names.js'
 import type { Kubectl } from '../programs/kubectl.js'
 import { ISTIO_GROUP } from './istio.js'
 
@@ -36,8 +37,7 @@ async function servesIstioGateways(kubectl: Kubectl): Promise<boolean> {
 /** Pure: Keptn's host for a stage; refused when DNS could not carry it. */
 export function publicHost(service: string, namespace: string, domain: string): string {
   const host = `${service}.${namespace}.${domain}`.toLowerCase()
-  const labels = host.split('.')
-  if (host.length > 253 || labels.some(l => !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(l)))
+  if (!isDnsName(host))
     throw new InputError(
       'domain',
       `a DNS domain under which ${service}.${namespace}.<domain> is a valid host name`,

@@ -196,8 +196,8 @@ function holdOrResults(
 
 function domain(value: string | undefined): string | undefined {
   if (value === undefined) return undefined
-  const label = '[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?'
-  if (value.length > 200 || !new RegExp(`^${label}(\\.${label})*$`).test(value))
+  // 200: room for <service>.<namespace>. in front of it.
+  if (value.length > 200 || !check.isDnsName(value))
     throw new InputError('domain', 'a DNS domain in lower case, e.g. 34.77.10.10.nip.io', value)
   return value
 }
