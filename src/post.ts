@@ -20,7 +20,7 @@ if (dir) {
     for (const namespace of namespaces) {
       try {
         await kubectl.deleteNamespace(namespace)
-        core.info(`Removed namespace ${namespace} of the JMeter engines`)
+        core.info(`Deleting namespace ${namespace} of the JMeter engines (asked; the cluster finishes it)`)
       } catch (error) {
         core.warning(`Namespace ${namespace} of the JMeter engines was not removed: ${describe(error)}`)
       }

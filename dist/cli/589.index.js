@@ -551,7 +551,7 @@ const CSV_SCAN_WASM = 'AGFzbQEAAAABHQRgAAF/YAR/f39/AX9gA39/fwF/YAV/f39/fwF/AwcGA
 
 
 const { WebAssembly: wasm } = globalThis;
-/** Bytes kept after each buffer: a sentinel line feed and the 16-byte loads that may reach past it. */
+/** Bytes kept after each buffer: a sentinel line feed and the 64-byte loads that may reach past it. */
 const PADDING = 64;
 const DENSE = 65536;
 let compiled;

@@ -3490,13 +3490,19 @@ function jmeter_unknownVersion(version, archives) {
 ;// CONCATENATED MODULE: ./src/stages/install.ts
 
 
-/** What this stage needs: helm to deploy, JMeter when it has tests and a jmeter-dir. */
+/**
+ * What this stage needs: helm to deploy, JMeter when it runs tests with a jmeter-dir on the runner (with
+ * load-engines JMeter runs in the cluster, from the image).
+ */
 function toolsNeeded(ctx) {
     // A hold job runs no tests; a gate job (results) judges files of tests run elsewhere.
     const elsewhere = ctx.config.hold === true || ctx.config.results !== undefined;
-    const jmeter = Boolean(ctx.config.jmeterDir) && Boolean(ctx.plan.testStrategy) && !elsewhere;
+    const tests = Boolean(ctx.config.jmeterDir) && Boolean(ctx.plan.testStrategy) && !elsewhere;
     // InstalledTools.helm is not optional, so a test-only stage gets helm too (cached, cheap).
-    return { helm: ctx.plan.deploymentStrategy !== undefined || jmeter, jmeter };
+    return {
+        helm: ctx.plan.deploymentStrategy !== undefined || tests,
+        jmeter: tests && !ctx.config.loadEngines
+    };
 }
 function installStepWith(options = {}) {
     return {
@@ -3894,6 +3900,8 @@ const HELPER = '/usr/local/bin/jmeter-pod';
 /** The tests' folder in every pod, and every JVM's working directory: the engines resolve a plan's data files (items.csv) against their own working directory joined with the controller's, so all must be the same. */
 const TESTS_DIR = '/work/tests';
 const RUN_DIR = '/work/run';
+/** Where the controller writes the results and its log (fetched to the runner afterwards). */
+const CONTROLLER_FILES = { jtl: `${RUN_DIR}/results.jtl`, log: `${RUN_DIR}/jmeter.log` };
 const CONTROLLER = 'jmeter-controller';
 const ENGINE_PORT = 1099;
 /** Marks every object of a run, for the post step and for people looking at the cluster. */
@@ -3989,14 +3997,13 @@ function engineAddress(ip) {
 }
 /** The controller's command, run in its pod: the plan at `script` (a path under TESTS_DIR). */
 function controllerCommand(script, controllerIp, engineIps, properties) {
-    const files = { jtl: `${RUN_DIR}/results.jtl`, log: `${RUN_DIR}/jmeter.log` };
     return [
         JAVA,
         ...JVM_OPTIONS,
         `-Djava.rmi.server.hostname=${controllerIp}`,
         '-jar',
         JMETER_JAR,
-        ...distributedArgs(script, files, properties, engineIps.map(engineAddress))
+        ...distributedArgs(script, CONTROLLER_FILES, properties, engineIps.map(engineAddress))
     ];
 }
 /** The engines JMeter says it started (`Remote engines have been started:[a:1099, b:1099]`). */
@@ -4079,11 +4086,12 @@ function leftoverLoadNamespaces(tempDir) {
 
 
 
+
 /** Pulling a 130 MB image and starting N JVMs. */
 const ENGINE_START_MS = 180_000;
 const engine_pool_POLL_MS = 1_000;
 const REMOVE_MS = 60_000;
-/** What is sent to every pod: stdin of `kubectl exec`, as JSON. */
+/** The jmeter dir's files in all, sent to every pod on the stdin of `kubectl exec` (base64 in JSON: a third more). */
 const MAX_TESTS_BYTES = 64 * 1024 * 1024;
 const FETCH_MS = 10 * 60_000;
 class EnginePool {
@@ -4108,10 +4116,6 @@ class EnginePool {
             lifetimeSeconds: Math.ceil((settings.testTimeoutMs + ENGINE_START_MS + REMOVE_MS) / 1000)
         };
         recordLoadNamespace(settings.tempDir, plan.namespace);
-        const removeOnError = async (error) => {
-            await removeNamespace(kubectl, plan.namespace, settings);
-            throw error;
-        };
         try {
             const started = performance.now();
             await kubectl.apply(plan.namespace, [namespaceObject(plan)]);
@@ -4125,7 +4129,8 @@ class EnginePool {
             return new EnginePool(kubectl, settings, plan.namespace, ip(CONTROLLER), engines);
         }
         catch (error) {
-            return removeOnError(error);
+            await removeNamespace(kubectl, plan.namespace, settings);
+            throw error;
         }
     }
     /** One workload from the controller; an engine that dies ends it with that reason. */
@@ -4138,14 +4143,20 @@ class EnginePool {
         const stop = new AbortController();
         const watch = this.watchEngines(stop);
         const clock = startClock();
-        const result = await this.kubectl.execIn(this.namespace, CONTROLLER, command, {
-            timeoutMs: launch.timeoutMs,
-            signal: stop.signal,
-            onOutput: launch.onLine ? splitLines(launch.onLine) : undefined
-        });
-        const died = await watch.end();
-        await this.fetch(`${RUN_DIR}/results.jtl`, files.jtl);
-        await this.fetch(`${RUN_DIR}/jmeter.log`, files.log);
+        let result;
+        let died;
+        try {
+            result = await this.kubectl.execIn(this.namespace, CONTROLLER, command, {
+                timeoutMs: launch.timeoutMs,
+                signal: stop.signal,
+                onOutput: launch.onLine ? splitLines(launch.onLine) : undefined
+            });
+        }
+        finally {
+            died = await watch.end();
+        }
+        await this.fetch(CONTROLLER_FILES.jtl, files.jtl);
+        await this.fetch(CONTROLLER_FILES.log, files.log);
         const outcome = outcomeOf(result, clock, launch.timeoutMs, files);
         const started = startedEngines(result.stdout);
         const error = died ??
@@ -4163,7 +4174,7 @@ class EnginePool {
         let running = true;
         const loop = (async () => {
             while (running && !problem) {
-                await sleep(engine_pool_POLL_MS);
+                await (0,external_node_timers_promises_.setTimeout)(engine_pool_POLL_MS);
                 if (!running)
                     break;
                 const pods = await this.kubectl
@@ -4218,7 +4229,7 @@ async function waitReady(kubectl, plan) {
             const waiting = pods.filter(p => !podReady(p)).map(p => p.metadata.name);
             throw new errors/* LoadEngineError */.jY(`JMeter pods not ready within ${ENGINE_START_MS / 1000} s in ${plan.namespace}: ${waiting.join(', ') || 'none created'}`);
         }
-        await sleep(engine_pool_POLL_MS);
+        await (0,external_node_timers_promises_.setTimeout)(engine_pool_POLL_MS);
     }
 }
 /** The last lines that say something (not log4j's start-up warnings), on one line. */
@@ -4229,7 +4240,7 @@ function lastWords(log) {
         .slice(-3)
         .join(' / ');
 }
-/** Every file of the jmeter dir (plans, CSV data, properties), as jmeter-pod's `put` reads it. */
+/** Every file of the jmeter dir (plans, CSV data, properties), as the JSON jmeter-pod's `put` reads. */
 function testsUpload(jmeterDir) {
     const files = [];
     let bytes = 0;
@@ -4249,11 +4260,11 @@ function testsUpload(jmeterDir) {
         }
     };
     walk(jmeterDir);
-    return { json: JSON.stringify({ files }), count: files.length };
+    return JSON.stringify({ files });
 }
 async function put(kubectl, namespace, pod, upload) {
     const result = await kubectl.execIn(namespace, pod, [HELPER, 'put', TESTS_DIR], {
-        input: upload.json,
+        input: upload,
         timeoutMs: FETCH_MS
     });
     if (result.exitCode !== 0)
@@ -4277,7 +4288,7 @@ async function removeNamespace(kubectl, namespace, settings) {
                 settings.log.warning(`namespace ${namespace} is still being removed after ${REMOVE_MS / 1000} s`);
                 return;
             }
-            await sleep(engine_pool_POLL_MS);
+            await (0,external_node_timers_promises_.setTimeout)(engine_pool_POLL_MS);
         }
         forgetLoadNamespace(settings.tempDir, namespace);
         settings.log.info(`namespace ${namespace} removed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -4285,9 +4296,6 @@ async function removeNamespace(kubectl, namespace, settings) {
     catch (error) {
         settings.log.warning(`namespace ${namespace} of the JMeter engines was not removed: ${(0,errors/* describe */.q0)(error)}`);
     }
-}
-function sleep(ms) {
-    return new Promise(resolve => setTimeout(resolve, ms));
 }
 
 ;// CONCATENATED MODULE: ./src/jmeter-tests/keptn-properties.ts

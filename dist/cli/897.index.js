@@ -673,6 +673,12 @@ function execTool(command, args, options = {}) {
             options.signal?.addEventListener('abort', stopGroup, { once: true });
         const file = options.stdoutFile ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(options.stdoutFile, { mode: 0o600 }) : undefined;
         const written = file ? new Promise(resolve => file.on('close', () => resolve())) : Promise.resolve();
+        // A file that cannot be written: the program is stopped (nobody reads its output) and the call fails.
+        let unwritable;
+        file?.on('error', error => {
+            unwritable = error;
+            stopGroup();
+        });
         if (file)
             child.stdout.pipe(file);
         else
@@ -704,7 +710,9 @@ function execTool(command, args, options = {}) {
                         '(its whole process group: SIGTERM, then SIGKILL)';
             }
             const result = { exitCode: code, stdout: Buffer.concat(out).toString(), stderr, timedOut };
-            if (code === 0 && !timedOut)
+            if (unwritable)
+                reject(fail(code, `its output could not be written to ${options.stdoutFile}: ${unwritable.message}`));
+            else if (code === 0 && !timedOut)
                 resolve(result);
             else if (options.allowFailure)
                 resolve(result);

@@ -28664,7 +28664,7 @@ if (dir) {
         for (const namespace of namespaces) {
             try {
                 await kubectl.deleteNamespace(namespace);
-                _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Removed namespace ${namespace} of the JMeter engines`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Deleting namespace ${namespace} of the JMeter engines (asked; the cluster finishes it)`);
             }
             catch (error) {
                 _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Namespace ${namespace} of the JMeter engines was not removed: ${(0,_contracts_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describe */ .q0)(error)}`);
@@ -28809,6 +28809,12 @@ function execTool(command, args, options = {}) {
             options.signal?.addEventListener('abort', stopGroup, { once: true });
         const file = options.stdoutFile ? (0,external_node_fs_.createWriteStream)(options.stdoutFile, { mode: 0o600 }) : undefined;
         const written = file ? new Promise(resolve => file.on('close', () => resolve())) : Promise.resolve();
+        // A file that cannot be written: the program is stopped (nobody reads its output) and the call fails.
+        let unwritable;
+        file?.on('error', error => {
+            unwritable = error;
+            stopGroup();
+        });
         if (file)
             child.stdout.pipe(file);
         else
@@ -28840,7 +28846,9 @@ function execTool(command, args, options = {}) {
                         '(its whole process group: SIGTERM, then SIGKILL)';
             }
             const result = { exitCode: code, stdout: Buffer.concat(out).toString(), stderr, timedOut };
-            if (code === 0 && !timedOut)
+            if (unwritable)
+                reject(fail(code, `its output could not be written to ${options.stdoutFile}: ${unwritable.message}`));
+            else if (code === 0 && !timedOut)
                 resolve(result);
             else if (options.allowFailure)
                 resolve(result);

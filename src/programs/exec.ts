@@ -160,6 +160,12 @@ export function execTool(
     else options.signal?.addEventListener('abort', stopGroup, { once: true })
     const file = options.stdoutFile ? createWriteStream(options.stdoutFile, { mode: 0o600 }) : undefined
     const written = file ? new Promise<void>(resolve => file.on('close', () => resolve())) : Promise.resolve()
+    // A file that cannot be written: the program is stopped (nobody reads its output) and the call fails.
+    let unwritable: Error | undefined
+    file?.on('error', error => {
+      unwritable = error
+      stopGroup()
+    })
     if (file) child.stdout!.pipe(file)
     else
       child.stdout!.on('data', (chunk: Buffer) => {
@@ -190,7 +196,9 @@ export function execTool(
           '(its whole process group: SIGTERM, then SIGKILL)'
       }
       const result = { exitCode: code, stdout: Buffer.concat(out).toString(), stderr, timedOut }
-      if (code === 0 && !timedOut) resolve(result)
+      if (unwritable)
+        reject(fail(code, `its output could not be written to ${options.stdoutFile}: ${unwritable.message}`))
+      else if (code === 0 && !timedOut) resolve(result)
       else if (options.allowFailure) resolve(result)
       else reject(fail(code, timedOut ? result.stderr : result.stderr || result.stdout))
     }

@@ -27,7 +27,7 @@ interface Exports {
   scan(p: number, end: number, successCol: number, maxFields: number): number
 }
 
-/** Bytes kept after each buffer: a sentinel line feed and the 16-byte loads that may reach past it. */
+/** Bytes kept after each buffer: a sentinel line feed and the 64-byte loads that may reach past it. */
 const PADDING = 64
 const DENSE = 65536
 

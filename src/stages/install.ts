@@ -9,13 +9,19 @@ export interface InstallStepOptions {
   readonly checksums?: ChecksumEntries
 }
 
-/** What this stage needs: helm to deploy, JMeter when it has tests and a jmeter-dir. */
+/**
+ * What this stage needs: helm to deploy, JMeter when it runs tests with a jmeter-dir on the runner (with
+ * load-engines JMeter runs in the cluster, from the image).
+ */
 export function toolsNeeded(ctx: Pick<RunContext, 'config' | 'plan'>): { helm: boolean; jmeter: boolean } {
   // A hold job runs no tests; a gate job (results) judges files of tests run elsewhere.
   const elsewhere = ctx.config.hold === true || ctx.config.results !== undefined
-  const jmeter = Boolean(ctx.config.jmeterDir) && Boolean(ctx.plan.testStrategy) && !elsewhere
+  const tests = Boolean(ctx.config.jmeterDir) && Boolean(ctx.plan.testStrategy) && !elsewhere
   // InstalledTools.helm is not optional, so a test-only stage gets helm too (cached, cheap).
-  return { helm: ctx.plan.deploymentStrategy !== undefined || jmeter, jmeter }
+  return {
+    helm: ctx.plan.deploymentStrategy !== undefined || tests,
+    jmeter: tests && !ctx.config.loadEngines
+  }
 }
 
 export function installStepWith(options: InstallStepOptions = {}): Step<'install'> {

@@ -212,6 +212,16 @@ describe('execTool streams and stops', () => {
     rmSync(file)
   })
 
+  it('fails, naming the file, when stdout cannot be written there (and stops the program)', async () => {
+    const file = `${process.env.TMPDIR ?? '/tmp'}/exec-no-such-dir-${process.pid}/out.bin`
+    const script = 'setInterval(() => process.stdout.write("x".repeat(65536)), 1)'
+    const started = Date.now()
+    await expect(
+      execTool(process.execPath, ['-e', script], { stdoutFile: file, allowFailure: true })
+    ).rejects.toThrow(`its output could not be written to ${file}: ENOENT`)
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+
   it('stops the program when the signal aborts (an engine died mid-test)', async () => {
     const stop = new AbortController()
     const started = Date.now()

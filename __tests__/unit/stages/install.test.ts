@@ -61,6 +61,12 @@ describe('toolsNeeded', () => {
     })
     expect(needs({})).toEqual({ helm: false, jmeter: false })
   })
+
+  it('leaves JMeter out when the tests run on load engines in the cluster', () => {
+    const plan = { testStrategy: 'performance' as const }
+    const config = { jmeterDir: '/j', loadEngines: { count: 2, image: 'jmeter:5.6.3' } }
+    expect(toolsNeeded(context(plan, config))).toEqual({ helm: true, jmeter: false })
+  })
 })
 
 describe('installStep', () => {

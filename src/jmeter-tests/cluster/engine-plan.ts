@@ -13,6 +13,8 @@ export const HELPER = '/usr/local/bin/jmeter-pod'
 /** The tests' folder in every pod, and every JVM's working directory: the engines resolve a plan's data files (items.csv) against their own working directory joined with the controller's, so all must be the same. */
 export const TESTS_DIR = '/work/tests'
 export const RUN_DIR = '/work/run'
+/** Where the controller writes the results and its log (fetched to the runner afterwards). */
+export const CONTROLLER_FILES = { jtl: `${RUN_DIR}/results.jtl`, log: `${RUN_DIR}/jmeter.log` } as const
 export const CONTROLLER = 'jmeter-controller'
 export const ENGINE_PORT = 1099
 /** Marks every object of a run, for the post step and for people looking at the cluster. */
@@ -129,14 +131,13 @@ export function controllerCommand(
   engineIps: readonly string[],
   properties: Readonly<Record<string, string>>
 ): string[] {
-  const files = { jtl: `${RUN_DIR}/results.jtl`, log: `${RUN_DIR}/jmeter.log` }
   return [
     JAVA,
     ...JVM_OPTIONS,
     `-Djava.rmi.server.hostname=${controllerIp}`,
     '-jar',
     JMETER_JAR,
-    ...distributedArgs(script, files, properties, engineIps.map(engineAddress))
+    ...distributedArgs(script, CONTROLLER_FILES, properties, engineIps.map(engineAddress))
   ]
 }
 

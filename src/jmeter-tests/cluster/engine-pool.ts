@@ -8,9 +8,11 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { LoadEngines } from '../../contracts/config.js'
 import { describe, InputError, LoadEngineError } from '../../contracts/errors.js'
 import type { Logger } from '../../contracts/reporter.js'
+import type { ExecResult } from '../../programs/exec.js'
 import {
   outcomeOf,
   splitLines,
@@ -21,6 +23,7 @@ import {
 import type { Kubectl } from '../../programs/kubectl.js'
 import {
   CONTROLLER,
+  CONTROLLER_FILES,
   controllerCommand,
   ENGINE_SELECTOR,
   HELPER,
@@ -29,7 +32,6 @@ import {
   podObjects,
   podProblem,
   podReady,
-  RUN_DIR,
   startedEngines,
   TESTS_DIR,
   type EnginePlan,
@@ -41,7 +43,7 @@ import { forgetLoadNamespace, recordLoadNamespace } from './leftovers.js'
 export const ENGINE_START_MS = 180_000
 const POLL_MS = 1_000
 const REMOVE_MS = 60_000
-/** What is sent to every pod: stdin of `kubectl exec`, as JSON. */
+/** The jmeter dir's files in all, sent to every pod on the stdin of `kubectl exec` (base64 in JSON: a third more). */
 export const MAX_TESTS_BYTES = 64 * 1024 * 1024
 const FETCH_MS = 10 * 60_000
 
@@ -75,10 +77,6 @@ export class EnginePool {
       lifetimeSeconds: Math.ceil((settings.testTimeoutMs + ENGINE_START_MS + REMOVE_MS) / 1000)
     }
     recordLoadNamespace(settings.tempDir, plan.namespace)
-    const removeOnError = async (error: unknown) => {
-      await removeNamespace(kubectl, plan.namespace, settings)
-      throw error
-    }
     try {
       const started = performance.now()
       await kubectl.apply(plan.namespace, [namespaceObject(plan)])
@@ -93,7 +91,8 @@ export class EnginePool {
       )
       return new EnginePool(kubectl, settings, plan.namespace, ip(CONTROLLER), engines)
     } catch (error) {
-      return removeOnError(error)
+      await removeNamespace(kubectl, plan.namespace, settings)
+      throw error
     }
   }
 
@@ -107,14 +106,19 @@ export class EnginePool {
     const stop = new AbortController()
     const watch = this.watchEngines(stop)
     const clock = startClock()
-    const result = await this.kubectl.execIn(this.namespace, CONTROLLER, command, {
-      timeoutMs: launch.timeoutMs,
-      signal: stop.signal,
-      onOutput: launch.onLine ? splitLines(launch.onLine) : undefined
-    })
-    const died = await watch.end()
-    await this.fetch(`${RUN_DIR}/results.jtl`, files.jtl)
-    await this.fetch(`${RUN_DIR}/jmeter.log`, files.log)
+    let result: ExecResult
+    let died: string | undefined
+    try {
+      result = await this.kubectl.execIn(this.namespace, CONTROLLER, command, {
+        timeoutMs: launch.timeoutMs,
+        signal: stop.signal,
+        onOutput: launch.onLine ? splitLines(launch.onLine) : undefined
+      })
+    } finally {
+      died = await watch.end()
+    }
+    await this.fetch(CONTROLLER_FILES.jtl, files.jtl)
+    await this.fetch(CONTROLLER_FILES.log, files.log)
     const outcome = outcomeOf(result, clock, launch.timeoutMs, files)
     const started = startedEngines(result.stdout)
     const error =
@@ -203,13 +207,8 @@ function lastWords(log: string): string {
     .join(' / ')
 }
 
-interface Upload {
-  readonly json: string
-  readonly count: number
-}
-
-/** Every file of the jmeter dir (plans, CSV data, properties), as jmeter-pod's `put` reads it. */
-function testsUpload(jmeterDir: string): Upload {
+/** Every file of the jmeter dir (plans, CSV data, properties), as the JSON jmeter-pod's `put` reads. */
+function testsUpload(jmeterDir: string): string {
   const files: { path: string; mode: number; data: string }[] = []
   let bytes = 0
   const walk = (dir: string) => {
@@ -231,12 +230,12 @@ function testsUpload(jmeterDir: string): Upload {
     }
   }
   walk(jmeterDir)
-  return { json: JSON.stringify({ files }), count: files.length }
+  return JSON.stringify({ files })
 }
 
-async function put(kubectl: Kubectl, namespace: string, pod: string, upload: Upload): Promise<void> {
+async function put(kubectl: Kubectl, namespace: string, pod: string, upload: string): Promise<void> {
   const result = await kubectl.execIn(namespace, pod, [HELPER, 'put', TESTS_DIR], {
-    input: upload.json,
+    input: upload,
     timeoutMs: FETCH_MS
   })
   if (result.exitCode !== 0)
@@ -275,8 +274,4 @@ async function removeNamespace(kubectl: Kubectl, namespace: string, settings: Po
   } catch (error) {
     settings.log.warning(`namespace ${namespace} of the JMeter engines was not removed: ${describe(error)}`)
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms))
 }
