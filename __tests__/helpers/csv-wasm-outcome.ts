@@ -5,10 +5,10 @@ import { readJtl } from '../../src/results-file/jtl-read.js'
 import { SampleSink, standardSlis } from '../../src/results-file/sli.js'
 
 /** Everything a read leaves behind, or the error it ends with. */
-export function outcome(file: string, chunk: number | undefined, wasm: boolean): unknown {
+export async function outcome(file: string, chunk: number | undefined, wasm: boolean): Promise<unknown> {
   const sink = new SampleSink()
   try {
-    readJtl(file, sink, chunk, wasm)
+    await readJtl(file, sink, chunk, wasm)
   } catch (error) {
     return { error: String(error), warnings: sink.warnings }
   }
@@ -28,9 +28,9 @@ export function outcome(file: string, chunk: number | undefined, wasm: boolean):
 }
 
 /** The WebAssembly path's outcome equals the JavaScript path's at each chunk size (undefined: the default). */
-export function expectSameOutcome(file: string, chunks: (number | undefined)[]): void {
+export async function expectSameOutcome(file: string, chunks: (number | undefined)[]): Promise<void> {
   for (const chunk of chunks)
-    expect([chunk, outcome(file, chunk, true)]).toEqual([chunk, outcome(file, chunk, false)])
+    expect([chunk, await outcome(file, chunk, true)]).toEqual([chunk, await outcome(file, chunk, false)])
 }
 
 /** Registers the test that the WebAssembly path is there to compare at all. */

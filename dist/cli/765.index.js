@@ -3545,11 +3545,11 @@ function countJtl(file) {
     return countJtls([file]);
 }
 /** The same over several results files (load generators) as one test, with each file's sample count. */
-function countJtls(files) {
+async function countJtls(files) {
     const sink = new sli/* SampleSink */.o3();
     const causes = new sli/* FailureCauses */.tY();
     sink.causes = causes;
-    const reads = (0,jtl_read/* readJtls */.ks)(files, sink);
+    const reads = await (0,jtl_read/* readJtls */.ks)(files, sink);
     const { count, failed, hist } = sink.total;
     return {
         samples: count,
@@ -3621,7 +3621,7 @@ async function judgeResults(ctx) {
     const files = (0,results_paths/* resultsFilesOf */.P)('results', config.results);
     let counts;
     try {
-        counts = countJtls(files);
+        counts = await countJtls(files);
     }
     catch (error) {
         if (!(error instanceof errors/* ResultsFileError */.dL))
@@ -4384,7 +4384,7 @@ async function runWorkload(settings, workload, dir) {
         return { ...base, verdict: 'fail', reason: outcome.error };
     if (!outcome.jtlWritten)
         return { ...base, verdict: 'fail', reason: noResults(files.log, 'wrote no results file') };
-    const counts = readCounts(files.jtl);
+    const counts = await readCounts(files.jtl);
     if ('reason' in counts)
         return { ...base, verdict: 'fail', reason: counts.reason };
     for (const warning of counts.warnings ?? [])
@@ -4400,9 +4400,9 @@ async function runWorkload(settings, workload, dir) {
         ...(counts.causes?.length ? { causes: counts.causes } : {})
     };
 }
-function readCounts(jtl) {
+async function readCounts(jtl) {
     try {
-        return countJtl(jtl);
+        return await countJtl(jtl);
     }
     catch (error) {
         if (error instanceof errors/* ResultsFileError */.dL)

@@ -91,7 +91,7 @@ export async function runWorkload(
   if (outcome.error) return { ...base, verdict: 'fail', reason: outcome.error }
   if (!outcome.jtlWritten)
     return { ...base, verdict: 'fail', reason: noResults(files.log, 'wrote no results file') }
-  const counts = readCounts(files.jtl)
+  const counts = await readCounts(files.jtl)
   if ('reason' in counts) return { ...base, verdict: 'fail', reason: counts.reason }
   for (const warning of counts.warnings ?? [])
     settings.log.warning(`${workload.teststrategy} results: ${warning}`)
@@ -107,9 +107,9 @@ export async function runWorkload(
   }
 }
 
-function readCounts(jtl: string): JtlCounts | { reason: string } {
+async function readCounts(jtl: string): Promise<JtlCounts | { reason: string }> {
   try {
-    return countJtl(jtl)
+    return await countJtl(jtl)
   } catch (error) {
     if (error instanceof ResultsFileError)
       return { reason: `the results file cannot be read: ${describe(error)}` }

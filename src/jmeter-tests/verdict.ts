@@ -28,16 +28,18 @@ export interface Verdict {
  * (a quote, comment or CDATA section never closed, a missing closing tag) throws ResultsFileError naming
  * its line; the caller fails the test with it.
  */
-export function countJtl(file: string): JtlCounts {
+export function countJtl(file: string): Promise<JtlCounts> {
   return countJtls([file])
 }
 
 /** The same over several results files (load generators) as one test, with each file's sample count. */
-export function countJtls(files: readonly string[]): JtlCounts & { readonly files: readonly FileRead[] } {
+export async function countJtls(
+  files: readonly string[]
+): Promise<JtlCounts & { readonly files: readonly FileRead[] }> {
   const sink = new SampleSink()
   const causes = new FailureCauses()
   sink.causes = causes
-  const reads = readJtls(files, sink)
+  const reads = await readJtls(files, sink)
   const { count, failed, hist } = sink.total
   return {
     samples: count,

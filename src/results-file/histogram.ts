@@ -51,6 +51,8 @@ export class Histogram {
   /** During a refining pass: the targets whose ranges this histogram's overflow values are counted into. */
   refining: Target[] | null = null
   private dense: Uint32Array
+  /** Whether `dense` is a scanner's (see adopt): the scanner counts into it while it is. */
+  private borrowed = false
   private exact: Map<number, number> | null = new Map()
   private coarse: Float64Array | null = null
   /** Ranks already resolved by further passes. */
@@ -122,7 +124,15 @@ export class Histogram {
     target.fill(0)
     target.set(this.dense)
     this.dense = target
+    this.borrowed = true
     return true
+  }
+
+  /** Copies adopted buckets into an array of its own, so their scanner may count other data. */
+  keepBuckets(): void {
+    if (!this.borrowed) return
+    this.dense = this.dense.slice()
+    this.borrowed = false
   }
 
   /** Records values the caller already put into buckets(): their number, sum, min and max. */

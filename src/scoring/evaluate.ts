@@ -88,7 +88,7 @@ export async function evaluateResults(input: EvaluateInput): Promise<Evaluation>
         : null)
   const local =
     files !== undefined
-      ? measure(files, slo ?? NO_SLO, input)
+      ? await measure(files, slo ?? NO_SLO, input)
       : given(input.values ?? {}, input.values === undefined ? 'none' : 'values')
   const started = performance.now()
   let measured = local
@@ -137,13 +137,12 @@ interface Measured {
   readonly unusable?: string
 }
 
-function measure(files: readonly string[], slo: Slo, input: EvaluateInput): Measured {
+async function measure(files: readonly string[], slo: Slo, input: EvaluateInput): Promise<Measured> {
   const perLabel = input.labels === true || slo.objectives.some(o => parseSliName(o.sli)?.label !== undefined)
   const sink = new SampleSink(perLabel, input.labelCap ?? DEFAULT_LABEL_CAP)
   let reads: FileRead[] = []
   try {
-    // Synchronous reading is the faster here: on two cores a thread-pool read competes with the scan.
-    reads = readJtls(files, sink)
+    reads = await readJtls(files, sink)
     // Percentiles that need another pass over the files (many distinct values above 65.5 s) are found here,
     // all at once, where a file that changed in between is reported like any unusable file.
     const asked = slo.objectives.map(o => percentileOf(o.sli)).filter(p => p > 0 && p <= 100)

@@ -25,9 +25,9 @@ async function judgeResults(ctx: RunContext): Promise<TestResult | undefined> {
     : builtInWorkloads()
   const workload = workloadFor(set, strategy)
   const files = resultsFilesOf('results', config.results)
-  let counts: ReturnType<typeof countJtls>
+  let counts: Awaited<ReturnType<typeof countJtls>>
   try {
-    counts = countJtls(files)
+    counts = await countJtls(files)
   } catch (error) {
     if (!(error instanceof ResultsFileError)) throw error
     throw new InputError('results', `results files the gate can read; ${describe(error)}`)

@@ -14,7 +14,7 @@ describeShared('WebAssembly CSV hot path on real JMeter files (needs ../shared/d
 
   it('finds the real files', () => expect(realFiles.length).toBe(21))
 
-  it.each(realFiles)('%s: gives the JavaScript results', file => {
-    expectSameOutcome(path.join(REAL, file), [undefined, 100, 4096])
+  it.each(realFiles)('%s: gives the JavaScript results', async file => {
+    await expectSameOutcome(path.join(REAL, file), [undefined, 100, 4096])
   })
 })

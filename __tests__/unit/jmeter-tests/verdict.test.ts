@@ -60,8 +60,8 @@ describe("Keptn's test rules", () => {
 })
 
 describe('countJtl', () => {
-  it("reads a real JMeter 5.6.3 JTL with the gate engine's reader (multi-line failure messages)", () => {
-    const c = countJtl(path.join(REPO, '__tests__/fixtures/jtl/jmeter563-standin.jtl'))
+  it("reads a real JMeter 5.6.3 JTL with the gate engine's reader (multi-line failure messages)", async () => {
+    const c = await countJtl(path.join(REPO, '__tests__/fixtures/jtl/jmeter563-standin.jtl'))
     expect(c.samples).toBe(8)
     expect(c.errors).toBe(2)
     expect(c.avgMs).toBeGreaterThan(0)
@@ -69,20 +69,20 @@ describe('countJtl', () => {
     expect(c.causes).toEqual([{ cause: '500: Test failed: code expected to equal /', count: 2 }])
   })
 
-  const jtl = (name: string) => countJtl(path.join(REPO, '__tests__/fixtures/jtl', name)).causes
+  const jtl = async (name: string) => (await countJtl(path.join(REPO, '__tests__/fixtures/jtl', name))).causes
 
-  it('names the causes in every layout: header, no header, quoted multi-line messages, XML', () => {
-    expect(jtl('noheader-jmeter563.jtl')).toEqual([{ cause: '400: Bad Request', count: 2 }])
-    expect(jtl('multiline-responsemessage.jtl')).toEqual([
+  it('names the causes in every layout: header, no header, quoted multi-line messages, XML', async () => {
+    expect(await jtl('noheader-jmeter563.jtl')).toEqual([{ cause: '400: Bad Request', count: 2 }])
+    expect(await jtl('multiline-responsemessage.jtl')).toEqual([
       { cause: '500: javax.mail.MessagingException: Could not connect to SMTP host', count: 1 }
     ])
-    expect(jtl('xml-nested-assertions.jtl')?.[0]).toMatchObject({
+    expect((await jtl('xml-nested-assertions.jtl'))?.[0]).toMatchObject({
       cause: expect.stringMatching(/^(200: Embedded resource download error|Non HTTP response code)/)
     })
   })
 
-  it('puts the most frequent cause in the reason of a failed test', () => {
-    const c = countJtl(path.join(REPO, '__tests__/fixtures/jtl/noheader-jmeter563.jtl'))
+  it('puts the most frequent cause in the reason of a failed test', async () => {
+    const c = await countJtl(path.join(REPO, '__tests__/fixtures/jtl/noheader-jmeter563.jtl'))
     expect(judge(functional, c).reason).toMatch(
       /^2 of \d+ samples failed \([\d.]+ %\): a functional test allows none; most frequent: 400: Bad Request ×2$/
     )

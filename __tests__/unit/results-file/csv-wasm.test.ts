@@ -42,15 +42,15 @@ describe('WebAssembly CSV hot path', () => {
   // The reference the WebAssembly path is held to must itself be right on every layout.
   it.each(LAYOUTS.map(l => [l.file, l] as const))(
     '%s: the JavaScript path equals a naive reading, or refuses with the reason',
-    (file, layout) => {
+    async (file, layout) => {
       const full = path.join(FIXTURES, file)
       if (layout.refused) {
-        expect(() => readJtl(full, new SampleSink(), undefined, false)).toThrow(ResultsFileError)
-        expect(() => readJtl(full, new SampleSink(), undefined, false)).toThrow(layout.refused)
+        await expect(readJtl(full, new SampleSink(), undefined, false)).rejects.toThrow(ResultsFileError)
+        await expect(readJtl(full, new SampleSink(), undefined, false)).rejects.toThrow(layout.refused)
         return
       }
       const sink = new SampleSink(true)
-      readJtl(full, sink, undefined, false)
+      await readJtl(full, sink, undefined, false)
       const samples = layout.format === 'xml' ? naiveXmlSamples(full) : naiveCsvSamples(full, layout.header)
       const naive = naiveSlis(samples)
       const slis = standardSlis(sink)
@@ -64,8 +64,8 @@ describe('WebAssembly CSV hot path', () => {
     }
   )
 
-  it('gives the JavaScript results on every fixture', () => {
-    for (const f of jtlFixtures) expectSameOutcome(path.join(FIXTURES, f), [undefined, 1, 7, 100])
+  it('gives the JavaScript results on every fixture', async () => {
+    for (const f of jtlFixtures) await expectSameOutcome(path.join(FIXTURES, f), [undefined, 1, 7, 100])
   })
 
   const HEADER =
@@ -98,7 +98,7 @@ describe('WebAssembly CSV hot path', () => {
         [ts, elapsed, ...middle, success, ...rest].join(',') + end
     )
 
-  it('reads quoted failure messages over several lines itself, counting their lines for later errors', () => {
+  it('reads quoted failure messages over several lines itself, counting their lines for later errors', async () => {
     const file = path.join(scratch, 'multi-line.jtl')
     const failed = (ts: number) =>
       `${ts},120,GET /,500,Error,t 1-1,text,false,"expected /200/\n\n""500""\r\n",1000\n`
@@ -108,17 +108,17 @@ describe('WebAssembly CSV hot path', () => {
       file,
       HEADER + row(1) + failed(2) + row(3) + failed(4) + '5,x,GET /,200,OK,t,text,true,,1\n'
     )
-    expectSameOutcome(file, [undefined, 1, 13])
-    expect(() => readJtl(file, new SampleSink())).toThrow(`${file}:12: elapsed is "x"`)
+    await expectSameOutcome(file, [undefined, 1, 13])
+    await expect(readJtl(file, new SampleSink())).rejects.toThrow(`${file}:12: elapsed is "x"`)
   })
 
-  it('gives the JavaScript results on random rows', () => {
+  it('gives the JavaScript results on random rows', async () => {
     const file = path.join(scratch, 'random.jtl')
-    fc.assert(
-      fc.property(fc.array(row, { maxLength: 60 }), fc.boolean(), (rows, cut) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 60 }), fc.boolean(), async (rows, cut) => {
         const text = HEADER + rows.join('')
         writeFileSync(file, cut ? text.slice(0, -3) : text)
-        expectSameOutcome(file, [undefined, 1, 13, 97])
+        await expectSameOutcome(file, [undefined, 1, 13, 97])
       }),
       { seed: 20261127, numRuns: 300, interruptAfterTimeLimit: 5000 }
     )

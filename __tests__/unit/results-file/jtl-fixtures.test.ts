@@ -8,12 +8,9 @@ import { SampleSink, labelSliName, lookupSli, standardSlis } from '../../../src/
 import { FIXTURES, naiveCsvSamples, naiveSlis } from '../../helpers/naive-jtl.js'
 import { tempDirs } from '../../helpers/temp-dirs.js'
 
-/** readJtl as a promise: its errors become rejections, as the tests assert them. */
-const readAsync = async (...args: Parameters<typeof readJtl>) => readJtl(...args)
-
 async function read(file: string, chunk?: number): Promise<SampleSink> {
   const sink = new SampleSink(true)
-  await readAsync(path.join(FIXTURES, file), sink, chunk)
+  await readJtl(path.join(FIXTURES, file), sink, chunk)
   return sink
 }
 
@@ -62,20 +59,20 @@ describe('CSV fixtures', () => {
   })
 
   it('an empty file, a missing file and an open quote are refused', async () => {
-    await expect(readAsync(write('empty.jtl', ''), new SampleSink())).rejects.toThrow(/is empty/)
-    await expect(readAsync(path.join(scratch, 'missing.jtl'), new SampleSink())).rejects.toThrow(
+    await expect(readJtl(write('empty.jtl', ''), new SampleSink())).rejects.toThrow(/is empty/)
+    await expect(readJtl(path.join(scratch, 'missing.jtl'), new SampleSink())).rejects.toThrow(
       /cannot be read \(ENOENT\)/
     )
     // Issue 12: the quote takes every later row into one field; that is a damaged file, not a cut-off line.
     const open = 'timeStamp,elapsed,success,label\n1,2,true,"never closed\n3,4,true,x\n'
-    await expect(readAsync(write('open.jtl', open), new SampleSink())).rejects.toThrow(
+    await expect(readJtl(write('open.jtl', open), new SampleSink())).rejects.toThrow(
       /open\.jtl:2: a quoted field opened here is never closed/
     )
   })
 
   it('finds columns by name in any order; a missing column leaves its SLIs without value', async () => {
     const sink = new SampleSink()
-    await readAsync(write('reordered.jtl', 'label,success,elapsed\nA,true,10\nB,false,30\n'), sink)
+    await readJtl(write('reordered.jtl', 'label,success,elapsed\nA,true,10\nB,false,30\n'), sink)
     expect(lookupSli(sink, 'response_time_avg').value).toBe(20)
     expect(lookupSli(sink, 'error_rate').value).toBe(50)
     expect(lookupSli(sink, 'throughput')).toEqual({
@@ -86,16 +83,16 @@ describe('CSV fixtures', () => {
 
   it('refuses a row with a non-numeric elapsed or a bad success, naming the line', async () => {
     const bad = write('bad.jtl', 'timeStamp,elapsed,success\n1,2,true\n1,x2,true\n')
-    await expect(readAsync(bad, new SampleSink())).rejects.toThrow(/bad\.jtl:3: elapsed is "x2"/)
+    await expect(readJtl(bad, new SampleSink())).rejects.toThrow(/bad\.jtl:3: elapsed is "x2"/)
     const bool = write('bool.jtl', 'timeStamp,elapsed,success\n1,2,yes\n')
-    await expect(readAsync(bool, new SampleSink())).rejects.toThrow(
+    await expect(readJtl(bool, new SampleSink())).rejects.toThrow(
       /bool\.jtl:2: success is "yes", expected true or false/
     )
   })
 
   it('skips a repeated header row (runs appended to one file)', async () => {
     const sink = new SampleSink()
-    await readAsync(
+    await readJtl(
       write('appended.jtl', 'timeStamp,elapsed,success\n1,2,true\ntimeStamp,elapsed,success\n3,4,false\n'),
       sink
     )
@@ -106,14 +103,14 @@ describe('CSV fixtures', () => {
   it('refuses a headerless file when a later row does not fit the assumed default layout', async () => {
     const row = '1700000000000,10,a,200,OK,t 1-1,text,true,,1,1,1,1,http://x,1,0,0'
     const file = write('headerless.jtl', `${row}\n${row}\n${row.replace(',true,', ',maybe,')}\n`)
-    await expect(readAsync(file, new SampleSink())).rejects.toThrow(
+    await expect(readJtl(file, new SampleSink())).rejects.toThrow(
       /headerless\.jtl:3: this row does not fit the JMeter 5\.x default/
     )
   })
 
   it('reads UTF-8 labels byte-exact, and a UTF-8 BOM', async () => {
     const sink = new SampleSink(true)
-    await readAsync(
+    await readJtl(
       write(
         'utf8.jtl',
         Buffer.from('\ufefftimeStamp,elapsed,success,label\n1,2,true,Café ☕\n1,4,true,"Café ☕"\n')
@@ -150,15 +147,15 @@ describe('XML fixtures', () => {
 
   it('refuses XML that is not a testResults document', async () => {
     await expect(
-      readAsync(write('other.xml', '<?xml version="1.0"?>\n<project/>\n'), new SampleSink())
+      readJtl(write('other.xml', '<?xml version="1.0"?>\n<project/>\n'), new SampleSink())
     ).rejects.toThrow(/root element is <project>/)
     const badT = write('bad-t.xml', '<testResults>\n<httpSample t="x" s="true"/>\n</testResults>\n')
-    await expect(readAsync(badT, new SampleSink())).rejects.toThrow(/bad-t\.xml:2: sample attribute t is "x"/)
+    await expect(readJtl(badT, new SampleSink())).rejects.toThrow(/bad-t\.xml:2: sample attribute t is "x"/)
   })
 
   it('is a ResultsFileError for every refusal', async () => {
     await expect(
-      readAsync(write('x.xml', '<testResults><sample s="true"/>'), new SampleSink())
+      readJtl(write('x.xml', '<testResults><sample s="true"/>'), new SampleSink())
     ).rejects.toThrow(ResultsFileError)
   })
 })
