@@ -38671,7 +38671,7 @@ function explain(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(177);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1516);
 /** Entry point the runner starts (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -38681,7 +38681,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 177:
+/***/ 1516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49960,6 +49960,46 @@ function leftoverLoadNamespaces(tempDir) {
     return read(tempDir);
 }
 
+;// CONCATENATED MODULE: ./src/jmeter-tests/cluster/tests-upload.ts
+/**
+ * The jmeter dir's files (plans, CSV data, properties) as the one JSON document jmeter-pod's `put` reads from
+ * stdin: every pod gets the same working folder, because engines resolve a plan's data files against it.
+ */
+
+
+
+/** The files in all, sent to every pod on the stdin of `kubectl exec` (base64 in JSON: a third more). */
+const MAX_TESTS_BYTES = 64 * 1024 * 1024;
+/**
+ * Every file under `jmeterDir`, symbolic links followed (data files are often links), as JSON. A link back to a
+ * folder being walked is refused naming it: followed, it would repeat the folder until the size cap.
+ */
+function testsUpload(jmeterDir) {
+    const files = [];
+    let bytes = 0;
+    const walk = (dir, walking) => {
+        for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
+            const full = external_node_path_default().join(dir, entry.name);
+            const stat = (0,external_node_fs_.statSync)(full);
+            if (stat.isDirectory()) {
+                const real = (0,external_node_fs_.realpathSync)(full);
+                if (walking.has(real))
+                    throw new errors/* InputError */.dz('jmeter-dir', `a folder without links back to itself (${external_node_path_default().relative(jmeterDir, full)} leads back to ${real})`, jmeterDir);
+                walk(full, new Set([...walking, real]));
+            }
+            else if (stat.isFile()) {
+                bytes += stat.size;
+                if (bytes > MAX_TESTS_BYTES)
+                    throw new errors/* InputError */.dz('jmeter-dir', `at most ${MAX_TESTS_BYTES / 1024 / 1024} MB of files with load-engines (all are sent to every pod)`, jmeterDir);
+                const relative = external_node_path_default().relative(jmeterDir, full).split((external_node_path_default()).sep).join('/');
+                files.push({ path: relative, mode: stat.mode & 0o777, data: (0,external_node_fs_.readFileSync)(full).toString('base64') });
+            }
+        }
+    };
+    walk(jmeterDir, new Set([(0,external_node_fs_.realpathSync)(jmeterDir)]));
+    return JSON.stringify({ files });
+}
+
 ;// CONCATENATED MODULE: ./src/jmeter-tests/cluster/engine-pool.ts
 /**
  * JMeter's distributed mode in the cluster: opens a namespace with N `jmeter-server` engines and a
@@ -49976,12 +50016,11 @@ function leftoverLoadNamespaces(tempDir) {
 
 
 
+
 /** Pulling a 130 MB image and starting N JVMs. */
 const ENGINE_START_MS = 180_000;
 const engine_pool_POLL_MS = 1_000;
 const REMOVE_MS = 60_000;
-/** The jmeter dir's files in all, sent to every pod on the stdin of `kubectl exec` (base64 in JSON: a third more). */
-const MAX_TESTS_BYTES = 64 * 1024 * 1024;
 const FETCH_MS = 10 * 60_000;
 class EnginePool {
     kubectl;
@@ -50128,28 +50167,6 @@ function lastWords(log) {
         .filter(l => l && !l.startsWith('WARN StatusConsoleListener'))
         .slice(-3)
         .join(' / ');
-}
-/** Every file of the jmeter dir (plans, CSV data, properties), as the JSON jmeter-pod's `put` reads. */
-function testsUpload(jmeterDir) {
-    const files = [];
-    let bytes = 0;
-    const walk = (dir) => {
-        for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
-            const full = external_node_path_default().join(dir, entry.name);
-            const stat = (0,external_node_fs_.statSync)(full);
-            if (stat.isDirectory())
-                walk(full);
-            else if (stat.isFile()) {
-                bytes += stat.size;
-                if (bytes > MAX_TESTS_BYTES)
-                    throw new errors/* InputError */.dz('jmeter-dir', `at most ${MAX_TESTS_BYTES / 1024 / 1024} MB of files with load-engines (all are sent to every pod)`, jmeterDir);
-                const data = (0,external_node_fs_.readFileSync)(full).toString('base64');
-                files.push({ path: external_node_path_default().relative(jmeterDir, full), mode: stat.mode & 0o777, data });
-            }
-        }
-    };
-    walk(jmeterDir);
-    return JSON.stringify({ files });
 }
 async function put(kubectl, namespace, pod, upload) {
     const result = await kubectl.execIn(namespace, pod, [HELPER, 'put', TESTS_DIR], {

@@ -6,7 +6,7 @@
  * lifetime).
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { LoadEngines } from '../../contracts/config.js'
@@ -38,13 +38,12 @@ import {
   type PodJson
 } from './engine-plan.js'
 import { forgetLoadNamespace, recordLoadNamespace } from './leftovers.js'
+import { testsUpload } from './tests-upload.js'
 
 /** Pulling a 130 MB image and starting N JVMs. */
 export const ENGINE_START_MS = 180_000
 const POLL_MS = 1_000
 const REMOVE_MS = 60_000
-/** The jmeter dir's files in all, sent to every pod on the stdin of `kubectl exec` (base64 in JSON: a third more). */
-export const MAX_TESTS_BYTES = 64 * 1024 * 1024
 const FETCH_MS = 10 * 60_000
 
 export interface PoolSettings {
@@ -205,32 +204,6 @@ function lastWords(log: string): string {
     .filter(l => l && !l.startsWith('WARN StatusConsoleListener'))
     .slice(-3)
     .join(' / ')
-}
-
-/** Every file of the jmeter dir (plans, CSV data, properties), as the JSON jmeter-pod's `put` reads. */
-function testsUpload(jmeterDir: string): string {
-  const files: { path: string; mode: number; data: string }[] = []
-  let bytes = 0
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name)
-      const stat = statSync(full)
-      if (stat.isDirectory()) walk(full)
-      else if (stat.isFile()) {
-        bytes += stat.size
-        if (bytes > MAX_TESTS_BYTES)
-          throw new InputError(
-            'jmeter-dir',
-            `at most ${MAX_TESTS_BYTES / 1024 / 1024} MB of files with load-engines (all are sent to every pod)`,
-            jmeterDir
-          )
-        const data = readFileSync(full).toString('base64')
-        files.push({ path: path.relative(jmeterDir, full), mode: stat.mode & 0o777, data })
-      }
-    }
-  }
-  walk(jmeterDir)
-  return JSON.stringify({ files })
 }
 
 async function put(kubectl: Kubectl, namespace: string, pod: string, upload: string): Promise<void> {
