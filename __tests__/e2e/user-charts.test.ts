@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { valuesPath } from '../../src/config-branch/layout.js'
-import { HELMS, KUBECONFIG, kubectl } from '../helpers/deploy-cluster.js'
+import { HELMS, KUBECONFIG, kubectl, versionViaClusterIp } from '../helpers/deploy-cluster.js'
 import { REPO } from '../helpers/paths.js'
 import { runActionAsync, type ActionRun } from '../helpers/run-action.js'
 import { startToolMirror, type ToolMirror } from '../helpers/tool-mirror.js'
@@ -144,12 +144,8 @@ async function stableServing(namespace: string): Promise<{ images: string[]; ans
       ])
     )
   )
-  const ip = await kubectl(['get', 'service', 'carts', '-n', namespace, '-o', 'jsonpath={.spec.clusterIP}'])
   const answers: string[] = []
-  for (let i = 0; i < 5; i++) {
-    const response = await fetch(`http://${ip}/version`, { signal: AbortSignal.timeout(5_000) })
-    answers.push(((await response.json()) as { version: string }).version)
-  }
+  for (let i = 0; i < 5; i++) answers.push(await versionViaClusterIp('carts', namespace))
   return { images: images.sort(), answers: [...new Set(answers)] }
 }
 

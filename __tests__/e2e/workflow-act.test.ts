@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { parseShipyard } from '../../src/shipyard/shipyard.js'
-import { HELMS, KUBECONFIG, kubectl } from '../helpers/deploy-cluster.js'
+import { HELMS, KUBECONFIG, kubectl, versionViaClusterIp } from '../helpers/deploy-cluster.js'
 import { startGitHttpServer, type GitHttpServer } from '../helpers/git-http-server.js'
 import { DIST_CLI, REPO } from '../helpers/paths.js'
 import { startToolMirror, type ToolMirror } from '../helpers/tool-mirror.js'
@@ -220,19 +220,7 @@ async function deleteNamespaces(stages: readonly string[]): Promise<void> {
 }
 
 /** The version the stable Service `carts` of a stage answers with, through its ClusterIP. */
-async function serving(stage: string): Promise<string> {
-  const ip = await kubectl([
-    'get',
-    'service',
-    'carts',
-    '-n',
-    `sockshop-${stage}`,
-    '-o',
-    'jsonpath={.spec.clusterIP}'
-  ])
-  const response = await fetch(`http://${ip}/version`, { signal: AbortSignal.timeout(5_000) })
-  return ((await response.json()) as { version: string }).version
-}
+const serving = (stage: string) => versionViaClusterIp('carts', `sockshop-${stage}`)
 
 describe("the repository's delivery workflow, run by act", () => {
   const runs: Record<string, ActRun> = {}

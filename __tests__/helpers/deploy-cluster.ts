@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { StagePlan } from '../../src/contracts/plan.js'
 import type { RunContext } from '../../src/contracts/run.js'
 import { execTool } from '../../src/programs/exec.js'
@@ -86,6 +87,26 @@ export async function kubectl(args: readonly string[]): Promise<string> {
 export async function getJson<T>(kind: string, name: string, namespace: string): Promise<T | undefined> {
   const out = await kubectl(['get', kind, name, '-n', namespace, '-o', 'json', '--ignore-not-found'])
   return out.trim() ? (JSON.parse(out) as T) : undefined
+}
+
+/**
+ * The version a Service answers on /version through its ClusterIP, as a pod reaches it. kube-proxy programs
+ * the endpoints a moment after the EndpointSlices the action checks (minSyncPeriod 1 s, longer on a busy
+ * machine): until then a new Service's ClusterIP refuses connections, which is tried again for up to 15 s.
+ */
+export async function versionViaClusterIp(service: string, namespace: string): Promise<string> {
+  const ip = (await getJson<{ spec: { clusterIP: string } }>('service', service, namespace))!.spec.clusterIP
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    try {
+      const response = await fetch(`http://${ip}/version`, { signal: AbortSignal.timeout(5_000) })
+      return ((await response.json()) as { version: string }).version
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code
+      if (code !== 'ECONNREFUSED' || Date.now() > deadline) throw error
+      await sleep(250)
+    }
+  }
 }
 
 interface DeploymentJson {
