@@ -11,7 +11,14 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { deployment, getJson, HELMS, KUBECONFIG, kubectl } from '../helpers/deploy-cluster.js'
+import {
+  deployment,
+  getJson,
+  HELMS,
+  KUBECONFIG,
+  kubectl,
+  versionViaClusterIp
+} from '../helpers/deploy-cluster.js'
 import { REPO } from '../helpers/paths.js'
 import { git } from '../helpers/repos.js'
 import { runActionAsync, type ActionRun } from '../helpers/run-action.js'
@@ -75,6 +82,7 @@ function job(stage: string, tag: string, extra: Record<string, string> = {}): Pr
  */
 async function loadJob(round: string, engine: 1 | 2, namespace: string, service: string, n = 6) {
   const ip = (await getJson<{ spec: { clusterIP: string } }>('service', service, namespace))!.spec.clusterIP
+  await versionViaClusterIp(service, namespace) // untimed: waits until kube-proxy routes the new Service
   const samples: { ts: number; elapsed: number; ok: boolean; version: string }[] = []
   for (let i = 0; i < n; i++) {
     const ts = Date.now()
